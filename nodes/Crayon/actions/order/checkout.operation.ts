@@ -1,0 +1,134 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { readParameters } from '../../helpers/parameters';
+import { fromSameParameters } from '../../helpers/validation';
+import type { ItemApi } from '../operation';
+import {
+	CHECKOUT_PATH,
+	type OrderBody,
+	orderFieldProperties,
+	orderFromFields,
+	orderFromVerifiedItem,
+	verificationFailed,
+	verificationProblems,
+	verifyOrder,
+} from './order.shared';
+
+/** Where a problem in the input item's verified order is reported. */
+const INPUT_ITEM = 'Input Item';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Order Source',
+		name: 'orderSource',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Verified Order From Input',
+				value: 'verifiedOrder',
+				description: 'Check out the order a previous Order → Verify step output (each input item is one order)',
+			},
+			{ name: 'Define Below', value: 'fields', description: 'Enter the order here' },
+		],
+		default: 'verifiedOrder',
+	},
+	...updateDisplayOptions({ show: { orderSource: ['fields'] } }, orderFieldProperties),
+	{
+		displayName: 'Verify Before Checkout',
+		name: 'verifyBeforeCheckout',
+		type: 'boolean',
+		default: true,
+		description:
+			"Whether to verify the order with Crayon right before checking it out and refuse if verification reports errors; the verified order (with Crayon's catalog item IDs) is what gets checked out",
+	},
+];
+
+export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['checkout'] } }, properties);
+
+export function readInput(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	const parameters = readParameters(this, itemIndex, properties);
+	if (parameters.orderSource === 'fields') return parameters;
+	return { ...parameters, [INPUT_ITEM]: this.getInputData()[itemIndex]?.json ?? {} };
+}
+
+const verifiedOrderInput = z
+	.object({ [INPUT_ITEM]: z.unknown() })
+	.superRefine((raw, context) => {
+		const problems = verificationProblems(raw[INPUT_ITEM]);
+		if (problems.length > 0) {
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: [INPUT_ITEM],
+				message: `is an order whose verification reported errors, so it will not be checked out: ${problems.join('; ')}`,
+			});
+		}
+	})
+	.transform((raw) => raw[INPUT_ITEM])
+	.pipe(orderFromVerifiedItem);
+
+const source = z.object({ orderSource: z.enum(['verifiedOrder', 'fields']).default('verifiedOrder') });
+
+export const schema = fromSameParameters({
+	order: z.unknown().transform((raw, context) => {
+		const fromFields = source.parse(raw).orderSource === 'fields';
+		const result = (fromFields ? orderFromFields : verifiedOrderInput).safeParse(raw);
+		if (result.success) return result.data;
+		for (const issue of result.error.issues) {
+			const path = fromFields || issue.path[0] === INPUT_ITEM ? issue.path : [INPUT_ITEM, ...issue.path];
+			context.addIssue({ code: z.ZodIssueCode.custom, path, message: issue.message });
+		}
+		return z.NEVER;
+	}),
+	verifyBeforeCheckout: z
+		.object({ verifyBeforeCheckout: z.boolean().default(true) })
+		.transform((options) => options.verifyBeforeCheckout),
+}).superRefine(({ order, verifyBeforeCheckout }, context) => {
+	if (verifyBeforeCheckout) return;
+	order.orderLines.forEach((line, index) => {
+		if (!('catalogItemId' in line)) {
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['orderLines', index, 'catalogItemId'],
+				message: 'is required when checking out without verifying first (Verify fills it in)',
+			});
+		}
+	});
+});
+
+async function verifiedBody(context: IExecuteFunctions, api: ItemApi, order: OrderBody): Promise<OrderBody> {
+	const verified = await verifyOrder(context, api, order);
+	const problems = verificationProblems(verified);
+	if (problems.length > 0) throw verificationFailed(context, api.itemIndex, problems, 'so nothing was checked out');
+	const result = orderFromVerifiedItem.safeParse(verified);
+	if (!result.success) {
+		throw new NodeApiError(context.getNode(), { verified } as unknown as JsonObject, {
+			itemIndex: api.itemIndex,
+			message: "Crayon's verified order is incomplete, so nothing was checked out",
+			description: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
+		});
+	}
+	return result.data;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	{ order, verifyBeforeCheckout }: z.output<typeof schema>,
+	api: ItemApi,
+): Promise<IDataObject> {
+	const body = verifyBeforeCheckout ? await verifiedBody(this, api, order) : order;
+	const response = await api.request({
+		method: 'POST',
+		path: CHECKOUT_PATH,
+		body: body as unknown as IDataObject,
+		purchase: true,
+	});
+	return {
+		checkedOut: true,
+		statusCode: response.statusCode,
+		verifiedBeforeCheckout: verifyBeforeCheckout,
+		order: body as unknown as IDataObject,
+	};
+}

@@ -1,0 +1,133 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { dropdownOptions, subscriptionBillingCycles, termDurations } from '../../helpers/enums';
+import { responseObject, sendAndRead } from '../../helpers/responses';
+import { catalogueCode, crayonId, oneOf, optional, quantity, requiredText } from '../../helpers/validation';
+import type { ItemApi } from '../operation';
+
+const NCE_PART_NUMBER = /^[A-Za-z0-9]+:[A-Za-z0-9]+$/;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Product Type',
+		name: 'productType',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'New Commerce (NCE)',
+				value: 'nce',
+				description: 'Part number as productId:skuId, e.g. CFQ7TTC0LF8R:0001; needs billing cycle and term duration',
+			},
+			{ name: 'Legacy CSP', value: 'legacy', description: 'Legacy CSP offer part number (a GUID)' },
+		],
+		default: 'nce',
+	},
+	{
+		displayName: 'Subscription Name',
+		name: 'name',
+		type: 'string',
+		required: true,
+		default: '',
+		description: 'Name of the subscription in Cloud-iQ (Crayon does not apply names to NCE subscriptions)',
+	},
+	{
+		displayName: 'Customer Tenant ID',
+		name: 'customerTenantId',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: '486',
+		description: 'Crayon ID of the customer tenant that gets the subscription',
+	},
+	{
+		displayName: 'Part Number',
+		name: 'partNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder: 'CFQ7TTC0LF8R:0001',
+		description: 'Product part number to buy',
+	},
+	{
+		displayName: 'Quantity',
+		name: 'quantity',
+		type: 'number',
+		required: true,
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: 1,
+		description: 'Number of licences',
+	},
+	{
+		displayName: 'Billing Cycle',
+		name: 'billingCycle',
+		type: 'options',
+		options: dropdownOptions(subscriptionBillingCycles),
+		default: 1,
+		displayOptions: { show: { productType: ['nce'] } },
+	},
+	{
+		displayName: 'Term Duration',
+		name: 'termDuration',
+		type: 'options',
+		options: dropdownOptions(termDurations),
+		default: 'P1M',
+		displayOptions: { show: { productType: ['nce'] } },
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscription'], operation: ['create'] } },
+	properties,
+);
+
+export const schema = z
+	.object({
+		productType: z.enum(['nce', 'legacy'], { errorMap: () => ({ message: 'must be nce or legacy' }) }),
+		name: requiredText(200),
+		customerTenantId: crayonId,
+		partNumber: catalogueCode('CFQ7TTC0LF8R:0001'),
+		quantity,
+		billingCycle: optional(oneOf(subscriptionBillingCycles)),
+		termDuration: optional(oneOf(termDurations)),
+	})
+	.superRefine((input, context) => {
+		if (input.productType !== 'nce') return;
+		if (!NCE_PART_NUMBER.test(input.partNumber)) {
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['partNumber'],
+				message: 'must be productId:skuId for New Commerce products (for example CFQ7TTC0LF8R:0001)',
+			});
+		}
+		for (const field of ['billingCycle', 'termDuration'] as const) {
+			if (input[field] === undefined) {
+				context.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: 'is required for New Commerce products' });
+			}
+		}
+	})
+	.transform((input) => ({
+		name: input.name,
+		customerTenant: { id: input.customerTenantId },
+		product: { partNumber: input.partNumber },
+		quantity: input.quantity,
+		...(input.productType === 'nce' ? { billingCycle: input.billingCycle, termDuration: input.termDuration } : {}),
+	}));
+
+const createdSubscription = responseObject({ Id: z.number().int() });
+
+export async function execute(
+	this: IExecuteFunctions,
+	body: z.output<typeof schema>,
+	api: ItemApi,
+): Promise<IDataObject> {
+	return await sendAndRead(
+		this,
+		api,
+		{ method: 'POST', path: '/api/v1/subscriptions/', body, purchase: true },
+		createdSubscription,
+		'the created subscription (an object with a numeric Id)',
+	);
+}
