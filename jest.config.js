@@ -5,8 +5,8 @@ module.exports = {
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '/test/e2e/'],
 	transform: {
-		// Type checking is done once by `tsc --noEmit` (npm run typecheck); jest only transpiles.
-		'^.+\\.ts$': ['ts-jest', { isolatedModules: true }],
+		// tsconfig's isolatedModules makes ts-jest transpile only; `npm run typecheck` type-checks once.
+		'^.+\\.ts$': 'ts-jest',
 	},
 	testTimeout: 30000,
 };

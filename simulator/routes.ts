@@ -1,0 +1,32 @@
+import { handleToken } from './auth';
+import { Router } from './router';
+import * as directory from './handlers/directory';
+import * as subscriptions from './handlers/subscriptions';
+import * as nce from './handlers/nce';
+import * as purchaseRequests from './handlers/purchaseRequests';
+import { getCoterminosityDates } from './handlers/coterminosity';
+
+/** Every endpoint of the simulator. Paths match case-insensitively, with or without a trailing slash. */
+export function createRouter(): Router {
+	return new Router()
+		.add('POST', '/api/v1/connect/token', handleToken, { auth: false })
+		.add('GET', '/api/v1/ping', directory.ping, { auth: false })
+		.add('GET', '/api/v1/me', directory.me)
+		.add('GET', '/api/v1/organizations', directory.listOrganizations)
+		.add('GET', '/api/v1/organizations/{id:int}', directory.getOrganization)
+		.add('GET', '/api/v1/customertenants', directory.listCustomerTenants)
+		.add('GET', '/api/v1/customertenants/{id:int}', directory.getCustomerTenant)
+		.add('GET', '/api/v1/subscriptions', subscriptions.listSubscriptions)
+		.add('POST', '/api/v1/subscriptions', subscriptions.createSubscription)
+		.add('GET', '/api/v1/subscriptions/{id:int}', subscriptions.getSubscription)
+		.add('PUT', '/api/v1/subscriptions/{id:int}', subscriptions.updateSubscription)
+		.add('GET', '/api/v1/subscriptions/{id:int}/addon-offers', subscriptions.listAddonOffers)
+		.add('POST', '/api/v1/subscriptions/{id:int}/addons', subscriptions.setSubscriptionAddon)
+		.add('POST', '/api/v1/subscriptions/new-commerce-orders', nce.createNewCommerceOrder)
+		.add('GET', '/api/v1/subscriptions/new-commerce-orders/{orderId}', nce.getNewCommerceOrderSubscriptions)
+		.add('POST', '/api/v1/purchaserequest/verify', purchaseRequests.verifyOrder)
+		.add('POST', '/api/v1/assets/verify', purchaseRequests.verifyOrder)
+		.add('POST', '/api/v1/purchaserequest/checkout', purchaseRequests.checkoutOrder)
+		.add('POST', '/api/v1/assets/checkout', purchaseRequests.checkoutOrder)
+		.add('GET', '/api/v2/subscriptions/coterminosity', getCoterminosityDates);
+}

@@ -1,0 +1,312 @@
+/**
+ * The deterministic seed data. Ids, names and counts never change between runs; dates are
+ * relative to the day the state is (re)seeded so that term end dates stay in the future.
+ *
+ * Documented values (from /work/shared/crayon-api): organisation 3869 "My company", tenants 123
+ * and 486 (PublisherCustomerId f39d8f51-…), part numbers CFQ7TTC0LF8R:0001 (variant 2622144,
+ * catalog item CFQ7TTC0LF8R:0001:CFQ7TTC0Q3X5), CFQ7TTC0HD33:0003, legacy offer 1eda119b-… with
+ * Product.Id 133518 and the add-on offer 53FC25F7-…. Everything else is illustrative.
+ */
+import { createHash } from 'node:crypto';
+import { SubscriptionStatus, billingCycleEnumFromPlan, type BillingPlan, type TermDuration } from './enums';
+import { DAY_MS, addMonthsUtc, isoSeconds, startOfUtcDay, termMonths } from './dates';
+import type { CatalogueProduct, CustomerTenant, Organization, Publisher, Subscription, User } from './types';
+
+/** Named seed ids so tests never hard-code magic numbers. */
+export const SEED = {
+	organizationId: 3869,
+	organizationName: 'My company',
+	secondOrganizationId: 3870,
+	thirdOrganizationId: 3871,
+	organizationCount: 3,
+
+	/** NCE-eligible tenant from the docs (NCE examples), organisation 3869. */
+	tenantId: 123,
+	tenantName: 'Contoso Ltd',
+	/** Tenant from the legacy create-subscription example (organisation 3869). */
+	legacyTenantId: 486,
+	legacyTenantPublisherCustomerId: 'f39d8f51-ff2c-46b4-8435-84bf67f2a36c',
+	/** Tenant whose NCE purchases fail with CustomerNotEligible. */
+	nceIneligibleTenantId: 505,
+	tenantCount: 8,
+	/** Tenants of organisation 3869 (123, 486, 501, 505). */
+	organizationTenantCount: 4,
+	unknownTenantId: 999_999,
+
+	/** Office 365 E3 (NCE): P1M monthly; P1Y monthly/annual; P3Y monthly/annual/triennial. Max 300. */
+	ncePartNumber: 'CFQ7TTC0LF8R:0001',
+	nceProductId: 'CFQ7TTC0LF8R',
+	nceSkuId: '0001',
+	nceProductVariantId: 2622144,
+	nceAvailabilityId: 'CFQ7TTC0Q3X5',
+	nceCatalogItemId: 'CFQ7TTC0LF8R:0001:CFQ7TTC0Q3X5',
+	nceMaxQuantity: 300,
+	/** Visio Plan 1 (NCE, from the NCE order example): P1M monthly; P1Y monthly/annual (no P3Y). */
+	secondNcePartNumber: 'CFQ7TTC0HD33:0003',
+	secondNceProductId: 'CFQ7TTC0HD33',
+	secondNceSkuId: '0003',
+	secondNceProductVariantId: 2622150,
+	secondNceCatalogItemId: 'CFQ7TTC0HD33:0003:CFQ7TTC0K59M',
+	/** A part number in valid NCE format that is not in the catalogue. */
+	unknownNcePartNumber: 'CFQ7TTC0ZZZZ:0001',
+
+	/** Legacy CSP offer from the create-subscription example (Product.Id 133518). Max 10000. */
+	legacyPartNumber: '1eda119b-65b0-429d-a063-4d2f9840a83f',
+	legacyProductId: 133518,
+	legacyMaxQuantity: 10_000,
+	/** Add-on offers of the legacy product (first one from set-subscription-addon.txt). */
+	addonOfferId: '53FC25F7-6639-4F78-BB44-3C2DFEC3ED40',
+	secondAddonOfferId: '0DDA3A0F-4C86-4C47-8A74-4A1B7B3B6C1E',
+	/** Add-on offer of the NCE Office 365 E3 product. */
+	nceAddonOfferId: 'CFQ7TTC0LHWM:0001',
+	addonMaxQuantity: 1000,
+
+	/** Perpetual software (order line type 2, billing cycle OneTime 4, no term). */
+	softwareProductId: 'DG7GMGF0D7FV',
+	softwareSkuId: '0002',
+	softwareCatalogItemId: 'DG7GMGF0D7FV:0002:DG7GMGF0F4MH',
+
+	/** Active legacy subscription of tenant 486 whose product has add-on offers. */
+	addonCapableSubscriptionId: 5001,
+	/** Suspended legacy subscription of tenant 486 (same product): setting an add-on returns false. */
+	suspendedSubscriptionId: 5002,
+	/** Active NCE Office 365 E3 subscription (P1Y) of tenant 123. */
+	nceSubscriptionId: 5003,
+	firstSubscriptionId: 5001,
+	/** All seeded subscriptions (pageSize 50 → 3 pages: 50, 50, 20). */
+	subscriptionCount: 120,
+	unknownSubscriptionId: 999_999,
+	/** Id of the next subscription created. */
+	nextSubscriptionId: 5121,
+
+	userId: '7d1f2b9e-3c4a-4e5f-8a6b-9c0d1e2f3a4b',
+} as const;
+
+/** Deterministic GUID from a label. */
+export function seedGuid(label: string): string {
+	const h = createHash('md5').update(label).digest('hex');
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+const MICROSOFT: Publisher = { id: 2, name: 'Microsoft' };
+
+const M: BillingPlan[] = ['monthly'];
+const MA: BillingPlan[] = ['monthly', 'annual'];
+const MAT: BillingPlan[] = ['monthly', 'annual', 'triennial'];
+
+export function seedCatalogue(): CatalogueProduct[] {
+	const nce = (
+		id: number,
+		productId: string,
+		skuId: string,
+		availabilityId: string,
+		productVariantId: number,
+		itemName: string,
+		terms: CatalogueProduct['terms'],
+		maxQuantity: number,
+		addonOfferIds: string[] = [],
+		isAddon = false,
+	): CatalogueProduct => ({
+		id,
+		partNumber: `${productId}:${skuId}`,
+		itemName,
+		itemLegalName: itemName,
+		publisher: MICROSOFT,
+		kind: 'nce',
+		isAddon,
+		productId,
+		skuId,
+		availabilityId,
+		productVariantId,
+		lineType: 3,
+		terms,
+		minQuantity: 1,
+		maxQuantity,
+		addonOfferIds,
+	});
+	const legacy = (
+		id: number,
+		partNumber: string,
+		itemName: string,
+		maxQuantity: number,
+		addonOfferIds: string[] = [],
+		isAddon = false,
+	): CatalogueProduct => ({
+		id,
+		partNumber,
+		itemName,
+		itemLegalName: itemName,
+		publisher: MICROSOFT,
+		kind: 'legacy',
+		isAddon,
+		lineType: 3,
+		terms: { P1Y: MA },
+		minQuantity: 1,
+		maxQuantity,
+		addonOfferIds,
+	});
+	return [
+		nce(200101, SEED.nceProductId, SEED.nceSkuId, SEED.nceAvailabilityId, SEED.nceProductVariantId, 'Office 365 E3',
+			{ P1M: M, P1Y: MA, P3Y: MAT }, SEED.nceMaxQuantity, [SEED.nceAddonOfferId]),
+		nce(200102, SEED.secondNceProductId, SEED.secondNceSkuId, 'CFQ7TTC0K59M', SEED.secondNceProductVariantId, 'Visio Plan 1',
+			{ P1M: M, P1Y: MA }, 300),
+		nce(200103, 'CFQ7TTC0LH18', '0001', 'CFQ7TTC0K5MK', 2622160, 'Microsoft 365 Business Basic', { P1M: M, P1Y: MA }, 300),
+		nce(200104, 'CFQ7TTC0LCHC', '0002', 'CFQ7TTC0K6PD', 2622170, 'Microsoft 365 Business Premium', { P1M: M, P1Y: MA }, 300),
+		nce(200105, 'CFQ7TTC0LFLX', '0001', 'CFQ7TTC0K8Z7', 2622180, 'Microsoft 365 E3', { P1M: M, P1Y: MA, P3Y: MAT }, 2400),
+		nce(200106, 'CFQ7TTC0LHWM', '0001', 'CFQ7TTC0K9RF', 2622190, 'Microsoft Teams Audio Conferencing with dial-out to USA/CAN',
+			{ P1M: M, P1Y: MA }, SEED.addonMaxQuantity, [], true),
+		legacy(SEED.legacyProductId, SEED.legacyPartNumber, 'Office 365 E3 (legacy CSP)', SEED.legacyMaxQuantity,
+			[SEED.addonOfferId, SEED.secondAddonOfferId]),
+		legacy(133601, SEED.addonOfferId, 'Audio Conferencing (legacy CSP add-on)', SEED.addonMaxQuantity, [], true),
+		legacy(133602, SEED.secondAddonOfferId, 'Office 365 Extra File Storage (legacy CSP add-on)', SEED.addonMaxQuantity, [], true),
+		{
+			id: 300101,
+			partNumber: `${SEED.softwareProductId}:${SEED.softwareSkuId}`,
+			itemName: 'Windows Server 2022 Standard - 2 Core License Pack',
+			itemLegalName: 'Windows Server 2022 Standard - 2 Core License Pack',
+			publisher: MICROSOFT,
+			kind: 'software',
+			isAddon: false,
+			productId: SEED.softwareProductId,
+			skuId: SEED.softwareSkuId,
+			availabilityId: 'DG7GMGF0F4MH',
+			productVariantId: 2700101,
+			lineType: 2,
+			terms: {},
+			minQuantity: 1,
+			maxQuantity: 500,
+			addonOfferIds: [],
+		},
+	];
+}
+
+export function seedOrganizations(): Organization[] {
+	return [
+		{ id: SEED.organizationId, name: SEED.organizationName, accountNumber: '100869' },
+		{ id: SEED.secondOrganizationId, name: 'My company Sweden', accountNumber: '100870' },
+		{ id: SEED.thirdOrganizationId, name: 'My company Denmark', accountNumber: '100871' },
+	];
+}
+
+export function seedTenants(): CustomerTenant[] {
+	const t = (id: number, name: string, organizationId: number, domainPrefix: string, countryCode: string, nceEligible = true, publisherCustomerId = seedGuid(`tenant-${id}`)): CustomerTenant => ({
+		id,
+		name,
+		organizationId,
+		publisherCustomerId,
+		domainPrefix,
+		countryCode,
+		nceEligible,
+	});
+	return [
+		t(SEED.tenantId, SEED.tenantName, SEED.organizationId, 'contoso', 'NO'),
+		t(SEED.legacyTenantId, 'Fabrikam Inc', SEED.organizationId, 'fabrikam', 'NO', true, SEED.legacyTenantPublisherCustomerId),
+		t(501, 'Northwind Traders', SEED.organizationId, 'northwindtraders', 'NO'),
+		t(502, 'Adventure Works Cycles', SEED.secondOrganizationId, 'adventureworks', 'SE'),
+		t(503, 'Tailspin Toys', SEED.secondOrganizationId, 'tailspintoys', 'SE'),
+		t(504, 'Wide World Importers', SEED.thirdOrganizationId, 'wideworldimporters', 'DK'),
+		t(SEED.nceIneligibleTenantId, 'Litware Inc', SEED.organizationId, 'litware', 'NO', false),
+		t(506, 'Woodgrove Bank', SEED.thirdOrganizationId, 'woodgrovebank', 'DK'),
+	];
+}
+
+export function seedUser(username: string): User {
+	return {
+		id: SEED.userId,
+		userName: username,
+		email: username,
+		firstName: 'Demo',
+		lastName: 'Reseller',
+		organizationId: SEED.organizationId,
+	};
+}
+
+/** Moves a standard term end forward (auto-renewal) until it lies in the future. */
+function renewedTermEnd(startDayMs: number, term: TermDuration, todayMs: number): number {
+	let periodStart = startDayMs;
+	let end = addMonthsUtc(periodStart, termMonths(term)) - 1000;
+	while (end < todayMs) {
+		periodStart = addMonthsUtc(periodStart, termMonths(term));
+		end = addMonthsUtc(periodStart, termMonths(term)) - 1000;
+	}
+	return end;
+}
+
+/**
+ * 120 subscriptions, ids 5001..5120, spread over the 8 tenants. 5001-5003 are the named ones in SEED;
+ * the rest cycle through tenants, products and statuses (every 9th Suspended, every 13th Deleted,
+ * every 17th Expired, the rest Active). NCE products are never given to the NCE-ineligible tenant.
+ */
+export function seedSubscriptions(catalogue: CatalogueProduct[], tenants: CustomerTenant[], nowMs: number): Subscription[] {
+	const today = startOfUtcDay(nowMs);
+	const tenantById = new Map(tenants.map((t) => [t.id, t]));
+	const byPart = new Map(catalogue.map((p) => [p.partNumber, p]));
+	const legacyProduct = byPart.get(SEED.legacyPartNumber) as CatalogueProduct;
+	const baseProducts = catalogue.filter((p) => !p.isAddon && p.kind !== 'software');
+
+	const make = (
+		id: number,
+		tenantId: number,
+		product: CatalogueProduct,
+		quantity: number,
+		status: number,
+		term: TermDuration,
+		plan: BillingPlan,
+		ageDays: number,
+		name?: string,
+	): Subscription => {
+		const tenant = tenantById.get(tenantId) as CustomerTenant;
+		const start = today - ageDays * DAY_MS;
+		const isNce = product.kind === 'nce';
+		return {
+			id,
+			name: name ?? (isNce ? product.itemName : `${product.itemName} - ${tenant.name}`),
+			quantity,
+			status,
+			publisherSubscriptionId: seedGuid(`subscription-${id}`),
+			orderId: seedGuid(`order-${id}`),
+			tenantId,
+			organizationId: tenant.organizationId,
+			partNumber: product.partNumber,
+			billingCycle: billingCycleEnumFromPlan(plan),
+			termDuration: term,
+			creationDate: isoSeconds(start + 9 * 3_600_000),
+			effectiveStartDate: isoSeconds(start),
+			commitmentEndDate: isNce ? isoSeconds(renewedTermEnd(start, term, today)) : '9999-12-21T00:00:00Z',
+			suspensionReasons: status === SubscriptionStatus.Suspended ? ['ResellerInitiated'] : [],
+			acceptAutoSuspension: false,
+			autoSuspensionDate: null,
+			attestationAccepted: true,
+			parentSubscriptionId: null,
+			addonIds: [],
+			tags: null,
+			origin: 'seed',
+		};
+	};
+
+	const subs: Subscription[] = [
+		make(SEED.addonCapableSubscriptionId, SEED.legacyTenantId, legacyProduct, 25, SubscriptionStatus.Active, 'P1Y', 'monthly', 400, 'My subscription'),
+		make(SEED.suspendedSubscriptionId, SEED.legacyTenantId, legacyProduct, 5, SubscriptionStatus.Suspended, 'P1Y', 'monthly', 380, 'Suspended subscription'),
+		make(SEED.nceSubscriptionId, SEED.tenantId, byPart.get(SEED.ncePartNumber) as CatalogueProduct, 10, SubscriptionStatus.Active, 'P1Y', 'annual', 90),
+	];
+	for (let i = 3; i < SEED.subscriptionCount; i++) {
+		const id = SEED.firstSubscriptionId + i;
+		const tenant = tenants[i % tenants.length];
+		let product = baseProducts[(i * 5) % baseProducts.length];
+		if (product.kind === 'nce' && !tenant.nceEligible) product = legacyProduct;
+		const terms = Object.keys(product.terms) as TermDuration[];
+		const term = terms[i % terms.length];
+		const plans = product.terms[term] as BillingPlan[];
+		const plan = plans[i % plans.length];
+		const status =
+			i % 9 === 0
+				? SubscriptionStatus.Suspended
+				: i % 13 === 0
+					? SubscriptionStatus.Deleted
+					: i % 17 === 0
+						? SubscriptionStatus.Expired
+						: SubscriptionStatus.Active;
+		subs.push(make(id, tenant.id, product, ((i * 7) % 50) + 1, status, term, plan, (i * 11) % 700));
+	}
+	return subs;
+}

@@ -1,0 +1,220 @@
+import type { BillingPlan, TermDuration } from './enums';
+
+// ---------------------------------------------------------------------------------------------
+// Public contract (re-exported from simulator/index.ts)
+// ---------------------------------------------------------------------------------------------
+
+export const DEFAULT_CREDENTIALS = {
+	clientId: 'demo-client-id',
+	clientSecret: 'demo-client-secret',
+	username: 'reseller@example.com',
+	password: 'demo-password',
+	scope: 'CustomerApi',
+} as const;
+
+export interface SimulatorCredentials {
+	clientId: string;
+	clientSecret: string;
+	username: string;
+	password: string;
+}
+
+export interface SimulatorOptions {
+	/** 0 (default) = random free port. */
+	port?: number;
+	/** Default '127.0.0.1'. */
+	host?: string;
+	/** Lifetime of issued access tokens, seconds. Default 3600. */
+	tokenLifetimeSeconds?: number;
+	/** Default 3000: an NCE order's subscription id becomes visible via GET .../new-commerce-orders/{id} only after this. */
+	newCommerceOrderProcessingDelayMs?: number;
+	/** Fixed artificial latency added to EVERY request (benchmark). Default 0. */
+	latencyMs?: number;
+	/** Accepted login. Default DEFAULT_CREDENTIALS. */
+	credentials?: SimulatorCredentials;
+	/** Log one line per request to stderr. Default false. */
+	log?: boolean;
+	/**
+	 * Inferred behaviour: a ScheduledDate / scheduledPurchaseDate before today (UTC) is a business
+	 * error ("ScheduledDateInPast"). Set false to treat past dates as "process now". Default true.
+	 */
+	rejectPastScheduledDates?: boolean;
+}
+
+export interface RecordedRequest {
+	method: string;
+	/** Path without the query string, as received. */
+	path: string;
+	/** Query parameters; repeated keys are joined with ','. */
+	query: Record<string, string>;
+	/** Lower-cased header names; repeated headers joined with ', '. */
+	headers: Record<string, string>;
+	/** Parsed JSON or form object, undefined if none (or unparseable). */
+	body: unknown;
+	rawBody: string;
+	/** Status sent, 0 if the connection was dropped before a response. */
+	status: number;
+	/** Description of the injected fault that affected this request, if any. */
+	fault?: string;
+	/** Arrival time, ms since the epoch. */
+	at: number;
+}
+
+export interface FaultSpec {
+	/** Match; default any. */
+	method?: string;
+	/** Match on path (string = exact path, trailing-slash and case insensitive); default any path EXCEPT the token endpoint. */
+	path?: string | RegExp;
+	/** Number of matching requests affected, default 1 (Infinity allowed). */
+	times?: number;
+	/** Delay before handling. */
+	latencyMs?: number;
+	/** Respond with this status WITHOUT processing the request (Crayon error body). */
+	status?: number;
+	/** Sets Retry-After with status faults. */
+	retryAfterSeconds?: number;
+	/** Destroy the socket without a response; 'after-processing' first applies the request to state. */
+	dropConnection?: 'before-processing' | 'after-processing';
+	/** Send this instead of processing (e.g. an HTML error page or truncated JSON). */
+	rawResponse?: { status: number; contentType: string; body: string };
+}
+
+// ---------------------------------------------------------------------------------------------
+// In-memory state entities (internal camelCase model; the API serialises them to PascalCase)
+// ---------------------------------------------------------------------------------------------
+
+export interface Organization {
+	id: number;
+	name: string;
+	accountNumber: string;
+}
+
+export interface CustomerTenant {
+	id: number;
+	name: string;
+	organizationId: number;
+	publisherCustomerId: string;
+	domainPrefix: string;
+	/** ISO country code, returned as the verify response's countryCode. */
+	countryCode: string;
+	/** False for tenants that cannot buy New Commerce (NCE) products. */
+	nceEligible: boolean;
+}
+
+export interface Publisher {
+	id: number;
+	name: string;
+}
+
+export type ProductKind = 'nce' | 'legacy' | 'software';
+
+export interface CatalogueProduct {
+	/** Crayon's integer Product.Id. */
+	id: number;
+	/** Part number as used by the API: 'productId:skuId' for NCE, an offer GUID for legacy CSP. */
+	partNumber: string;
+	itemName: string;
+	itemLegalName: string;
+	publisher: Publisher;
+	kind: ProductKind;
+	/** True for add-on offers (bought through POST /subscriptions/{id}/addons). */
+	isAddon: boolean;
+	/** Microsoft product id / sku id / availability id / Crayon product variant id (NCE and software). */
+	productId?: string;
+	skuId?: string;
+	availabilityId?: string;
+	productVariantId?: number;
+	/** Purchase-request order line type: Reservation 1, Software 2, Subscription 3. */
+	lineType: 1 | 2 | 3;
+	/** Term durations offered, each with the billing plans allowed for it. Empty for software. */
+	terms: Partial<Record<TermDuration, BillingPlan[]>>;
+	minQuantity: number;
+	maxQuantity: number;
+	/** Part numbers of the add-on offers available for subscriptions of this product. */
+	addonOfferIds: string[];
+}
+
+export interface SubscriptionTags {
+	subscriptionId: number | null;
+	department: string | null;
+	costCenter: string | null;
+	project: string | null;
+	owner: string | null;
+	custom: string | null;
+	createdDate: string | null;
+	modifiedDate: string | null;
+}
+
+export type SubscriptionOrigin = 'seed' | 'create-subscription' | 'addon' | 'nce-order' | 'checkout';
+
+export interface Subscription {
+	id: number;
+	name: string;
+	quantity: number;
+	/** SubscriptionStatus flag value (1 Active, 2 Suspended, ...). */
+	status: number;
+	publisherSubscriptionId: string;
+	orderId: string;
+	tenantId: number;
+	organizationId: number;
+	/** Catalogue part number (exact casing of the catalogue). */
+	partNumber: string;
+	/** BillingCycleEnum value. */
+	billingCycle: number;
+	termDuration: TermDuration | null;
+	creationDate: string;
+	effectiveStartDate: string;
+	commitmentEndDate: string;
+	suspensionReasons: string[];
+	acceptAutoSuspension: boolean;
+	autoSuspensionDate: string | null;
+	attestationAccepted: boolean;
+	parentSubscriptionId: number | null;
+	/** Ids of add-on subscriptions (serialised as the nested Subscriptions array). */
+	addonIds: number[];
+	tags: SubscriptionTags | null;
+	origin: SubscriptionOrigin;
+}
+
+export interface NceOrder {
+	id: string;
+	tenantId: number;
+	partNumber: string;
+	quantity: number;
+	/** BillingCycleType value as sent. */
+	billingCycle: number;
+	termDuration: TermDuration;
+	customTermEndDate: string | null;
+	scheduledDate: string | null;
+	createdAt: number;
+	/** When the subscription appears; null for orders scheduled for a future date. */
+	dueAt: number | null;
+	subscriptionId: number | null;
+}
+
+export type PurchaseKind = 'subscription' | 'addon' | 'nce-order' | 'checkout';
+
+export interface PurchaseLine {
+	partNumber: string;
+	quantity: number;
+}
+
+export interface Purchase {
+	kind: PurchaseKind;
+	at: number;
+	tenantId: number;
+	lines: PurchaseLine[];
+	/** Subscriptions created by the purchase so far (NCE orders: filled once processed). */
+	subscriptionIds: number[];
+	nceOrderId?: string;
+	parentSubscriptionId?: number;
+}
+
+export interface User {
+	id: string;
+	userName: string;
+	email: string;
+	firstName: string;
+	lastName: string;
+	organizationId: number;
+}
