@@ -10,7 +10,7 @@ export function readParameters(context: IExecuteFunctions, itemIndex: number, pr
 	const parameters: IDataObject = {};
 	for (const name of parameterNames(properties)) {
 		// Parameters hidden by display options are absent; null stands for "not given".
-		const value = context.getNodeParameter(name, itemIndex, null) as IDataObject[string];
+		const value = context.getNodeParameter(name, itemIndex, null, { extractValue: true }) as IDataObject[string];
 		if (value !== null) parameters[name] = value;
 	}
 	return parameters;

@@ -40,6 +40,18 @@ export interface RequestSettings {
 	maxRetries: number;
 	/** Longest Retry-After (or backoff) the node is willing to wait, in milliseconds. */
 	maxRetryDelayMs: number;
+	/**
+	 * Shared by all requests of one execution, so that a 429's Retry-After holds back every
+	 * request in flight rather than only the one that received it.
+	 */
+	pacer?: Pacer;
+}
+
+export interface Pacer {
+	/** Resolves when a request may be sent. */
+	beforeRequest(): Promise<void>;
+	/** Waits `delayMs` before a retry; requests sent meanwhile wait too. */
+	backOff(delayMs: number): Promise<void>;
 }
 
 export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
@@ -245,6 +257,7 @@ export async function crayonApiRequest(
 		returnFullResponse: true,
 	};
 	for (let attempt = 0; ; attempt++) {
+		await settings.pacer?.beforeRequest();
 		try {
 			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as {
 				statusCode: number;
@@ -255,7 +268,7 @@ export async function crayonApiRequest(
 			const failure = describeFailure(error);
 			const delayMs = retryDelayMs(failure, attempt);
 			if (attempt < settings.maxRetries && isRetryable(request, failure) && delayMs <= settings.maxRetryDelayMs) {
-				await sleep(delayMs);
+				await (settings.pacer ? settings.pacer.backOff(delayMs) : sleep(delayMs));
 				continue;
 			}
 			throw apiError(this, request, failure, itemIndex, await credentialSecrets(this));
