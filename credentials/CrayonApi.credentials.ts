@@ -7,6 +7,7 @@ import type {
 	IHttpRequestHelper,
 	INodeProperties,
 } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
 export const LOGIN_PATH = '/api/v1/connect/token';
 
@@ -17,26 +18,69 @@ export function normalizeBaseUrl(baseUrl: unknown): string {
 		.replace(/\/+$/, '');
 }
 
+/**
+ * Set as `code` on every login error. n8n wraps the error and keeps this as its `httpCode`,
+ * which tells the node that the request it was about to send never reached Crayon.
+ */
+export const LOGIN_FAILED_CODE = 'CRAYON_LOGIN_FAILED';
+
+/** Logging in has no side effects, so these failures are retried a few times. */
+const TRANSIENT_LOGIN_STATUSES = new Set([429, 502, 503, 504]);
+const TRANSIENT_LOGIN_NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const LOGIN_RETRIES = 2;
+const MAX_LOGIN_RETRY_DELAY_MS = 10_000;
+const LOGIN_TIMEOUT_MS = 30_000;
+
+/** OAuth error codes such as `invalid_grant`; anything else in that field is not shown, as it might echo the request. */
+const OAUTH_ERROR_CODE = /^[a-z_]{1,64}$/;
+
 interface HttpFailure {
 	status?: number;
 	oauthError?: string;
 	networkCode?: string;
+	retryAfterMs?: number;
+}
+
+function oauthErrorCode(value: unknown): string | undefined {
+	return typeof value === 'string' && OAUTH_ERROR_CODE.test(value) ? value : undefined;
+}
+
+/** A Retry-After header (seconds or an HTTP date) in milliseconds from now. */
+export function parseRetryAfter(header: unknown): number | undefined {
+	if (typeof header !== 'string' && typeof header !== 'number') return undefined;
+	const text = String(header).trim();
+	if (/^-?\d+(\.\d+)?$/.test(text)) {
+		const seconds = Number(text);
+		return seconds >= 0 ? seconds * 1000 : undefined;
+	}
+	const date = Date.parse(text);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
 function describeHttpFailure(error: unknown): HttpFailure {
 	const failure = error as {
 		code?: string;
-		response?: { status?: number; data?: unknown };
-		cause?: { code?: string; response?: { status?: number; data?: unknown } };
+		response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+		cause?: { code?: string; response?: { status?: number; data?: unknown; headers?: Record<string, unknown> } };
 	};
 	const response = failure.response ?? failure.cause?.response;
 	const data = response?.data as { Error?: unknown; error?: unknown } | undefined;
-	const oauthError = data && typeof data === 'object' ? (data.Error ?? data.error) : undefined;
 	return {
 		status: response?.status,
-		oauthError: typeof oauthError === 'string' ? oauthError : undefined,
+		oauthError: data && typeof data === 'object' ? oauthErrorCode(data.Error ?? data.error) : undefined,
 		networkCode: failure.code ?? failure.cause?.code,
+		retryAfterMs: parseRetryAfter(response?.headers?.['retry-after']),
 	};
+}
+
+function isTransient(failure: HttpFailure): boolean {
+	return failure.status !== undefined
+		? TRANSIENT_LOGIN_STATUSES.has(failure.status)
+		: failure.networkCode !== undefined && TRANSIENT_LOGIN_NETWORK_CODES.has(failure.networkCode);
+}
+
+function loginError(message: string): Error {
+	return Object.assign(new Error(message), { code: LOGIN_FAILED_CODE });
 }
 
 /**
@@ -46,20 +90,20 @@ function describeHttpFailure(error: unknown): HttpFailure {
 function tokenRequestError(baseUrl: string, failure: HttpFailure): Error {
 	const step = `Crayon login (POST ${baseUrl}${LOGIN_PATH})`;
 	if (failure.oauthError === 'invalid_client') {
-		return new Error(
+		return loginError(
 			`${step} failed: Crayon rejected the client ID or client secret (invalid_client). Check "Client ID" and "Client Secret" in the Crayon API credential.`,
 		);
 	}
 	if (failure.oauthError === 'invalid_grant') {
-		return new Error(
+		return loginError(
 			`${step} failed: Crayon rejected the user name or password (invalid_grant). Check "User Name" and "Password" in the Crayon API credential.`,
 		);
 	}
 	if (failure.status !== undefined) {
 		const reason = failure.oauthError ? ` (${failure.oauthError})` : '';
-		return new Error(`${step} failed with HTTP ${failure.status}${reason}. Check the credential's fields and "API Base URL".`);
+		return loginError(`${step} failed with HTTP ${failure.status}${reason}. Check the credential's fields and "API Base URL".`);
 	}
-	return new Error(
+	return loginError(
 		`${step} failed: Crayon could not be reached (${failure.networkCode ?? 'network error'}). Check "API Base URL".`,
 	);
 }
@@ -138,32 +182,42 @@ export class CrayonApi implements ICredentialType {
 	): Promise<IDataObject> {
 		const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 		let response: { AccessToken?: unknown; Error?: unknown };
-		try {
-			response = (await this.helpers.httpRequest({
-				method: 'POST',
-				url: `${baseUrl}${LOGIN_PATH}`,
-				auth: {
-					username: String(credentials.clientId ?? ''),
-					password: String(credentials.clientSecret ?? ''),
-				},
-				headers: {
-					'Content-Type': 'application/x-www-form-urlencoded',
-					Accept: 'application/json',
-				},
-				body: new URLSearchParams({
-					grant_type: 'password',
-					username: String(credentials.username ?? ''),
-					password: String(credentials.password ?? ''),
-					scope: String(credentials.scope || 'CustomerApi'),
-				}).toString(),
-				timeout: 30_000,
-			})) as typeof response;
-		} catch (error) {
-			throw tokenRequestError(baseUrl, describeHttpFailure(error));
+		for (let retries = 0; ; retries++) {
+			try {
+				response = (await this.helpers.httpRequest({
+					method: 'POST',
+					url: `${baseUrl}${LOGIN_PATH}`,
+					auth: {
+						username: String(credentials.clientId ?? ''),
+						password: String(credentials.clientSecret ?? ''),
+					},
+					headers: {
+						'Content-Type': 'application/x-www-form-urlencoded',
+						Accept: 'application/json',
+					},
+					body: new URLSearchParams({
+						grant_type: 'password',
+						username: String(credentials.username ?? ''),
+						password: String(credentials.password ?? ''),
+						scope: String(credentials.scope || 'CustomerApi'),
+					}).toString(),
+					timeout: LOGIN_TIMEOUT_MS,
+				})) as typeof response;
+				break;
+			} catch (error) {
+				const failure = describeHttpFailure(error);
+				const delayMs = failure.retryAfterMs ?? 1000 * 2 ** retries;
+				if (retries >= LOGIN_RETRIES || !isTransient(failure) || delayMs > MAX_LOGIN_RETRY_DELAY_MS) {
+					throw tokenRequestError(baseUrl, failure);
+				}
+				await sleep(delayMs);
+			}
 		}
 		if (typeof response?.AccessToken !== 'string' || response.AccessToken === '') {
-			const reason = typeof response?.Error === 'string' ? ` (${response.Error})` : '';
-			throw new Error(`Crayon login (POST ${baseUrl}${LOGIN_PATH}) returned no AccessToken${reason}.`);
+			const oauthError = oauthErrorCode(response?.Error);
+			throw loginError(
+				`Crayon login (POST ${baseUrl}${LOGIN_PATH}) returned no AccessToken${oauthError ? ` (${oauthError})` : ''}.`,
+			);
 		}
 		return { accessToken: response.AccessToken };
 	}

@@ -3,6 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { nodeProperties } from './actions/resources';
 import { router } from './actions/router';
+import { methods } from './methods';
 
 export class Crayon implements INodeType {
 	description: INodeTypeDescription = {
@@ -12,7 +13,8 @@ export class Crayon implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Buy Microsoft CSP and New Commerce licences with the Crayon Cloud-iQ API',
+		description:
+			'Buy and manage Microsoft CSP and New Commerce licences with the Crayon Cloud-iQ API: subscriptions, add-ons, orders, customer tenants',
 		defaults: { name: 'Crayon' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
@@ -20,6 +22,8 @@ export class Crayon implements INodeType {
 		credentials: [{ name: 'crayonApi', required: true }],
 		properties: nodeProperties,
 	};
+
+	methods = methods;
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

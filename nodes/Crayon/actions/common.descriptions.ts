@@ -1,8 +1,16 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
 
+import { parseItemParameters } from '../helpers/validation';
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from '../transport';
 
-/** Request options every operation offers, read once per execution. */
+/** Crayon publishes no rate limit; a cap keeps a typo from opening hundreds of purchases at once. */
+const MAX_CONCURRENCY = 16;
+
+const DEFAULT_BATCH_SIZE = 50;
+const DEFAULT_BATCH_INTERVAL_MS = 1000;
+
+/** Options every operation offers, read once per execution. */
 export const requestOptionsDescription: INodeProperties = {
 	displayName: 'Options',
 	name: 'options',
@@ -10,6 +18,48 @@ export const requestOptionsDescription: INodeProperties = {
 	placeholder: 'Add Option',
 	default: {},
 	options: [
+		{
+			displayName: 'Batching',
+			name: 'batching',
+			placeholder: 'Add Batching',
+			type: 'fixedCollection',
+			typeOptions: { multipleValues: false },
+			default: { batch: {} },
+			options: [
+				{
+					displayName: 'Batching',
+					name: 'batch',
+					values: [
+						{
+							displayName: 'Items per Batch',
+							name: 'batchSize',
+							type: 'number',
+							typeOptions: { minValue: 1 },
+							default: DEFAULT_BATCH_SIZE,
+							description: 'How many items to process before each pause',
+						},
+						{
+							displayName: 'Batch Interval (Ms)',
+							name: 'batchInterval',
+							type: 'number',
+							typeOptions: { minValue: 0 },
+							default: DEFAULT_BATCH_INTERVAL_MS,
+							description:
+								'Time in milliseconds to wait after a batch has finished before the next batch starts',
+						},
+					],
+				},
+			],
+		},
+		{
+			displayName: 'Concurrency',
+			name: 'concurrency',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+			default: 1,
+			description:
+				'How many items to process at the same time, each with at most one request in flight. Output order stays the same. Crayon publishes no rate limit, so raise this gradually; a 429 answer pauses all items.',
+		},
 		{
 			displayName: 'Max Retries',
 			name: 'maxRetries',
@@ -30,11 +80,58 @@ export const requestOptionsDescription: INodeProperties = {
 	],
 };
 
-export function readRequestSettings(context: IExecuteFunctions): RequestSettings {
-	const options = context.getNodeParameter('options', 0, {}) as IDataObject;
-	return {
-		...DEFAULT_REQUEST_SETTINGS,
-		timeoutMs: typeof options.timeout === 'number' ? options.timeout : DEFAULT_REQUEST_SETTINGS.timeoutMs,
-		maxRetries: typeof options.maxRetries === 'number' ? options.maxRetries : DEFAULT_REQUEST_SETTINGS.maxRetries,
-	};
+function wholeNumber(minimum: number, maximum = Number.MAX_SAFE_INTEGER) {
+	const allowed =
+		maximum === Number.MAX_SAFE_INTEGER
+			? `must be a whole number of at least ${minimum}`
+			: `must be a whole number from ${minimum} to ${maximum}`;
+	return z.number({ invalid_type_error: allowed }).int(allowed).min(minimum, allowed).max(maximum, allowed);
+}
+
+const optionsSchema = z
+	.object({
+		timeout: wholeNumber(1).default(DEFAULT_REQUEST_SETTINGS.timeoutMs),
+		maxRetries: wholeNumber(0, 10).default(DEFAULT_REQUEST_SETTINGS.maxRetries),
+		concurrency: wholeNumber(1, MAX_CONCURRENCY).default(1),
+		batching: z
+			.object({
+				batchSize: wholeNumber(1).default(DEFAULT_BATCH_SIZE),
+				batchInterval: wholeNumber(0).default(DEFAULT_BATCH_INTERVAL_MS),
+			})
+			.optional(),
+	})
+	.transform((options) => ({
+		request: {
+			...DEFAULT_REQUEST_SETTINGS,
+			timeoutMs: options.timeout,
+			maxRetries: options.maxRetries,
+		},
+		throughput: {
+			concurrency: options.concurrency,
+			batchSize: options.batching?.batchSize ?? Infinity,
+			batchIntervalMs: options.batching?.batchInterval ?? 0,
+		},
+	}));
+
+/** How items are scheduled: at most `concurrency` at once, `batchSize` per batch with a pause between batches. */
+export interface Throughput {
+	concurrency: number;
+	batchSize: number;
+	batchIntervalMs: number;
+}
+
+export interface RunOptions {
+	request: RequestSettings;
+	throughput: Throughput;
+}
+
+/** The Options collection, validated like item parameters (it may hold expressions). */
+export function readRunOptions(context: IExecuteFunctions): RunOptions {
+	const { batching, ...options } = context.getNodeParameter('options', 0, {}) as IDataObject;
+	// The fixed collection's single group ("batch") is not a field of its own: leaving it
+	// out of the path makes a problem read "Options → Batching → Items per Batch".
+	const raw = { ...options, batching: (batching as IDataObject | undefined)?.batch };
+	return parseItemParameters(context, z.object({ options: optionsSchema }), { options: raw }, 0, [
+		requestOptionsDescription,
+	]).options;
 }

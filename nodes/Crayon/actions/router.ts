@@ -1,10 +1,11 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
 
 import { readParameters } from '../helpers/parameters';
 import { parseItemParameters } from '../helpers/validation';
-import { crayonApiRequest } from '../transport';
-import { readRequestSettings } from './common.descriptions';
+import { crayonApiRequest, type RequestSettings } from '../transport';
+import { SharedBackoff } from '../transport/pacer';
+import { readRunOptions, type Throughput } from './common.descriptions';
 import type { CrayonOperation, ItemApi } from './operation';
 import { resources } from './resources';
 
@@ -34,6 +35,62 @@ function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
 
 type Parsed = { input: unknown } | { error: unknown };
 
+interface ItemFailure {
+	itemIndex: number;
+	error: unknown;
+}
+
+/**
+ * Calls `processItem` for every item index, starting them in index order: per batch of
+ * `batchSize` items with a pause after each batch, at most `concurrency` at a time.
+ *
+ * Only one item starts until `firstAnswer` settles (the run's first request answered):
+ * n8n logs in for every request that finds the credential without a token, so starting
+ * all workers at once would log in once per worker.
+ *
+ * After a failure no further item starts; the items already running finish, because a
+ * purchase in flight cannot be called back. Returns the failure of the lowest item index.
+ */
+async function processAll(
+	itemCount: number,
+	{ concurrency, batchSize, batchIntervalMs }: Throughput,
+	firstAnswer: Promise<void>,
+	processItem: (itemIndex: number) => Promise<void>,
+): Promise<ItemFailure | undefined> {
+	const failures: ItemFailure[] = [];
+	for (let batchStart = 0; batchStart < itemCount && failures.length === 0; batchStart += batchSize) {
+		if (batchStart > 0 && batchIntervalMs > 0) await sleep(batchIntervalMs);
+		const batchEnd = Math.min(itemCount, batchStart + batchSize);
+		let next = batchStart;
+		const worker = async () => {
+			while (next < batchEnd && failures.length === 0) {
+				const itemIndex = next++;
+				try {
+					await processItem(itemIndex);
+				} catch (error) {
+					failures.push({ itemIndex, error });
+				}
+			}
+		};
+		const lead = worker();
+		const followers = Array.from({ length: Math.min(concurrency, batchEnd - batchStart) - 1 }, async () => {
+			await Promise.race([firstAnswer, lead]);
+			await worker();
+		});
+		await Promise.all([lead, ...followers]);
+	}
+	return failures.sort((first, second) => first.itemIndex - second.itemIndex)[0];
+}
+
+/** With concurrency, items after the failed one may have gone through: say which, as their output is lost. */
+function noteCompletedLaterItems(error: NodeApiError | NodeOperationError, laterItems: number[]): void {
+	if (laterItems.length === 0) return;
+	const note =
+		`Items ${laterItems.join(', ')} ran at the same time (Concurrency option) and completed, so their requests ` +
+		'reached Crayon, but their output is lost with this error. Check them in Cloud-iQ before running the workflow again.';
+	error.description = error.description ? `${error.description}\n\n${note}` : note;
+}
+
 /**
  * Runs the selected operation for every input item. All items are validated before
  * the first request, so a bad row never leaves a purchase run half done.
@@ -42,6 +99,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const operation = findOperation(this);
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
+	const options = readRunOptions(this);
 
 	const parsed: Parsed[] = items.map((_, itemIndex) => {
 		try {
@@ -55,28 +113,46 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		}
 	});
 
-	const settings = readRequestSettings(this);
-	const output: INodeExecutionData[] = [];
-	for (const [itemIndex, item] of parsed.entries()) {
+	const settings: RequestSettings = { ...options.request, pacer: new SharedBackoff() };
+	let answered = () => {};
+	const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
+	const outputs: Array<INodeExecutionData[] | undefined> = new Array(items.length);
+
+	const processItem = async (itemIndex: number) => {
+		const item = parsed[itemIndex];
 		if ('error' in item) {
-			output.push(errorItem(item.error, itemIndex));
-			continue;
+			outputs[itemIndex] = [errorItem(item.error, itemIndex)];
+			return;
 		}
 		const api: ItemApi = {
 			itemIndex,
-			request: async (request) => await crayonApiRequest.call(this, request, settings, itemIndex),
+			request: async (request) => {
+				try {
+					return await crayonApiRequest.call(this, request, settings, itemIndex);
+				} finally {
+					answered();
+				}
+			},
 		};
 		try {
 			const result = await operation.execute.call(this, item.input, api);
-			output.push(
-				...this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-					itemData: { item: itemIndex },
-				}),
-			);
+			outputs[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
+				itemData: { item: itemIndex },
+			});
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this, error, itemIndex);
-			output.push(errorItem(error, itemIndex));
+			outputs[itemIndex] = [errorItem(error, itemIndex)];
 		}
+	};
+
+	const failure = await processAll(items.length, options.throughput, firstAnswer, processItem);
+	if (failure !== undefined) {
+		const error = failure.error as NodeApiError | NodeOperationError;
+		noteCompletedLaterItems(
+			error,
+			outputs.flatMap((output, itemIndex) => (output !== undefined && itemIndex > failure.itemIndex ? [itemIndex] : [])),
+		);
+		throw error;
 	}
-	return [output];
+	return [outputs.flatMap((output) => output ?? [])];
 }

@@ -7,10 +7,14 @@ function parameterNames(properties: INodeProperties[]): string[] {
 
 /** One item's values of the given parameters, expressions resolved; hidden ones are left out. */
 export function readParameters(context: IExecuteFunctions, itemIndex: number, properties: INodeProperties[]): IDataObject {
+	// n8n leaves parameters hidden by display options out of the node, and reading one of
+	// them with `extractValue` fails ("Could not find property") instead of falling back.
+	const present = context.getNode().parameters;
 	const parameters: IDataObject = {};
 	for (const name of parameterNames(properties)) {
-		// Parameters hidden by display options are absent; null stands for "not given".
+		if (present[name] === undefined) continue;
 		const value = context.getNodeParameter(name, itemIndex, null, { extractValue: true }) as IDataObject[string];
+		// An expression that yields null means "not given".
 		if (value !== null) parameters[name] = value;
 	}
 	return parameters;

@@ -1,14 +1,9 @@
-import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ItemApi } from '../actions/operation';
 import type { CrayonRequest } from '../transport';
-
-function preview(body: unknown): string {
-	const text = typeof body === 'string' ? body : (JSON.stringify(body) ?? String(body));
-	return text.length > 200 ? `${text.slice(0, 197)}...` : text;
-}
+import { crayonError, preview, purchaseOutcomeText, requestLabel } from '../transport/failures';
 
 /**
  * Sends a request and checks the answer's shape, so a truncated body, an HTML error
@@ -21,20 +16,29 @@ export async function sendAndRead<T extends z.ZodTypeAny>(
 	schema: T,
 	expected: string,
 ): Promise<z.output<T>> {
+	const sentAt = new Date();
 	const response = await api.request(request);
 	const result = schema.safeParse(response.body);
 	if (result.success) return result.data;
-	const label = `${request.method} ${request.path}`;
-	throw new NodeApiError(context.getNode(), { body: preview(response.body) } as JsonObject, {
-		itemIndex: api.itemIndex,
-		httpCode: String(response.statusCode),
-		message: `Crayon's answer to ${label} could not be understood: expected ${expected}`,
-		description:
-			`Received (HTTP ${response.statusCode}): ${preview(response.body)}` +
-			(request.purchase
-				? '\nThe request was accepted by Crayon, so the purchase may have gone through: check in Cloud-iQ before running this item again.'
-				: ''),
-	});
+	const received = `Received (HTTP ${response.statusCode}): ${preview(response.body)}`;
+	// A purchase answered with something unreadable may have gone through: say so, and what a lookup found.
+	const text = request.purchase
+		? await purchaseOutcomeText(request, sentAt, `HTTP ${response.statusCode}, but not ${expected}`, true)
+		: {
+				message: `Crayon's answer to ${requestLabel(request)} could not be understood: expected ${expected}`,
+				description: 'This request only reads, so running the item again is safe.',
+			};
+	throw crayonError(
+		context,
+		{
+			message: text.message,
+			description: `${received}\n${text.description}`,
+			httpCode: String(response.statusCode),
+			response: { body: preview(response.body) },
+		},
+		api.itemIndex,
+		[],
+	);
 }
 
 /** A Crayon response object: the listed fields are checked, every other field is kept for the output item. */

@@ -121,19 +121,33 @@ function valueAt(input: unknown, path: ReadonlyArray<string | number>): unknown 
 	);
 }
 
+/** A parameter, or a group of a fixed collection (which holds its entries in `values`). */
+interface Field {
+	name: string;
+	displayName: string;
+	options?: unknown;
+	values?: INodeProperties[];
+}
+
 /** "Order Lines → Line 2 → Quantity" from a zod path and the operation's parameter descriptions. */
 function fieldLabel(path: ReadonlyArray<string | number>, properties: INodeProperties[]): string {
 	const labels: string[] = [];
-	let scope: INodeProperties[] | undefined = properties;
+	let scope: Field[] | undefined = properties;
 	for (const key of path) {
 		if (typeof key === 'number') {
 			labels.push(`Line ${key + 1}`);
 			continue;
 		}
-		const property: INodeProperties | undefined = scope?.find((candidate) => candidate.name === key);
-		labels.push(property?.displayName ?? key);
-		const nested = property?.options as Array<INodeProperties & { values?: INodeProperties[] }> | undefined;
-		scope = nested?.flatMap((option) => option.values ?? (option.type ? [option] : [])) ?? undefined;
+		const field: Field | undefined = scope?.find((candidate) => candidate.name === key);
+		if (field?.values) {
+			// A fixed collection's group ("line" of Order Lines) is not a field the user sees.
+			scope = field.values;
+			continue;
+		}
+		labels.push(field?.displayName ?? key);
+		const nested = field?.options as Field[] | undefined;
+		// A path may name a fixed collection's group or go straight to its fields.
+		scope = nested && [...nested, ...nested.flatMap((option) => option.values ?? [])];
 	}
 	return labels.join(' → ');
 }

@@ -1,19 +1,35 @@
 import type {
+	ICredentialDataDecryptedObject,
 	IDataObject,
 	IExecuteFunctions,
 	IHttpRequestMethods,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
 	IPollFunctions,
-	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import { normalizeBaseUrl } from '../../../credentials/CrayonApi.credentials';
+import { LOGIN_FAILED_CODE, normalizeBaseUrl, parseRetryAfter } from '../../../credentials/CrayonApi.credentials';
+import { type Failure, isRetryable, requestFailed } from './failures';
+import { redact, secretsOf } from './redaction';
 
 export const CREDENTIAL_TYPE = 'crayonApi';
 
+/** Answers for a valid token and has no side effects: what the node asks when n8n must log in again. */
+const TOKEN_CHECK_PATH = '/api/v1/me';
+
 export type CrayonContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
+
+/** What a look at Crayon's data told about a purchase whose answer was lost. */
+export interface OutcomeFinding {
+	/** `unclear` when the lookup cannot tell, e.g. because Crayon processes the order later. */
+	verdict: 'bought' | 'notBought' | 'unclear';
+	/** Completes "A lookup at Crayon found …", e.g. "subscription 5121 (…)". */
+	details: string;
+}
+
+/** Reads (never buys) to find out whether a purchase sent at `sentAt` went through. */
+export type OutcomeCheck = (sentAt: Date) => Promise<OutcomeFinding>;
 
 export interface CrayonRequest {
 	method: IHttpRequestMethods;
@@ -26,6 +42,8 @@ export interface CrayonRequest {
 	 * not process it; after a timeout or a dropped connection its outcome is unknown.
 	 */
 	purchase: boolean;
+	/** For a purchase: how to look up its result when the answer is lost, so the error can say what happened. */
+	checkOutcome?: OutcomeCheck;
 }
 
 export interface CrayonResponse {
@@ -60,184 +78,95 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
 	maxRetryDelayMs: 60_000,
 };
 
-/** Connection errors raised before a request could be delivered. */
-const NOT_DELIVERED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
-/** Transport errors after which the server may or may not have processed the request. */
-const UNKNOWN_OUTCOME_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
-/** Statuses that say the request was not processed (Crayon documents none; these are the HTTP meaning). */
-const NOT_PROCESSED_STATUSES = new Set([429, 503]);
-/** Statuses worth retrying for reads, which are safe to repeat. */
-const RETRYABLE_READ_STATUSES = new Set([429, 500, 502, 503, 504]);
+const MAX_BACKOFF_MS = 30_000;
 
-interface Failure {
-	status?: number;
-	body?: unknown;
-	code?: string;
-	retryAfterMs?: number;
-	/** Message of an error raised before any request, e.g. the credential's failed login. */
-	message?: string;
+interface FullResponse {
+	statusCode: number;
+	headers?: Record<string, unknown>;
+	body: unknown;
 }
 
-interface AxiosLikeError {
-	code?: string;
-	message?: string;
-	response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
-	cause?: unknown;
-}
-
-/** n8n wraps axios errors (sometimes twice); the innermost one has the response. */
-function describeFailure(error: unknown): Failure {
-	let current = error as AxiosLikeError | undefined;
-	for (let depth = 0; current && depth < 5; depth++) {
-		if (current.response?.status !== undefined || current.code) {
-			const retryAfter = current.response?.headers?.['retry-after'];
-			return {
-				status: current.response?.status,
-				body: current.response?.data,
-				code: current.code,
-				retryAfterMs: parseRetryAfter(retryAfter),
-			};
-		}
-		current = current.cause as AxiosLikeError | undefined;
-	}
-	return { message: (error as AxiosLikeError | undefined)?.message };
-}
-
-function parseRetryAfter(header: unknown): number | undefined {
-	if (typeof header !== 'string' && typeof header !== 'number') return undefined;
-	const seconds = Number(header);
-	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-	const date = Date.parse(String(header));
-	return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
-
-function isRetryable(request: CrayonRequest, failure: Failure): boolean {
-	if (failure.code && NOT_DELIVERED_CODES.has(failure.code)) return true;
-	if (failure.status !== undefined) {
-		const retryable = request.purchase ? NOT_PROCESSED_STATUSES : RETRYABLE_READ_STATUSES;
-		return retryable.has(failure.status);
-	}
-	return !request.purchase && failure.code !== undefined && UNKNOWN_OUTCOME_CODES.has(failure.code);
-}
-
-function isOutcomeUnknown(request: CrayonRequest, failure: Failure): boolean {
-	return (
-		request.purchase &&
-		failure.status === undefined &&
-		failure.code !== undefined &&
-		!NOT_DELIVERED_CODES.has(failure.code)
-	);
-}
-
-/** Secrets from the credential, so that nothing Crayon echoes back can leak them. */
-async function credentialSecrets(context: CrayonContext): Promise<string[]> {
-	const credentials = await context.getCredentials(CREDENTIAL_TYPE);
-	return [credentials.accessToken, credentials.clientSecret, credentials.password]
-		.filter((value): value is string => typeof value === 'string' && value.length >= 4);
-}
-
-export function redact<T>(value: T, secrets: string[]): T {
-	if (secrets.length === 0) return value;
-	const text = JSON.stringify(value);
-	if (text === undefined) return value;
-	let redacted = text;
-	for (const secret of secrets) {
-		redacted = redacted.split(JSON.stringify(secret).slice(1, -1)).join('[redacted]');
-	}
-	redacted = redacted.replace(/(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/g, '$1 [redacted]');
-	return redacted === text ? value : (JSON.parse(redacted) as T);
-}
-
-interface CrayonErrorBody {
-	ErrorCode?: unknown;
-	Message?: unknown;
-	ObjectErrors?: unknown;
-}
-
-function crayonErrorDetails(body: unknown): { message?: string; errorCode?: string; details: string[] } {
-	if (!body || typeof body !== 'object' || Array.isArray(body)) return { details: [] };
-	const errorBody = body as CrayonErrorBody;
-	const details = Array.isArray(errorBody.ObjectErrors)
-		? errorBody.ObjectErrors.flatMap((objectError: { Message?: unknown }) =>
-				typeof objectError?.Message === 'string' ? [objectError.Message] : [],
-			)
-		: [];
-	return {
-		message: typeof errorBody.Message === 'string' ? errorBody.Message : undefined,
-		errorCode: typeof errorBody.ErrorCode === 'string' ? errorBody.ErrorCode : undefined,
-		details,
-	};
-}
-
-function requestLabel(request: CrayonRequest): string {
-	return `${request.method} ${request.path}`;
-}
-
-function apiError(
-	context: CrayonContext,
-	request: CrayonRequest,
-	failure: Failure,
-	itemIndex: number | undefined,
-	secrets: string[],
-): NodeApiError {
-	const label = requestLabel(request);
-	if (isOutcomeUnknown(request, failure)) {
-		return new NodeApiError(context.getNode(), { code: failure.code ?? 'UNKNOWN' } as JsonObject, {
-			itemIndex,
-			message: `Outcome unknown: ${label} may or may not have been processed by Crayon (${failure.code ?? 'connection lost'})`,
-			description:
-				'The request was sent but no answer arrived, so it was not repeated: repeating a purchase could buy twice. ' +
-				'Check in Cloud-iQ (or with Subscription → Get Many for the customer tenant) whether it went through before running this item again.',
-		});
-	}
-	if (failure.status === undefined && failure.code === undefined) {
-		return new NodeApiError(context.getNode(), { message: 'Request not sent' } as JsonObject, {
-			itemIndex,
-			message: redact(failure.message, secrets) ?? `${label} could not be sent`,
-			description: 'Nothing was sent to Crayon for this request.',
-		});
-	}
-	if (failure.status === 401) {
-		return new NodeApiError(context.getNode(), { httpCode: '401' } as JsonObject, {
-			itemIndex,
-			httpCode: '401',
-			message: `Crayon rejected the access token for ${label}, even after logging in again`,
-			description:
-				'Crayon answered 401 Unauthorized to a fresh token. Check that the user in the Crayon API credential has API access ' +
-				'and that the credential\'s API Base URL is the environment the client ID belongs to.',
-		});
-	}
-	if (failure.status === undefined) {
-		return new NodeApiError(context.getNode(), { code: failure.code ?? 'UNKNOWN' } as JsonObject, {
-			itemIndex,
-			message: `Could not reach Crayon for ${label} (${failure.code ?? 'network error'})`,
-			description: 'Check the API Base URL in the Crayon API credential and the network between n8n and Crayon.',
-		});
-	}
-	const { message, errorCode, details } = crayonErrorDetails(failure.body);
-	const body = redact(failure.body, secrets);
-	const errorResponse = (body && typeof body === 'object' ? body : { body: String(body ?? '') }) as JsonObject;
-	const crayonMessage = redact(message, secrets);
-	return new NodeApiError(context.getNode(), errorResponse, {
-		itemIndex,
-		httpCode: String(failure.status),
-		message: crayonMessage
-			? `Crayon refused ${label}: ${crayonMessage}`
-			: `Crayon answered HTTP ${failure.status} to ${label}`,
-		description: redact(
-			[errorCode && `Crayon error code: ${errorCode}`, ...details].filter(Boolean).join('\n') || undefined,
-			secrets,
-		),
-	});
-}
-
-function retryDelayMs(failure: Failure, attempt: number): number {
-	return failure.retryAfterMs ?? Math.min(1000 * 2 ** attempt, 30_000);
+function retryDelayMs(failure: Failure, retries: number): number {
+	const retryAfterMs = failure.kind === 'status' ? failure.retryAfterMs : undefined;
+	return retryAfterMs ?? Math.min(1000 * 2 ** retries, MAX_BACKOFF_MS);
 }
 
 /**
- * The one place the node talks HTTP. Goes through n8n's `httpRequestWithAuthentication`
- * so the credential's token is fetched once, reused, and renewed once after a 401.
+ * n8n wraps every error of `httpRequestWithAuthentication` in a NodeApiError that keeps
+ * only `httpCode` (here Node's error code, as statuses come back as responses) and the
+ * original message as the first of `messages`.
+ */
+function failureOf(error: unknown): Failure {
+	const { httpCode, message, messages } = error as { httpCode?: unknown; message?: string; messages?: string[] };
+	const original = messages?.[0] ?? message ?? 'unknown error';
+	if (httpCode === LOGIN_FAILED_CODE) return { kind: 'notProcessed', reason: original };
+	const code = typeof httpCode === 'string' && !/^\d+$/.test(httpCode) ? httpCode : undefined;
+	return { kind: 'network', code, detail: original };
+}
+
+async function send(context: CrayonContext, options: IHttpRequestOptions): Promise<FullResponse | Failure> {
+	try {
+		return (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as FullResponse;
+	} catch (error) {
+		return failureOf(error);
+	}
+}
+
+function tokenOf(credentials: ICredentialDataDecryptedObject): string {
+	return typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+}
+
+async function accessToken(context: CrayonContext): Promise<string> {
+	return tokenOf(await context.getCredentials(CREDENTIAL_TYPE));
+}
+
+/**
+ * n8n logs in again only when a request it sends fails with 401, and this node reads
+ * every status itself (to see Retry-After and Crayon's error bodies). So it has n8n send
+ * a request without side effects, which logs in again and stores the new token.
+ */
+async function logInAgain(context: CrayonContext, baseUrl: string, timeoutMs: number): Promise<Failure | undefined> {
+	try {
+		await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
+			method: 'GET',
+			url: `${baseUrl}${TOKEN_CHECK_PATH}`,
+			json: true,
+			timeout: timeoutMs,
+		});
+		return undefined;
+	} catch (error) {
+		if ((error as { httpCode?: unknown }).httpCode === '401') return { kind: 'unauthorized', freshToken: false };
+		const failure = failureOf(error);
+		if (failure.kind === 'notProcessed') return failure;
+		return {
+			kind: 'notProcessed',
+			reason: `Crayon rejected the access token, and logging in again failed: ${failure.kind === 'network' ? failure.detail : 'no answer'}`,
+		};
+	}
+}
+
+/** Per node execution, the renewal in progress: concurrent items that all got a 401 log in once. */
+const renewals = new WeakMap<CrayonContext, { staleToken: string; done: Promise<Failure | undefined> }>();
+
+async function renewToken(context: CrayonContext, baseUrl: string, timeoutMs: number, staleToken: string) {
+	// Another item may have logged in again since this request was sent.
+	if ((await accessToken(context)) !== staleToken) return undefined;
+	let renewal = renewals.get(context);
+	if (renewal?.staleToken !== staleToken) {
+		renewal = { staleToken, done: logInAgain(context, baseUrl, timeoutMs) };
+		renewals.set(context, renewal);
+	}
+	return await renewal.done;
+}
+
+async function secrets(context: CrayonContext): Promise<string[]> {
+	return secretsOf(await context.getCredentials(CREDENTIAL_TYPE));
+}
+
+/**
+ * The one place the node talks HTTP, through n8n's `httpRequestWithAuthentication`: the
+ * credential's token is fetched once and reused; after a 401 the node logs in once more
+ * and sends the request once more. Retries only what Crayon provably did not process.
  */
 export async function crayonApiRequest(
 	this: CrayonContext,
@@ -246,32 +175,61 @@ export async function crayonApiRequest(
 	itemIndex?: number,
 ): Promise<CrayonResponse> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
 	const options: IHttpRequestOptions = {
 		method: request.method,
-		url: `${normalizeBaseUrl(credentials.baseUrl)}${request.path}`,
+		url: `${baseUrl}${request.path}`,
 		qs: request.qs,
 		body: request.body,
 		json: true,
 		headers: { Accept: 'application/json' },
 		timeout: settings.timeoutMs,
 		returnFullResponse: true,
+		// Statuses come back as responses: n8n's error for them drops Retry-After and non-JSON bodies.
+		ignoreHttpStatusErrors: true,
 	};
-	for (let attempt = 0; ; attempt++) {
+	let tokenRenewed = false;
+	for (let retries = 0; ; ) {
 		await settings.pacer?.beforeRequest();
-		try {
-			const response = (await this.helpers.httpRequestWithAuthentication.call(this, CREDENTIAL_TYPE, options)) as {
-				statusCode: number;
-				body: unknown;
-			};
-			return { statusCode: response.statusCode, body: response.body };
-		} catch (error) {
-			const failure = describeFailure(error);
-			const delayMs = retryDelayMs(failure, attempt);
-			if (attempt < settings.maxRetries && isRetryable(request, failure) && delayMs <= settings.maxRetryDelayMs) {
-				await (settings.pacer ? settings.pacer.backOff(delayMs) : sleep(delayMs));
-				continue;
+		const sentToken = retries === 0 && !tokenRenewed ? tokenOf(credentials) : await accessToken(this);
+		const sentAt = new Date();
+		const outcome = await send(this, options);
+		let failure: Failure;
+		if (!('statusCode' in outcome)) {
+			failure = outcome;
+		} else if (outcome.statusCode >= 200 && outcome.statusCode < 300) {
+			return { statusCode: outcome.statusCode, body: redact(outcome.body, await secrets(this)) };
+		} else if (outcome.statusCode === 401) {
+			// An empty token means n8n logged in for this very request: Crayon refused a fresh token.
+			if (tokenRenewed || sentToken === '') {
+				failure = { kind: 'unauthorized', freshToken: !tokenRenewed };
+			} else {
+				tokenRenewed = true;
+				const renewalFailure = await renewToken(this, baseUrl, settings.timeoutMs, sentToken);
+				if (renewalFailure === undefined) continue;
+				failure = renewalFailure;
 			}
-			throw apiError(this, request, failure, itemIndex, await credentialSecrets(this));
+		} else {
+			failure = {
+				kind: 'status',
+				status: outcome.statusCode,
+				body: outcome.body,
+				retryAfterMs: parseRetryAfter(outcome.headers?.['retry-after']),
+			};
 		}
+
+		const delayMs = retryDelayMs(failure, retries);
+		if (retries < settings.maxRetries && isRetryable(request, failure) && delayMs <= settings.maxRetryDelayMs) {
+			retries++;
+			await (settings.pacer ? settings.pacer.backOff(delayMs) : sleep(delayMs));
+			continue;
+		}
+		throw await requestFailed(this, request, failure, {
+			itemIndex,
+			sentAt,
+			attempts: retries + 1,
+			timeoutMs: settings.timeoutMs,
+			secrets: await secrets(this),
+		});
 	}
 }

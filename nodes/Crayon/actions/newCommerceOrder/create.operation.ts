@@ -5,18 +5,15 @@ import { z } from 'zod';
 import { dropdownOptions, orderBillingCycles, termDurations } from '../../helpers/enums';
 import { responseObject, sendAndRead } from '../../helpers/responses';
 import { calendarDate, catalogueCode, crayonId, dateTime, oneOf, optional, quantity } from '../../helpers/validation';
+import { customerTenantLocator } from '../../methods/locators';
+import { newSubscriptionCheck } from '../../transport/outcome';
 import type { ItemApi } from '../operation';
 
 const properties: INodeProperties[] = [
-	{
+	customerTenantLocator({
 		displayName: 'Customer Tenant ID',
-		name: 'customerTenantId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '123',
 		description: 'Crayon ID of the customer tenant that gets the subscription',
-	},
+	}),
 	{
 		displayName: 'Part Number',
 		name: 'partNumber',
@@ -174,7 +171,13 @@ export async function execute(
 	const order = await sendAndRead(
 		this,
 		api,
-		{ method: 'POST', path: '/api/v1/subscriptions/new-commerce-orders', body, purchase: true },
+		{
+			method: 'POST',
+			path: '/api/v1/subscriptions/new-commerce-orders',
+			body,
+			purchase: true,
+			checkOutcome: newSubscriptionCheck(this, api, body, 'afterProcessing'),
+		},
 		orderResult,
 		'the order result (IsSuccessful, NewCommerceOrderId)',
 	);

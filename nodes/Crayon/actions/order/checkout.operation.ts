@@ -2,7 +2,6 @@ import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { readParameters } from '../../helpers/parameters';
 import { fromSameParameters } from '../../helpers/validation';
 import type { ItemApi } from '../operation';
 import {
@@ -11,6 +10,8 @@ import {
 	orderFieldProperties,
 	orderFromFields,
 	orderFromVerifiedItem,
+	orderLinesPath,
+	readOrderParameters,
 	verificationFailed,
 	verificationProblems,
 	verifyOrder,
@@ -49,7 +50,7 @@ const properties: INodeProperties[] = [
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['checkout'] } }, properties);
 
 export function readInput(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const parameters = readParameters(this, itemIndex, properties);
+	const parameters = readOrderParameters(this, itemIndex, properties);
 	if (parameters.orderSource === 'fields') return parameters;
 	return { ...parameters, [INPUT_ITEM]: this.getInputData()[itemIndex]?.json ?? {} };
 }
@@ -69,33 +70,38 @@ const verifiedOrderInput = z
 	.transform((raw) => raw[INPUT_ITEM])
 	.pipe(orderFromVerifiedItem);
 
-const source = z.object({ orderSource: z.enum(['verifiedOrder', 'fields']).default('verifiedOrder') });
-
-export const schema = fromSameParameters({
-	order: z.unknown().transform((raw, context) => {
-		const fromFields = source.parse(raw).orderSource === 'fields';
-		const result = (fromFields ? orderFromFields : verifiedOrderInput).safeParse(raw);
-		if (result.success) return result.data;
-		for (const issue of result.error.issues) {
-			const path = fromFields || issue.path[0] === INPUT_ITEM ? issue.path : [INPUT_ITEM, ...issue.path];
-			context.addIssue({ code: z.ZodIssueCode.custom, path, message: issue.message });
-		}
-		return z.NEVER;
-	}),
-	verifyBeforeCheckout: z
-		.object({ verifyBeforeCheckout: z.boolean().default(true) })
-		.transform((options) => options.verifyBeforeCheckout),
-}).superRefine(({ order, verifyBeforeCheckout }, context) => {
-	if (verifyBeforeCheckout) return;
+/** Checking out without verifying needs what Verify fills in. */
+function requireCatalogItemIds(order: OrderBody, linesPath: Array<string | number>, context: z.RefinementCtx): void {
 	order.orderLines.forEach((line, index) => {
 		if (!('catalogItemId' in line)) {
 			context.addIssue({
 				code: z.ZodIssueCode.custom,
-				path: ['orderLines', index, 'catalogItemId'],
+				path: [...linesPath, index, 'catalogItemId'],
 				message: 'is required when checking out without verifying first (Verify fills it in)',
 			});
 		}
 	});
+}
+
+export const schema = fromSameParameters({
+	order: z.record(z.unknown()).transform((raw, context) => {
+		const fromFields = raw.orderSource === 'fields';
+		const result = (fromFields ? orderFromFields : verifiedOrderInput).safeParse(raw);
+		if (!result.success) {
+			for (const issue of result.error.issues) {
+				const path = fromFields || issue.path[0] === INPUT_ITEM ? issue.path : [INPUT_ITEM, ...issue.path];
+				context.addIssue({ code: z.ZodIssueCode.custom, path, message: issue.message });
+			}
+			return z.NEVER;
+		}
+		if (raw.verifyBeforeCheckout === false) {
+			requireCatalogItemIds(result.data, fromFields ? orderLinesPath(raw) : [INPUT_ITEM, 'orderLines'], context);
+		}
+		return result.data;
+	}),
+	verifyBeforeCheckout: z
+		.object({ verifyBeforeCheckout: z.boolean().default(true) })
+		.transform((options) => options.verifyBeforeCheckout),
 });
 
 async function verifiedBody(context: IExecuteFunctions, api: ItemApi, order: OrderBody): Promise<OrderBody> {

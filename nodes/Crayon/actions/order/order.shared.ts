@@ -4,8 +4,10 @@ import { z } from 'zod';
 
 import { camelizeKeys } from '../../helpers/casing';
 import { dropdownOptions, orderBillingCycles, orderLineTypes, termDurations } from '../../helpers/enums';
+import { readParameters } from '../../helpers/parameters';
 import { sendAndRead } from '../../helpers/responses';
 import { catalogueCode, crayonId, dateTime, oneOf, optional, quantity } from '../../helpers/validation';
+import { customerTenantLocator } from '../../methods/locators';
 import type { ItemApi } from '../operation';
 
 export const VERIFY_PATH = '/api/v1/purchaserequest/verify';
@@ -13,15 +15,11 @@ export const CHECKOUT_PATH = '/api/v1/purchaserequest/checkout';
 
 /** Fields describing a purchase request order typed into the node. */
 export const orderFieldProperties: INodeProperties[] = [
-	{
+	customerTenantLocator({
 		displayName: 'Reseller Customer ID',
 		name: 'resellerCustomerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '123',
-		description: 'Crayon ID of the customer the order is for',
-	},
+		description: 'Crayon ID of the customer (customer tenant) the order is for',
+	}),
 	{
 		displayName: 'Scheduled Purchase Date',
 		name: 'scheduledPurchaseDate',
@@ -144,52 +142,76 @@ const orderLine = z
 		...(customTermEndDate !== undefined ? { customTermEndDate } : {}),
 	}));
 
+const orderHeader = {
+	resellerCustomerId: crayonId,
+	scheduledPurchaseDate: optional(dateTime),
+	externalOrderId: optional(z.string()),
+	countryCode: optional(z.string()),
+};
+
+const orderLines = z
+	.array(orderLine, { required_error: 'is required', invalid_type_error: 'must be a list (JSON array) of order lines' })
+	.min(1, 'needs at least one order line');
+
 /** The order body Crayon documents for verify and checkout (checkout's example, key for key). */
-const orderBody = z
-	.object({
-		resellerCustomerId: crayonId,
-		scheduledPurchaseDate: optional(dateTime),
-		externalOrderId: optional(z.string()),
-		countryCode: optional(z.string()),
-		orderLines: z.array(orderLine, { required_error: 'is required' }).min(1, 'needs at least one order line'),
-	})
-	.transform(({ resellerCustomerId, scheduledPurchaseDate, externalOrderId, countryCode, orderLines }) => ({
+function orderBody(
+	{ resellerCustomerId, scheduledPurchaseDate, externalOrderId, countryCode }: z.output<z.ZodObject<typeof orderHeader>>,
+	lines: Array<z.output<typeof orderLine>>,
+) {
+	return {
 		resellerCustomerId,
 		...(scheduledPurchaseDate !== undefined ? { ScheduledPurchaseDate: scheduledPurchaseDate } : {}),
 		...(externalOrderId ? { externalOrderId } : {}),
 		...(countryCode ? { countryCode } : {}),
-		orderLines,
-	}));
+		orderLines: lines,
+	};
+}
 
-export type OrderBody = z.output<typeof orderBody>;
+export type OrderBody = ReturnType<typeof orderBody>;
 
 function parseOrderLinesJson(value: unknown): unknown {
 	if (typeof value !== 'string') return camelizeKeys(value);
 	try {
 		return camelizeKeys(jsonParse(value));
 	} catch {
-		// Left as text, so validation reports "expected array" for this field.
+		// Left as text, so validation reports "must be a list" for this field.
 		return value;
 	}
 }
 
-/** Raw order fields typed into the node → the documented order body. */
+/** One item's order parameters with Order Lines (JSON) parsed, so that a problem can point into it. */
+export function readOrderParameters(context: IExecuteFunctions, itemIndex: number, properties: INodeProperties[]): IDataObject {
+	const parameters = readParameters(context, itemIndex, properties);
+	if (parameters.orderLinesInput !== 'json') return parameters;
+	return { ...parameters, orderLinesJson: parseOrderLinesJson(parameters.orderLinesJson) as IDataObject[string] };
+}
+
+/** Where `readOrderParameters` left the order lines, for problems about one line. */
+export function orderLinesPath(parameters: { orderLinesInput?: unknown }): string[] {
+	return parameters.orderLinesInput === 'json' ? ['orderLinesJson'] : ['orderLines', 'line'];
+}
+
+/**
+ * Order fields typed into the node (as `readOrderParameters` reads them) → the documented
+ * order body. The lines are validated where the user entered them, so a problem names
+ * that field ("Order Lines → Line 2 → SKU ID") and shows the value it holds.
+ */
 export const orderFromFields = z
-	.object({
-		resellerCustomerId: z.unknown(),
-		scheduledPurchaseDate: z.unknown(),
-		orderLinesInput: z.enum(['fields', 'json']).default('fields'),
-		orderLines: z.object({ line: z.unknown() }).partial().optional(),
-		orderLinesJson: z.unknown(),
-	})
-	.transform(({ orderLinesInput, orderLines, orderLinesJson, ...order }) => ({
-		...order,
-		orderLines: orderLinesInput === 'json' ? parseOrderLinesJson(orderLinesJson) : (orderLines?.line ?? []),
-	}))
-	.pipe(orderBody);
+	.discriminatedUnion('orderLinesInput', [
+		z.object({
+			...orderHeader,
+			orderLinesInput: z.literal('fields'),
+			orderLines: z.object({ line: orderLines.default([]) }).default({}),
+		}),
+		z.object({ ...orderHeader, orderLinesInput: z.literal('json'), orderLinesJson: orderLines }),
+	])
+	.transform((order) => orderBody(order, order.orderLinesInput === 'json' ? order.orderLinesJson : order.orderLines.line));
 
 /** A verified order as an earlier Verify step output it (Crayon's casing) → the documented order body. */
-export const orderFromVerifiedItem = z.preprocess(camelizeKeys, orderBody);
+export const orderFromVerifiedItem = z.preprocess(
+	camelizeKeys,
+	z.object({ ...orderHeader, orderLines }).transform((order) => orderBody(order, order.orderLines)),
+);
 
 /** Order-level and line-level `errors` of a verified order, as readable sentences. */
 export function verificationProblems(verifiedOrder: unknown): string[] {

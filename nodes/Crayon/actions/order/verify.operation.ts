@@ -4,7 +4,14 @@ import { z } from 'zod';
 
 import { fromSameParameters } from '../../helpers/validation';
 import type { ItemApi } from '../operation';
-import { orderFieldProperties, orderFromFields, verificationFailed, verificationProblems, verifyOrder } from './order.shared';
+import {
+	orderFieldProperties,
+	orderFromFields,
+	readOrderParameters,
+	verificationFailed,
+	verificationProblems,
+	verifyOrder,
+} from './order.shared';
 
 const properties: INodeProperties[] = [
 	...orderFieldProperties,
@@ -19,6 +26,10 @@ const properties: INodeProperties[] = [
 ];
 
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['verify'] } }, properties);
+
+export function readInput(this: IExecuteFunctions, itemIndex: number): IDataObject {
+	return readOrderParameters(this, itemIndex, properties);
+}
 
 export const schema = fromSameParameters({
 	order: orderFromFields,

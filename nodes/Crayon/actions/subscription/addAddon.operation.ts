@@ -4,6 +4,8 @@ import { z } from 'zod';
 
 import { sendAndRead } from '../../helpers/responses';
 import { catalogueCode, crayonId, optional, quantity, requiredText } from '../../helpers/validation';
+import { addonOfferLocator, subscriptionLocator } from '../../methods/locators';
+import { newAddonCheck } from '../../transport/outcome';
 import type { ItemApi } from '../operation';
 
 const tagFields = [
@@ -15,24 +17,14 @@ const tagFields = [
 ] as const;
 
 const properties: INodeProperties[] = [
-	{
+	subscriptionLocator({
 		displayName: 'Subscription ID',
-		name: 'subscriptionId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '123',
-		description: 'Crayon ID of the subscription that gets the add-on',
-	},
-	{
+		description: 'Crayon ID of the active subscription that gets the add-on',
+	}),
+	addonOfferLocator({
 		displayName: 'Offer ID',
-		name: 'offerId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '53FC25F7-6639-4F78-BB44-3C2DFEC3ED40',
-		description: "Part number of the add-on offer (one of the subscription's add-on offers)",
-	},
+		description: "Part number of the add-on offer (one of the subscription's add-on offers; the list shows them once the subscription is chosen)",
+	}),
 	{
 		displayName: 'Quantity',
 		name: 'quantity',
@@ -100,7 +92,13 @@ export async function execute(
 	const accepted = await sendAndRead(
 		this,
 		api,
-		{ method: 'POST', path, body, purchase: true },
+		{
+			method: 'POST',
+			path,
+			body,
+			purchase: true,
+			checkOutcome: newAddonCheck(this, api, { subscriptionId, partNumber: body.OfferId, quantity: body.Quantity }),
+		},
 		z.boolean(),
 		'true or false',
 	);

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { dropdownOptions, subscriptionBillingCycles, termDurations } from '../../helpers/enums';
 import { responseObject, sendAndRead } from '../../helpers/responses';
 import { catalogueCode, crayonId, oneOf, optional, quantity, requiredText } from '../../helpers/validation';
+import { customerTenantLocator } from '../../methods/locators';
+import { newSubscriptionCheck } from '../../transport/outcome';
 import type { ItemApi } from '../operation';
 
 const NCE_PART_NUMBER = /^[A-Za-z0-9]+:[A-Za-z0-9]+$/;
@@ -33,15 +35,10 @@ const properties: INodeProperties[] = [
 		default: '',
 		description: 'Name of the subscription in Cloud-iQ (Crayon does not apply names to NCE subscriptions)',
 	},
-	{
+	customerTenantLocator({
 		displayName: 'Customer Tenant ID',
-		name: 'customerTenantId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '486',
 		description: 'Crayon ID of the customer tenant that gets the subscription',
-	},
+	}),
 	{
 		displayName: 'Part Number',
 		name: 'partNumber',
@@ -116,6 +113,12 @@ export const schema = z
 		...(input.productType === 'nce' ? { billingCycle: input.billingCycle, termDuration: input.termDuration } : {}),
 	}));
 
+const subscriptionOf = (body: z.output<typeof schema>) => ({
+	customerTenantId: body.customerTenant.id,
+	partNumber: body.product.partNumber,
+	quantity: body.quantity,
+});
+
 const createdSubscription = responseObject({ Id: z.number().int() });
 
 export async function execute(
@@ -126,7 +129,13 @@ export async function execute(
 	return await sendAndRead(
 		this,
 		api,
-		{ method: 'POST', path: '/api/v1/subscriptions/', body, purchase: true },
+		{
+			method: 'POST',
+			path: '/api/v1/subscriptions/',
+			body,
+			purchase: true,
+			checkOutcome: newSubscriptionCheck(this, api, subscriptionOf(body), 'immediately'),
+		},
 		createdSubscription,
 		'the created subscription (an object with a numeric Id)',
 	);

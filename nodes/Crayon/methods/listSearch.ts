@@ -1,0 +1,84 @@
+import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { PAGE_SIZE, readAllPages, readPage, requestsWithoutItems, type ListRequest } from '../helpers/paging';
+import { statusText } from '../helpers/subscriptions';
+import { crayonId } from '../helpers/validation';
+import { locatorValue } from './locators';
+
+/** A list search's next page is Crayon's next page number. */
+function pageFrom(paginationToken: unknown): number {
+	const page = Number(paginationToken);
+	return Number.isInteger(page) && page >= 1 ? page : 1;
+}
+
+async function searchList(
+	context: ILoadOptionsFunctions,
+	path: string,
+	filter: string | undefined,
+	paginationToken: unknown,
+	toResult: (item: IDataObject) => INodeListSearchItems,
+): Promise<INodeListSearchResult> {
+	const list: ListRequest = { path, qs: filter?.trim() ? { search: filter.trim() } : {} };
+	const page = await readPage(context, requestsWithoutItems(context), list, pageFrom(paginationToken), PAGE_SIZE);
+	return { results: page.items.map(toResult), paginationToken: page.nextPage };
+}
+
+function named(item: IDataObject, details: string): INodeListSearchItems {
+	return { name: `${String(item.Name ?? '')} (${details})`, value: String(item.Id) };
+}
+
+export async function searchCustomerTenants(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: unknown,
+): Promise<INodeListSearchResult> {
+	return await searchList(this, '/api/v1/customertenants', filter, paginationToken, (tenant) =>
+		named(tenant, [tenant.DomainPrefix, `ID ${String(tenant.Id)}`].filter(Boolean).join(', ')),
+	);
+}
+
+export async function searchOrganizations(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: unknown,
+): Promise<INodeListSearchResult> {
+	return await searchList(this, '/api/v1/organizations', filter, paginationToken, (organization) =>
+		named(organization, `ID ${String(organization.Id)}`),
+	);
+}
+
+export async function searchSubscriptions(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: unknown,
+): Promise<INodeListSearchResult> {
+	return await searchList(this, '/api/v1/subscriptions', filter, paginationToken, (subscription) =>
+		named(
+			subscription,
+			`${statusText(subscription.Status)}, quantity ${String(subscription.Quantity)}, ID ${String(subscription.Id)}`,
+		),
+	);
+}
+
+/** The add-on offers of the subscription chosen in the same node; Crayon's list has no search, so it is filtered here. */
+export async function searchAddonOffers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+	const subscriptionId = crayonId.safeParse(locatorValue(this.getCurrentNodeParameter('subscriptionId')));
+	if (!subscriptionId.success) {
+		throw new NodeOperationError(this.getNode(), 'Choose the subscription first: its add-on offers are listed here', {
+			description:
+				"The list needs the subscription's ID. An expression there is only resolved when the workflow runs; enter the offer \"By ID\" in that case.",
+		});
+	}
+	const offers = await readAllPages(this, requestsWithoutItems(this), {
+		path: `/api/v1/subscriptions/${subscriptionId.data}/addon-offers`,
+	});
+	const wanted = filter?.trim().toLowerCase() ?? '';
+	const results = offers.flatMap((offer) => {
+		const product = (offer.Product ?? {}) as IDataObject;
+		const partNumber = String(product.PartNumber ?? '');
+		const name = `${String(product.ItemName ?? partNumber)} (${partNumber})`;
+		return partNumber && name.toLowerCase().includes(wanted) ? [{ name, value: partNumber }] : [];
+	});
+	return { results };
+}

@@ -1,0 +1,121 @@
+import type { INodeProperties } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { crayonId, optional } from '../helpers/validation';
+import type * as listSearch from './listSearch';
+
+/** Crayon's numeric ids (tenants, subscriptions, organizations). */
+const NUMERIC_ID = '^\\s*[0-9]+\\s*$';
+/** Part numbers and offer ids, the same alphabet the operations accept. */
+const CATALOGUE_CODE = '^\\s*[A-Za-z0-9][A-Za-z0-9:._-]*\\s*$';
+
+interface LocatorOptions {
+	/** What is located, in messages: "customer tenant". */
+	entity: string;
+	displayName: string;
+	name: string;
+	description: string;
+	searchListMethod: keyof typeof listSearch;
+	/** What "By ID" takes: a Crayon number or a catalogue code. */
+	idFormat: 'number' | 'code';
+	placeholder: string;
+	required?: boolean;
+}
+
+/** A Resource Locator: pick from a searchable, paged list fetched from Crayon, or type the ID. */
+function locator(options: LocatorOptions): INodeProperties {
+	const { entity } = options;
+	const article = /^[aeiou]/.test(entity) ? 'an' : 'a';
+	return {
+		displayName: options.displayName,
+		name: options.name,
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: options.required ?? true,
+		description: options.description,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: `Select ${article} ${entity}...`,
+				typeOptions: { searchListMethod: options.searchListMethod, searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: options.placeholder,
+				validation: [
+					{
+						type: 'regex',
+						properties: {
+							regex: options.idFormat === 'number' ? NUMERIC_ID : CATALOGUE_CODE,
+							errorMessage:
+								options.idFormat === 'number'
+									? `Not a valid ${entity} ID: Crayon IDs are whole numbers such as ${options.placeholder}`
+									: `Not a valid ${entity} ID: use letters, digits and ":", ".", "_", "-" such as ${options.placeholder}`,
+						},
+					},
+				],
+			},
+		],
+	};
+}
+
+type Overrides = Partial<Pick<LocatorOptions, 'displayName' | 'name' | 'description' | 'required'>>;
+
+const locators = {
+	customerTenant: {
+		entity: 'customer tenant',
+		displayName: 'Customer Tenant',
+		name: 'customerTenantId',
+		description: 'The customer tenant (Crayon customer tenant ID)',
+		searchListMethod: 'searchCustomerTenants',
+		idFormat: 'number',
+		placeholder: '123',
+	},
+	subscription: {
+		entity: 'subscription',
+		displayName: 'Subscription',
+		name: 'subscriptionId',
+		description: 'The subscription (Crayon subscription ID)',
+		searchListMethod: 'searchSubscriptions',
+		idFormat: 'number',
+		placeholder: '5001',
+	},
+	organization: {
+		entity: 'organization',
+		displayName: 'Organization',
+		name: 'organizationId',
+		description: 'The Crayon organization (organization ID)',
+		searchListMethod: 'searchOrganizations',
+		idFormat: 'number',
+		placeholder: '3869',
+	},
+	addonOffer: {
+		entity: 'add-on offer',
+		displayName: 'Offer',
+		name: 'offerId',
+		description: "The add-on offer to buy: one of the subscription's add-on offers (its part number)",
+		searchListMethod: 'searchAddonOffers',
+		idFormat: 'code',
+		placeholder: '53FC25F7-6639-4F78-BB44-3C2DFEC3ED40',
+	},
+} as const satisfies Record<string, LocatorOptions>;
+
+export const customerTenantLocator = (overrides: Overrides = {}) => locator({ ...locators.customerTenant, ...overrides });
+export const subscriptionLocator = (overrides: Overrides = {}) => locator({ ...locators.subscription, ...overrides });
+export const organizationLocator = (overrides: Overrides = {}) => locator({ ...locators.organization, ...overrides });
+export const addonOfferLocator = (overrides: Overrides = {}) => locator({ ...locators.addonOffer, ...overrides });
+
+/**
+ * The value of a Resource Locator. n8n extracts it for top-level parameters; inside a collection
+ * (Get Many filters) the locator arrives whole, as `{ __rl, mode, value }`.
+ */
+export function locatorValue(raw: unknown): unknown {
+	return raw !== null && typeof raw === 'object' && '__rl' in raw && 'value' in raw ? raw.value : raw;
+}
+
+/** An optional numeric locator inside a collection (a filter), as a Crayon ID. */
+export const optionalLocatorId = z.preprocess(locatorValue, optional(crayonId));

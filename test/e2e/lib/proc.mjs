@@ -1,0 +1,172 @@
+// Child processes of the e2e driver: every one is started in its own process group, tracked,
+// time-bounded, and killed (the whole group, by its id) when the driver finishes or dies.
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+
+/** pid → { name, child } of every process group this driver started and that is still running. */
+const live = new Map();
+
+const OUTPUT_LIMIT = 4 * 1024 * 1024;
+
+function appendCapped(current, chunk) {
+	const next = current + chunk;
+	return next.length > OUTPUT_LIMIT ? next.slice(next.length - OUTPUT_LIMIT) : next;
+}
+
+/**
+ * Starts a process in its own process group. Its stdout/stderr are kept (last 4 MB) on
+ * `child.out` / `child.err` and, if `logFile` is given, written there as well.
+ */
+export function startProcess(name, command, args, { env, cwd, logFile, stdin } = {}) {
+	const child = spawn(command, args, {
+		env,
+		cwd,
+		detached: true,
+		stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+	});
+	child.displayName = name;
+	child.out = '';
+	child.err = '';
+	const log = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
+	child.stdout.setEncoding('utf8');
+	child.stderr.setEncoding('utf8');
+	child.stdout.on('data', (chunk) => {
+		child.out = appendCapped(child.out, chunk);
+		log?.write(chunk);
+	});
+	child.stderr.on('data', (chunk) => {
+		child.err = appendCapped(child.err, chunk);
+		log?.write(chunk);
+	});
+	if (stdin !== undefined) child.stdin.end(stdin);
+	child.exited = new Promise((resolve) => {
+		child.on('error', (error) => {
+			child.spawnError = error;
+			live.delete(child.pid);
+			resolve({ code: null, signal: null, error });
+		});
+		child.on('close', (code, signal) => {
+			live.delete(child.pid);
+			log?.end();
+			resolve({ code, signal });
+		});
+	});
+	if (child.pid !== undefined) live.set(child.pid, { name, child });
+	return child;
+}
+
+function signalGroup(pid, signal) {
+	try {
+		process.kill(-pid, signal);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+function timeout(ms) {
+	return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
+}
+
+/** SIGTERM to the process group, SIGKILL after `graceMs`; resolves once it is gone. */
+export async function stopProcess(child, graceMs = 10_000) {
+	if (!child || child.pid === undefined) return;
+	if (child.exitCode === null && child.signalCode === null) {
+		signalGroup(child.pid, 'SIGTERM');
+		if ((await Promise.race([child.exited, timeout(graceMs)])) === 'timeout') {
+			signalGroup(child.pid, 'SIGKILL');
+			await Promise.race([child.exited, timeout(5_000)]);
+		}
+	}
+	// The leader may be gone while the group (e.g. n8n's task runner) is not.
+	signalGroup(child.pid, 'SIGKILL');
+	live.delete(child.pid);
+}
+
+/** Stops every process group still running, most recently started first. */
+export async function stopAll() {
+	const entries = [...live.values()].reverse();
+	await Promise.all(entries.map(({ child }) => stopProcess(child, 5_000)));
+}
+
+/** Last-resort cleanup from an exit handler, where nothing asynchronous can run. */
+export function killAllNow() {
+	for (const pid of live.keys()) signalGroup(pid, 'SIGKILL');
+	live.clear();
+}
+
+export class CommandError extends Error {
+	constructor(message, result) {
+		super(message);
+		this.result = result;
+	}
+}
+
+export function tail(text, lines = 40) {
+	const all = String(text ?? '').trimEnd().split('\n');
+	return all.slice(-lines).join('\n');
+}
+
+/**
+ * Runs a command to completion within `timeoutMs`. Resolves with
+ * `{ code, signal, stdout, stderr, ms }`; rejects on timeout, or on a non-zero exit
+ * unless `allowFailure`.
+ */
+export async function runCommand(name, command, args, { env, cwd, timeoutMs, logFile, allowFailure = false, stdin } = {}) {
+	if (!timeoutMs) throw new Error(`runCommand(${name}) needs a timeout`);
+	const started = Date.now();
+	const child = startProcess(name, command, args, { env, cwd, logFile, stdin });
+	const outcome = await Promise.race([child.exited, timeout(timeoutMs)]);
+	const ms = Date.now() - started;
+	if (outcome === 'timeout') {
+		await stopProcess(child, 5_000);
+		throw new CommandError(
+			`${name} did not finish within ${Math.round(timeoutMs / 1000)} s (killed).\n--- last output ---\n${tail(child.out + child.err)}`,
+			{ code: null, stdout: child.out, stderr: child.err, ms },
+		);
+	}
+	// Anything it left behind in its group goes too.
+	signalGroup(child.pid, 'SIGKILL');
+	const result = { code: outcome.code, signal: outcome.signal, stdout: child.out, stderr: child.err, ms };
+	if (outcome.error) throw new CommandError(`${name} could not be started: ${outcome.error.message}`, result);
+	if (!allowFailure && outcome.code !== 0) {
+		throw new CommandError(
+			`${name} failed (exit ${outcome.code ?? outcome.signal}).\n--- last output ---\n${tail(child.err || child.out)}`,
+			result,
+		);
+	}
+	return result;
+}
+
+/** Polls `probe` (resolving truthy when ready) until `timeoutMs`; the error names what was awaited. */
+export async function waitUntil(what, probe, { timeoutMs, intervalMs = 250, abortIf } = {}) {
+	const deadline = Date.now() + timeoutMs;
+	let lastError;
+	for (;;) {
+		const reason = abortIf?.();
+		if (reason) throw new Error(`Gave up waiting for ${what}: ${reason}`);
+		try {
+			const value = await probe();
+			if (value) return value;
+		} catch (error) {
+			lastError = error;
+		}
+		if (Date.now() >= deadline) {
+			throw new Error(
+				`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${lastError ? ` (last error: ${lastError.message})` : ''}`,
+			);
+		}
+		await new Promise((resolve) => setTimeout(resolve, intervalMs));
+	}
+}
+
+/** Environment without the npm_* variables `npm run` injects (they would steer nested npm and n8n). */
+export function cleanEnv(extra = {}) {
+	const env = {};
+	for (const [key, value] of Object.entries(process.env)) {
+		if (/^npm_/i.test(key) && !/^npm_config_(registry|cache|userconfig|globalconfig|strict_ssl|cafile|ca)$/i.test(key)) continue;
+		if (/^(INIT_CWD|NODE_OPTIONS|NODE_PATH|N8N_.*|DB_.*|EXECUTIONS_.*|QUEUE_.*)$/.test(key)) continue;
+		env[key] = value;
+	}
+	return { ...env, ...extra };
+}

@@ -1,0 +1,194 @@
+/**
+ * Runs the Crayon node in real workflows against an in-process Crayon simulator: the
+ * simulator, a credential store pointing at it (n8n's credentials database: the token
+ * fetched by the first request is persisted and reused), and `trigger → data → Crayon`
+ * workflows through the engine harness (./engine.ts).
+ *
+ *   const crayon = new CrayonFixture({ newCommerceOrderProcessingDelayMs: 50 });
+ *   await crayon.start();
+ *   const result = await crayon.runCrayon(
+ *     { resource: 'subscription', operation: 'addAddon', subscriptionId: '={{ $json.id }}', ... },
+ *     [{ id: 5001 }],
+ *   );
+ *   expect(crayon.apiCalls()).toEqual([{ method: 'POST', path: ..., body: ..., authorization: crayon.bearer() }]);
+ *
+ * Used by the engine tests (test/node) and the demo (scripts/demo.ts).
+ */
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+
+import { CrayonApi, LOGIN_PATH } from '../../credentials/CrayonApi.credentials';
+import { Crayon } from '../../nodes/Crayon/Crayon.node';
+import {
+	DEFAULT_CREDENTIALS,
+	startSimulator,
+	type CrayonSimulator,
+	type RecordedRequest,
+	type SimulatorOptions,
+} from '../../simulator';
+import {
+	chain,
+	createCredentialStore,
+	runWorkflow,
+	type CredentialStore,
+	type RunResult,
+	type TestNode,
+	type WorkflowJson,
+} from './engine';
+import { n8nNodesBaseStandIns } from './n8n-nodes-base';
+
+/** The Crayon node's type name in workflows (package name + node name). */
+export const CRAYON_NODE_TYPE = 'n8n-nodes-crayon.crayon';
+
+/** How the example workflows (examples/*.json) refer to the credential. */
+export const SIMULATOR_CREDENTIAL = { crayonApi: { id: 'crayon-simulator', name: 'Crayon (simulator)' } };
+
+/** The credential's fields for the simulator's accepted login; `overrides` e.g. a wrong secret. */
+export function simulatorCredentials(
+	baseUrl: string,
+	overrides: ICredentialDataDecryptedObject = {},
+): ICredentialDataDecryptedObject {
+	return {
+		baseUrl,
+		clientId: DEFAULT_CREDENTIALS.clientId,
+		clientSecret: DEFAULT_CREDENTIALS.clientSecret,
+		username: DEFAULT_CREDENTIALS.username,
+		password: DEFAULT_CREDENTIALS.password,
+		scope: DEFAULT_CREDENTIALS.scope,
+		...overrides,
+	};
+}
+
+/** One Crayon node of a test workflow. */
+export interface CrayonStep {
+	name: string;
+	parameters: INodeParameters;
+	/** Node settings: `onError: 'continueRegularOutput'` or the older `continueOnFail: true`. */
+	onError?: TestNode['onError'];
+	continueOnFail?: boolean;
+}
+
+/** A request the node sent, reduced to what the tests compare. */
+export interface ApiCall {
+	method: string;
+	path: string;
+	body: unknown;
+	authorization: string | undefined;
+}
+
+const nodeTypes: Record<string, INodeType> = { [CRAYON_NODE_TYPE]: new Crayon(), ...n8nNodesBaseStandIns };
+const credentialTypes = [new CrayonApi()];
+
+export class CrayonFixture {
+	private started?: { sim: CrayonSimulator; store: CredentialStore };
+
+	constructor(private readonly options: SimulatorOptions = {}) {}
+
+	async start(): Promise<void> {
+		const sim = await startSimulator(this.options);
+		this.started = { sim, store: createCredentialStore({ crayonApi: simulatorCredentials(sim.baseUrl) }) };
+	}
+
+	async stop(): Promise<void> {
+		await this.started?.sim.stop();
+		this.started = undefined;
+	}
+
+	get sim(): CrayonSimulator {
+		return this.running().sim;
+	}
+
+	/** The credentials "database" the runs share until `reset()`. */
+	get store(): CredentialStore {
+		return this.running().store;
+	}
+
+	/** Simulator back to its seed with an empty request log; a fresh store that has no token yet. */
+	reset(credentialOverrides: ICredentialDataDecryptedObject = {}): void {
+		const { sim } = this.running();
+		sim.reset();
+		this.started = { sim, store: createCredentialStore({ crayonApi: simulatorCredentials(sim.baseUrl, credentialOverrides) }) };
+	}
+
+	private running(): { sim: CrayonSimulator; store: CredentialStore } {
+		if (!this.started) throw new Error('The Crayon fixture is not started: call start() first');
+		return this.started;
+	}
+
+	/** Manual Trigger → "Data" (one item per row) → the Crayon nodes, in that order. */
+	async run(rows: IDataObject[], ...steps: CrayonStep[]): Promise<RunResult> {
+		const crayonNodes: TestNode[] = steps.map(({ name, parameters, onError, continueOnFail }) => ({
+			name,
+			type: CRAYON_NODE_TYPE,
+			parameters,
+			credentials: SIMULATOR_CREDENTIAL,
+			...(onError ? { onError } : {}),
+			...(continueOnFail ? { continueOnFail } : {}),
+		}));
+		return await runWorkflow({
+			nodes: [
+				{ name: 'Trigger', type: 'n8n-nodes-base.manualTrigger' },
+				{ name: 'Data', type: 'test.items', parameters: { items: JSON.stringify(rows) } },
+				...crayonNodes,
+			],
+			connections: chain('Trigger', 'Data', ...steps.map((step) => step.name)),
+			credentialStore: this.store,
+			nodeTypes,
+			credentialTypes,
+		});
+	}
+
+	/** One Crayon node named "Crayon" after the rows. */
+	async runCrayon(
+		parameters: INodeParameters,
+		rows: IDataObject[] = [{}],
+		settings: Omit<CrayonStep, 'name' | 'parameters'> = {},
+	): Promise<RunResult> {
+		return await this.run(rows, { name: 'Crayon', parameters, ...settings });
+	}
+
+	/** A workflow as exported from n8n (examples/*.json), with its credential pointing at the simulator. */
+	async runWorkflowJson(workflowJson: WorkflowJson): Promise<RunResult> {
+		return await runWorkflow({ workflowJson, credentialStore: this.store, nodeTypes, credentialTypes });
+	}
+
+	/** Logins (token requests) the simulator received. */
+	logins(): RecordedRequest[] {
+		return this.sim.requests.filter((request) => isLogin(request));
+	}
+
+	/** Every other request, in arrival order. */
+	apiCalls(): ApiCall[] {
+		return this.sim.requests
+			.filter((request) => !isLogin(request))
+			.map(({ method, path, body, headers }) => ({ method, path, body, authorization: headers.authorization }));
+	}
+
+	/** A request as `apiCalls()` lists it, sent with the token the credential holds. */
+	call(method: string, path: string, body?: unknown): ApiCall {
+		return { method, path, body, authorization: this.bearer() };
+	}
+
+	/**
+	 * `Bearer <token>` for the token the credential holds. The credential only stores what
+	 * Crayon's token endpoint answered, so with one login this is the token it issued.
+	 */
+	bearer(): string {
+		const token = this.store.data('crayonApi').accessToken;
+		if (typeof token !== 'string' || token === '') throw new Error('The credential holds no access token: no login succeeded');
+		return `Bearer ${token}`;
+	}
+}
+
+function isLogin(request: RecordedRequest): boolean {
+	return request.path.replace(/\/+$/, '').toLowerCase() === LOGIN_PATH;
+}
+
+/** The list in field `field` of a Set node's JSON output: the rows an example workflow starts from. */
+export function exampleRows(workflow: WorkflowJson, setNodeName: string, field: string): IDataObject[] {
+	const nodes = workflow.nodes as TestNode[];
+	const jsonOutput = nodes.find((node) => node.name === setNodeName)?.parameters?.jsonOutput;
+	if (typeof jsonOutput !== 'string') throw new Error(`The workflow has no Set node "${setNodeName}" with a JSON output`);
+	const rows = (JSON.parse(jsonOutput) as IDataObject)[field];
+	if (!Array.isArray(rows)) throw new Error(`"${field}" in the JSON output of "${setNodeName}" is not a list`);
+	return rows as IDataObject[];
+}
