@@ -15,6 +15,19 @@ export function quantityProperty(description: string): INodeProperties {
 	};
 }
 
+/** The product part number to buy, validated with `catalogueCode`. */
+export function partNumberProperty(placeholder: string, description: string): INodeProperties {
+	return {
+		displayName: 'Part Number',
+		name: 'partNumber',
+		type: 'string',
+		required: true,
+		default: '',
+		placeholder,
+		description,
+	};
+}
+
 /** The ISO 8601 term of a subscription: P1M, P1Y or P3Y. */
 export function termDurationProperty(description: string, defaultTerm: (typeof termDurations)[number]['value']): INodeProperties {
 	return {

@@ -1,4 +1,4 @@
-import type { IDataObject, IExecuteFunctions, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ItemApi } from '../actions/operation';
@@ -44,8 +44,7 @@ export async function readPage(
 	pageSize: number,
 ): Promise<Page> {
 	const body = await sendAndRead(
-		// sendAndRead only asks the context for its node, which list searches and polls have too.
-		context as IExecuteFunctions,
+		context,
 		api,
 		{ method: 'GET', path: list.path, qs: { ...list.qs, page, pageSize }, purchase: false },
 		listPage,

@@ -1,8 +1,8 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import type { ItemApi } from '../actions/operation';
-import type { CrayonRequest } from '../transport';
+import type { CrayonContext, CrayonRequest } from '../transport';
 import { crayonError, preview, purchaseOutcomeText, requestLabel } from '../transport/failures';
 
 /**
@@ -10,7 +10,7 @@ import { crayonError, preview, purchaseOutcomeText, requestLabel } from '../tran
  * page or a changed API never becomes a silently wrong output item.
  */
 export async function sendAndRead<T extends z.ZodTypeAny>(
-	context: IExecuteFunctions,
+	context: CrayonContext,
 	api: ItemApi,
 	request: CrayonRequest,
 	schema: T,

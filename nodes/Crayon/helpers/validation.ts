@@ -47,6 +47,9 @@ export function catalogueCode(example: string) {
 		);
 }
 
+/** A New Commerce part number is `productId:skuId`, e.g. CFQ7TTC0LF8R:0001. */
+export const NCE_PART_NUMBER = /^[A-Za-z0-9]+:[A-Za-z0-9]+$/;
+
 export const requiredText = (maxLength: number) =>
 	z
 		.string({ required_error: 'is required', invalid_type_error: 'must be text' })

@@ -4,9 +4,10 @@ import { z } from 'zod';
 
 import { dropdownOptions, orderBillingCycles, termDurations } from '../../helpers/enums';
 import { responseObject, sendAndRead } from '../../helpers/responses';
-import { calendarDate, catalogueCode, crayonId, dateTime, oneOf, optional, quantity } from '../../helpers/validation';
+import { NCE_PART_NUMBER, calendarDate, catalogueCode, crayonId, dateTime, oneOf, optional, quantity } from '../../helpers/validation';
 import { customerTenantLocator } from '../../methods/locators';
 import { newSubscriptionCheck } from '../../transport/outcome';
+import { additionalFieldsProperty, partNumberProperty, quantityProperty, termDurationProperty } from '../fields';
 import type { ItemApi } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -14,24 +15,8 @@ const properties: INodeProperties[] = [
 		displayName: 'Customer Tenant ID',
 		description: 'Crayon ID of the customer tenant that gets the subscription',
 	}),
-	{
-		displayName: 'Part Number',
-		name: 'partNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'CFQ7TTC0HD33:0003',
-		description: 'New Commerce part number: productId:skuId',
-	},
-	{
-		displayName: 'Quantity',
-		name: 'quantity',
-		type: 'number',
-		required: true,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		default: 1,
-		description: 'Number of licences',
-	},
+	partNumberProperty('CFQ7TTC0HD33:0003', 'New Commerce part number: productId:skuId'),
+	quantityProperty('Number of licences'),
 	{
 		displayName: 'Billing Cycle',
 		name: 'billingCycle',
@@ -39,20 +24,8 @@ const properties: INodeProperties[] = [
 		options: dropdownOptions(orderBillingCycles),
 		default: 1,
 	},
-	{
-		displayName: 'Term Duration',
-		name: 'termDuration',
-		type: 'options',
-		options: dropdownOptions(termDurations),
-		default: 'P1M',
-	},
-	{
-		displayName: 'Additional Fields',
-		name: 'additionalFields',
-		type: 'collection',
-		placeholder: 'Add Field',
-		default: {},
-		options: [
+	termDurationProperty('Length of the commitment', 'P1M'),
+	additionalFieldsProperty([
 			{
 				displayName: 'Custom Term End Date',
 				name: 'customTermEndDate',
@@ -68,8 +41,7 @@ const properties: INodeProperties[] = [
 				default: '',
 				description: 'Process the order on this date instead of now',
 			},
-		],
-	},
+	]),
 	{
 		displayName: 'Wait for Subscription ID',
 		name: 'waitForSubscriptionId',
@@ -106,7 +78,7 @@ const seconds = z.number({ invalid_type_error: 'must be a number of seconds' }).
 export const schema = z
 	.object({
 		customerTenantId: crayonId,
-		partNumber: catalogueCode('CFQ7TTC0HD33:0003').refine((value) => /^[A-Za-z0-9]+:[A-Za-z0-9]+$/.test(value), {
+		partNumber: catalogueCode('CFQ7TTC0HD33:0003').refine((value) => NCE_PART_NUMBER.test(value), {
 			message: 'must be productId:skuId (for example CFQ7TTC0HD33:0003)',
 		}),
 		quantity,

@@ -6,6 +6,7 @@ import { sendAndRead } from '../../helpers/responses';
 import { catalogueCode, crayonId, optional, quantity, requiredText } from '../../helpers/validation';
 import { addonOfferLocator, subscriptionLocator } from '../../methods/locators';
 import { newAddonCheck } from '../../transport/outcome';
+import { quantityProperty } from '../fields';
 import type { ItemApi } from '../operation';
 
 const tagFields = [
@@ -25,15 +26,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Offer ID',
 		description: "Part number of the add-on offer (one of the subscription's add-on offers; the list shows them once the subscription is chosen)",
 	}),
-	{
-		displayName: 'Quantity',
-		name: 'quantity',
-		type: 'number',
-		required: true,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		default: 1,
-		description: 'Number of add-on licences',
-	},
+	quantityProperty('Number of add-on licences'),
 	{
 		displayName: 'Subscription Tags',
 		name: 'subscriptionTags',

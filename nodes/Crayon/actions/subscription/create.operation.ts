@@ -4,12 +4,11 @@ import { z } from 'zod';
 
 import { dropdownOptions, subscriptionBillingCycles, termDurations } from '../../helpers/enums';
 import { responseObject, sendAndRead } from '../../helpers/responses';
-import { catalogueCode, crayonId, oneOf, optional, quantity, requiredText } from '../../helpers/validation';
+import { NCE_PART_NUMBER, catalogueCode, crayonId, oneOf, optional, quantity, requiredText } from '../../helpers/validation';
 import { customerTenantLocator } from '../../methods/locators';
 import { newSubscriptionCheck } from '../../transport/outcome';
+import { partNumberProperty, quantityProperty, termDurationProperty } from '../fields';
 import type { ItemApi } from '../operation';
-
-const NCE_PART_NUMBER = /^[A-Za-z0-9]+:[A-Za-z0-9]+$/;
 
 const properties: INodeProperties[] = [
 	{
@@ -39,24 +38,8 @@ const properties: INodeProperties[] = [
 		displayName: 'Customer Tenant ID',
 		description: 'Crayon ID of the customer tenant that gets the subscription',
 	}),
-	{
-		displayName: 'Part Number',
-		name: 'partNumber',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: 'CFQ7TTC0LF8R:0001',
-		description: 'Product part number to buy',
-	},
-	{
-		displayName: 'Quantity',
-		name: 'quantity',
-		type: 'number',
-		required: true,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		default: 1,
-		description: 'Number of licences',
-	},
+	partNumberProperty('CFQ7TTC0LF8R:0001', 'Product part number to buy'),
+	quantityProperty('Number of licences'),
 	{
 		displayName: 'Billing Cycle',
 		name: 'billingCycle',
@@ -66,11 +49,7 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { productType: ['nce'] } },
 	},
 	{
-		displayName: 'Term Duration',
-		name: 'termDuration',
-		type: 'options',
-		options: dropdownOptions(termDurations),
-		default: 'P1M',
+		...termDurationProperty('Length of the commitment', 'P1M'),
 		displayOptions: { show: { productType: ['nce'] } },
 	},
 ];
