@@ -65,6 +65,8 @@ export interface CrayonStep {
 	/** Node settings: `onError: 'continueRegularOutput'` or the older `continueOnFail: true`. */
 	onError?: TestNode['onError'];
 	continueOnFail?: boolean;
+	/** Node setting "Retry On Fail" (n8n re-runs the whole node after an error). */
+	retryOnFail?: boolean;
 }
 
 /** A request the node sent, reduced to what the tests compare. */
@@ -116,13 +118,14 @@ export class CrayonFixture {
 
 	/** Manual Trigger → "Data" (one item per row) → the Crayon nodes, in that order. */
 	async run(rows: IDataObject[], ...steps: CrayonStep[]): Promise<RunResult> {
-		const crayonNodes: TestNode[] = steps.map(({ name, parameters, onError, continueOnFail }) => ({
+		const crayonNodes: TestNode[] = steps.map(({ name, parameters, onError, continueOnFail, retryOnFail }) => ({
 			name,
 			type: CRAYON_NODE_TYPE,
 			parameters,
 			credentials: SIMULATOR_CREDENTIAL,
 			...(onError ? { onError } : {}),
 			...(continueOnFail ? { continueOnFail } : {}),
+			...(retryOnFail ? { retryOnFail, maxTries: 2, waitBetweenTries: 0 } : {}),
 		}));
 		return await runWorkflow({
 			nodes: [

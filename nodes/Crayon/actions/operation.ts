@@ -16,6 +16,8 @@ export interface ItemApi {
 export interface CrayonOperation<Input = unknown> {
 	description: INodeProperties[];
 	schema: z.ZodType<Input, z.ZodTypeDef, unknown>;
+	/** Buys or changes something at Crayon, so running it twice would buy twice. */
+	buys?: boolean;
 	/** Raw values to validate; by default the operation's own parameters. */
 	readInput?: (this: IExecuteFunctions, itemIndex: number) => unknown;
 	execute(this: IExecuteFunctions, input: Input, api: ItemApi): Promise<IDataObject | IDataObject[]>;

@@ -19,6 +19,21 @@ function findOperation(context: IExecuteFunctions): CrayonOperation<unknown> {
 	return found;
 }
 
+/**
+ * n8n's "Retry On Fail" re-runs the whole node after an error, which would buy again every
+ * item that had already succeeded; the transport's own retries are the safe ones.
+ */
+function refuseNodeLevelRetryOfPurchases(context: IExecuteFunctions, operation: CrayonOperation<unknown>): void {
+	const node = context.getNode();
+	if (!operation.buys || !node.retryOnFail || context.continueOnFail()) return;
+	throw new NodeOperationError(node, 'Turn off "Retry On Fail" for this node: it would buy twice', {
+		description:
+			'With Retry On Fail, n8n runs the whole node again after any error, re-sending the purchases of the items that ' +
+			'had already succeeded. The node already retries what Crayon provably did not process (see Options → Max Retries). ' +
+			'Turn it off in the node\'s Settings, or turn on "On Error: Continue" to handle failed items one by one. Nothing was sent.',
+	});
+}
+
 /** Errors raised by the operations are node errors already; anything else is wrapped with its item. */
 function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
@@ -97,6 +112,7 @@ function noteCompletedLaterItems(error: NodeApiError | NodeOperationError, later
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const operation = findOperation(this);
+	refuseNodeLevelRetryOfPurchases(this, operation);
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
 	const options = readRunOptions(this);

@@ -68,6 +68,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const buys = true;
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['newCommerceOrder'], operation: ['create'] } },
 	properties,

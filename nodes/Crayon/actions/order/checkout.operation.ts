@@ -47,6 +47,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const buys = true;
+
 export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['checkout'] } }, properties);
 
 export function readInput(this: IExecuteFunctions, itemIndex: number): IDataObject {

@@ -43,6 +43,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const buys = true;
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['subscription'], operation: ['addAddon'] } },
 	properties,

@@ -54,6 +54,8 @@ const properties: INodeProperties[] = [
 	},
 ];
 
+export const buys = true;
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['subscription'], operation: ['create'] } },
 	properties,

@@ -24,6 +24,8 @@ const properties: INodeProperties[] = [
 	simplifyProperty,
 ];
 
+export const buys = true;
+
 export const description = updateDisplayOptions(
 	{ show: { resource: ['subscription'], operation: ['updateQuantity'] } },
 	properties,
