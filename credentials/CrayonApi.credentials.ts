@@ -1,10 +1,10 @@
 import type {
-	IAuthenticateGeneric,
 	ICredentialDataDecryptedObject,
 	ICredentialTestRequest,
 	ICredentialType,
 	IDataObject,
 	IHttpRequestHelper,
+	IHttpRequestOptions,
 	INodeProperties,
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
@@ -222,14 +222,16 @@ export class CrayonApi implements ICredentialType {
 		return { accessToken: response.AccessToken };
 	}
 
-	authenticate: IAuthenticateGeneric = {
-		type: 'generic',
-		properties: {
-			headers: {
-				Authorization: '=Bearer {{$credentials.accessToken}}',
-			},
-		},
-	};
+	/**
+	 * Adds `Authorization: Bearer <token>`. A function rather than the generic
+	 * `'=Bearer {{$credentials.accessToken}}'`, which n8n resolves as an expression on every
+	 * request. n8n calls it the same way for node requests (`httpRequestWithAuthentication`)
+	 * and for the credential test. The caller's options are left untouched.
+	 */
+	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+		const accessToken = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${accessToken}` } };
+	}
 
 	test: ICredentialTestRequest = {
 		request: {

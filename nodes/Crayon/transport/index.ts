@@ -145,22 +145,37 @@ async function logInAgain(context: CrayonContext, baseUrl: string, timeoutMs: nu
 	}
 }
 
-/** Per node execution, the renewal in progress: concurrent items that all got a 401 log in once. */
-const renewals = new WeakMap<CrayonContext, { staleToken: string; done: Promise<Failure | undefined> }>();
+interface Renewal {
+	staleToken: string;
+	done: Promise<Failure | undefined>;
+	/** Set once the new login has finished (stored, or failed). */
+	settled: boolean;
+}
+
+/** Per node execution, the latest renewal: concurrent items that all got a 401 log in once. */
+const renewals = new WeakMap<CrayonContext, Renewal>();
 
 async function renewToken(context: CrayonContext, baseUrl: string, timeoutMs: number, staleToken: string) {
 	// Another item may have logged in again since this request was sent.
 	if ((await accessToken(context)) !== staleToken) return undefined;
 	let renewal = renewals.get(context);
 	if (renewal?.staleToken !== staleToken) {
-		renewal = { staleToken, done: logInAgain(context, baseUrl, timeoutMs) };
+		const started: Renewal = { staleToken, done: Promise.resolve(undefined), settled: false };
+		started.done = logInAgain(context, baseUrl, timeoutMs).finally(() => {
+			started.settled = true;
+		});
+		renewal = started;
 		renewals.set(context, renewal);
 	}
 	return await renewal.done;
 }
 
-async function secrets(context: CrayonContext): Promise<string[]> {
-	return secretsOf(await context.getCredentials(CREDENTIAL_TYPE));
+/**
+ * The secrets of the credential as read before sending and as stored now: for when n8n may
+ * have sent (and Crayon may echo) a token other than the one read.
+ */
+async function secretsReadAgain(context: CrayonContext, read: ICredentialDataDecryptedObject): Promise<string[]> {
+	return secretsOf(read, await context.getCredentials(CREDENTIAL_TYPE));
 }
 
 /**
@@ -174,31 +189,43 @@ export async function crayonApiRequest(
 	settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
 	itemIndex?: number,
 ): Promise<CrayonResponse> {
-	const credentials = await this.getCredentials(CREDENTIAL_TYPE);
-	const baseUrl = normalizeBaseUrl(credentials.baseUrl);
-	const options: IHttpRequestOptions = {
-		method: request.method,
-		url: `${baseUrl}${request.path}`,
-		qs: request.qs,
-		body: request.body,
-		json: true,
-		headers: { Accept: 'application/json' },
-		timeout: settings.timeoutMs,
-		returnFullResponse: true,
-		// Statuses come back as responses: n8n's error for them drops Retry-After and non-JSON bodies.
-		ignoreHttpStatusErrors: true,
-	};
+	let baseUrl: string | undefined;
+	let options: IHttpRequestOptions | undefined;
 	let tokenRenewed = false;
 	for (let retries = 0; ; ) {
 		await settings.pacer?.beforeRequest();
-		const sentToken = retries === 0 && !tokenRenewed ? tokenOf(credentials) : await accessToken(this);
+		// Read right before sending: n8n sends the token stored now, so these are the secrets
+		// Crayon could echo (see tokenMayDiffer for when they are not).
+		const credentials = await this.getCredentials(CREDENTIAL_TYPE);
+		if (baseUrl === undefined || options === undefined) {
+			baseUrl = normalizeBaseUrl(credentials.baseUrl);
+			options = {
+				method: request.method,
+				url: `${baseUrl}${request.path}`,
+				qs: request.qs,
+				body: request.body,
+				json: true,
+				headers: { Accept: 'application/json' },
+				timeout: settings.timeoutMs,
+				returnFullResponse: true,
+				// Statuses come back as responses: n8n's error for them drops Retry-After and non-JSON bodies.
+				ignoreHttpStatusErrors: true,
+			};
+		}
+		const sentToken = tokenOf(credentials);
+		const renewalAtRead = renewals.get(this);
+		const renewalPendingAtRead = renewalAtRead !== undefined && !renewalAtRead.settled;
 		const sentAt = new Date();
 		const outcome = await send(this, options);
+		// n8n may have sent a token other than the one read: it logs in first when none is
+		// stored, and another item of this execution may have logged in again meanwhile.
+		const tokenMayDiffer = sentToken === '' || renewalPendingAtRead || renewals.get(this) !== renewalAtRead;
 		let failure: Failure;
 		if (!('statusCode' in outcome)) {
 			failure = outcome;
 		} else if (outcome.statusCode >= 200 && outcome.statusCode < 300) {
-			return { statusCode: outcome.statusCode, body: redact(outcome.body, await secrets(this)) };
+			const secrets = tokenMayDiffer ? await secretsReadAgain(this, credentials) : secretsOf(credentials);
+			return { statusCode: outcome.statusCode, body: redact(outcome.body, secrets) };
 		} else if (outcome.statusCode === 401) {
 			// An empty token means n8n logged in for this very request: Crayon refused a fresh token.
 			if (tokenRenewed || sentToken === '') {
@@ -229,7 +256,8 @@ export async function crayonApiRequest(
 			sentAt,
 			attempts: retries + 1,
 			timeoutMs: settings.timeoutMs,
-			secrets: await secrets(this),
+			// Failures are rare: always read again, for the token sent and any issued since.
+			secrets: await secretsReadAgain(this, credentials),
 		});
 	}
 }
