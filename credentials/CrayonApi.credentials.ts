@@ -19,8 +19,9 @@ export function normalizeBaseUrl(baseUrl: unknown): string {
 }
 
 /**
- * Set as `code` on every login error. n8n wraps the error and keeps this as its `httpCode`,
- * which tells the node that the request it was about to send never reached Crayon.
+ * Set as `errorCode` on every login error. n8n wraps the error and keeps this as its
+ * `httpCode`, which tells the node that the request it was about to send never reached
+ * Crayon. Not `code`: n8n's credential test shows an error's `code` instead of its message.
  */
 export const LOGIN_FAILED_CODE = 'CRAYON_LOGIN_FAILED';
 
@@ -80,7 +81,7 @@ function isTransient(failure: HttpFailure): boolean {
 }
 
 function loginError(message: string): Error {
-	return Object.assign(new Error(message), { code: LOGIN_FAILED_CODE });
+	return Object.assign(new Error(message), { errorCode: LOGIN_FAILED_CODE });
 }
 
 /**

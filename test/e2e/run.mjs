@@ -580,7 +580,7 @@ async function checkTriggerFirstPoll(phase, workflow, { worker, processOutput })
 }
 
 /** The list searches behind "From list", through n8n's REST API as the editor calls them. */
-async function checkListSearches(phase, base, { processOutput }) {
+async function checkListSearches(phase, rest, { processOutput }) {
 	const context = (extra = {}) => ({
 		phase: phase.label,
 		workflow: "list search through n8n's REST API (POST /rest/dynamic-node-parameters/resource-locator-results)",
@@ -588,7 +588,6 @@ async function checkListSearches(phase, base, { processOutput }) {
 		logFile: phase.logDir,
 		...extra,
 	});
-	const rest = new N8nRest(base);
 	try {
 		await rest.setUpOwner();
 	} catch (error) {
@@ -622,9 +621,100 @@ async function checkListSearches(phase, base, { processOutput }) {
 	}
 }
 
+/**
+ * The credential screen's "Test" button through n8n's REST API, as the editor calls it:
+ * POST /rest/credentials/test with `{ credentials: { id, name, type, data } }`, `data` being the
+ * form's values as after "Save" of a new credential (the imported values, the hidden Access
+ * Token empty). (a) They must log in and call the test request (GET /api/v1/me) with the new
+ * token; (b) the same values with a wrong password must fail at the login, saying so, without
+ * the password. Then, not asserted: the saved credential reopened (GET …?includeData=true, secrets
+ * blanked) with a wrong password typed in, which n8n tests with the stored token.
+ */
+async function checkCredentialTest(phase, rest, { processOutput }) {
+	const context = (extra = {}) => ({
+		phase: phase.label,
+		workflow: "credential test through n8n's REST API (POST /rest/credentials/test)",
+		node: `credential "${CREDENTIAL.name}" (${CREDENTIAL.type}, id ${CREDENTIAL.id})`,
+		output: processOutput(),
+		logFile: phase.logDir,
+		...extra,
+	});
+	if (!rest.cookie) {
+		try {
+			await rest.setUpOwner();
+		} catch (error) {
+			throw new E2eFailure(error.message, context());
+		}
+	}
+	const { password, clientSecret } = simulatorModule.DEFAULT_CREDENTIALS;
+	const [imported] = credentialFor(phase.sim);
+	const credential = { id: CREDENTIAL.id, name: CREDENTIAL.name, type: CREDENTIAL.type };
+	const data = { accessToken: '', ...imported.data };
+	const wrongPassword = 'Wrong-Passw0rd-e2e-7Qx';
+
+	// (a) The imported credential's values → OK, after a login and GET /api/v1/me with its token.
+	takeRequests(phase); // scheduled trigger polls so far
+	const earlierTokens = new Set(phase.log.map(bearer).filter(Boolean));
+	let started = Date.now();
+	const ok = await rest.testCredential({ ...credential, data });
+	let requests = takeRequests(phase).filter((request) => !isTriggerPoll(request));
+	let testContext = context({ requests, output: `${ok.text.slice(0, 1500)}\n${processOutput()}` });
+	log(`  POST /rest/credentials/test (imported values) → ${ok.status} ${ok.text.slice(0, 300)} (${seconds(Date.now() - started)})`);
+	check(ok.status === 200, `the credential test answered HTTP ${ok.status}: ${ok.text.slice(0, 500)}`, testContext);
+	check(ok.json?.data?.status === 'OK', `the credential test of the working credential returned ${JSON.stringify(ok.json?.data)}`, testContext);
+	let logins = requests.filter((request) => request.path === TOKEN_PATH);
+	let api = requests.filter((request) => request.path !== TOKEN_PATH);
+	check(logins.length === 1 && requests[0]?.path === TOKEN_PATH, `expected one login first in the credential test, saw ${logins.length}`, testContext);
+	checkLoginRequest(logins[0], testContext);
+	const token = bearer(api[0]);
+	checkApiRequestHeaders(api, token, testContext);
+	matchRequests(api, [{ method: 'GET', path: '/api/v1/me', status: 200 }], testContext);
+	check(token !== undefined && !earlierTokens.has(token), "GET /api/v1/me in the credential test did not use the token from the test's own login", testContext);
+	log('  ✓ credential test OK: simulator saw 1 login, then GET /api/v1/me with its token');
+
+	// Not asserted: the saved credential reopened in the editor (secrets blanked, the stored token
+	// restored by n8n) with a wrong password typed in.
+	const loaded = await rest.getCredential(CREDENTIAL.id);
+	if (loaded.status === 200 && loaded.json?.data?.data) {
+		const reopened = await rest.testCredential({ ...credential, data: { ...loaded.json.data.data, password: wrongPassword } });
+		requests = takeRequests(phase).filter((request) => !isTriggerPoll(request));
+		log(
+			`  note: saved credential reopened, wrong password typed → ${JSON.stringify(reopened.json?.data ?? reopened.text.slice(0, 200))}; simulator: ${requests.map((request) => `${request.method} ${request.path} → ${request.status}`).join(', ') || 'nothing'}`,
+		);
+	}
+
+	// (b) The same values with a wrong password → Error naming the login step.
+	started = Date.now();
+	const failed = await rest.testCredential({ ...credential, data: { ...data, password: wrongPassword } });
+	requests = takeRequests(phase).filter((request) => !isTriggerPoll(request));
+	testContext = context({ requests, output: `${failed.text.slice(0, 1500)}\n${processOutput()}` });
+	log(`  POST /rest/credentials/test (wrong password) → ${failed.status} ${failed.text.slice(0, 400)} (${seconds(Date.now() - started)})`);
+	check(failed.status === 200, `the credential test answered HTTP ${failed.status}: ${failed.text.slice(0, 500)}`, testContext);
+	const message = String(failed.json?.data?.message ?? '');
+	check(failed.json?.data?.status === 'Error', `the credential test with a wrong password returned ${JSON.stringify(failed.json?.data)}`, testContext);
+	check(
+		message.includes(`Crayon login (POST ${phase.sim.baseUrl}${TOKEN_PATH})`) && /invalid_grant/.test(message),
+		`the credential test's error message does not name the login step (Crayon login (POST …${TOKEN_PATH}), invalid_grant): ${JSON.stringify(message)}`,
+		testContext,
+	);
+	for (const [what, secret] of [['wrong password', wrongPassword], ['password', password], ['client secret', clientSecret]]) {
+		check(!failed.text.includes(secret), `the credential test's answer contains the ${what}`, testContext);
+	}
+	logins = requests.filter((request) => request.path === TOKEN_PATH);
+	api = requests.filter((request) => request.path !== TOKEN_PATH);
+	check(
+		logins.length === 1 && logins[0].status !== 200,
+		`expected one rejected login in the failed credential test, saw ${logins.map((request) => request.status).join(', ') || 'none'}`,
+		testContext,
+	);
+	check(logins[0].body?.password === wrongPassword, 'the failed credential test did not log in with the password typed in', testContext);
+	check(api.length === 0, `the failed credential test still called the API: ${api.map((request) => `${request.method} ${request.path}`).join(', ')}`, testContext);
+	log(`  ✓ credential test with a wrong password: Error naming the login step, no secret in the answer; simulator saw 1 rejected login (HTTP ${logins[0].status}), no API call`);
+}
+
 async function runQueueMode(n8n, tarball) {
 	const redisBinary = await stage('queue mode: redis-server', ensureRedisServer);
-	await stage(`queue mode: n8n ${n8n.version} main + worker, Crayon Trigger, list search, webhook workflow`, async () => {
+	await stage(`queue mode: n8n ${n8n.version} main + worker, Crayon Trigger, list search, webhook workflow, credential test`, async () => {
 		const workflow = await readWorkflow(join(WORKFLOWS_DIR, QUEUE_CASE.file));
 		const triggerWorkflow = await readWorkflow(join(WORKFLOWS_DIR, TRIGGER_CASE.file));
 		const phase = await setUpPhase(`n8n ${n8n.version} queue mode`, n8n, tarball, [workflow, triggerWorkflow]);
@@ -712,7 +802,8 @@ async function runQueueMode(n8n, tarball) {
 			// Activating the published trigger workflow ran its first poll, at startup.
 			await soft(() => checkTriggerFirstPoll(phase, triggerWorkflow, { main, worker, processOutput }));
 			// The editor's "From list": n8n's REST API, as an owner, on the main process.
-			await soft(() => checkListSearches(phase, base, { processOutput }));
+			const rest = new N8nRest(base);
+			await soft(() => checkListSearches(phase, rest, { processOutput }));
 			await soft(async () => {
 				const context = () => ({
 					phase: phase.label,
@@ -795,6 +886,8 @@ async function runQueueMode(n8n, tarball) {
 				log(`  ✓ simulator: ${logins.length} login(s), POST new-commerce-orders with the webhook's body, ${api.length - 1} poll(s)`);
 			});
 			await soft(() => checkSingleLogin(phase, { note: 'main (trigger poll, list searches) and worker (webhook execution) share it' }));
+			// Last: testing a credential always logs in and saves the new token in the credential.
+			await soft(() => checkCredentialTest(phase, rest, { processOutput }));
 		} finally {
 			for (const child of processes.reverse()) await stopProcess(child, 15_000);
 			await stopSimulator(phase.sim);

@@ -52,6 +52,23 @@ export class N8nRest {
 	}
 
 	/**
+	 * What the credential screen loads when a saved credential is opened:
+	 * GET /rest/credentials/:id?includeData=true (secrets come back blanked).
+	 */
+	async getCredential(id) {
+		return await this.request('GET', `/credentials/${encodeURIComponent(id)}?includeData=true`);
+	}
+
+	/**
+	 * The credential screen's "Test" (and the test after "Save"): POST /rest/credentials/test with
+	 * `{ credentials: { id, name, type, data } }` (n8n's TestCredentialRequestDto); n8n puts the
+	 * stored values back in for blanked secrets. Answers `{ data: { status: 'OK' | 'Error', message } }`.
+	 */
+	async testCredential({ id, name, type, data }, { timeoutMs = 90_000 } = {}) {
+		return await this.request('POST', '/credentials/test', { credentials: { id, name, type, data } }, { timeoutMs });
+	}
+
+	/**
 	 * What the editor sends when a Resource Locator's "From list" is opened or searched:
 	 * POST /rest/dynamic-node-parameters/resource-locator-results.
 	 */
