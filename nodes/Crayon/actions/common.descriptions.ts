@@ -9,6 +9,8 @@ const MAX_CONCURRENCY = 16;
 
 const DEFAULT_BATCH_SIZE = 50;
 const DEFAULT_BATCH_INTERVAL_MS = 1000;
+const DEFAULT_MAX_RETRIES = DEFAULT_REQUEST_SETTINGS.maxRetries;
+const DEFAULT_TIMEOUT_MS = DEFAULT_REQUEST_SETTINGS.timeoutMs;
 
 /** Options every operation offers, read once per execution. */
 export const requestOptionsDescription: INodeProperties = {
@@ -65,7 +67,7 @@ export const requestOptionsDescription: INodeProperties = {
 			name: 'maxRetries',
 			type: 'number',
 			typeOptions: { minValue: 0, maxValue: 10 },
-			default: 3,
+			default: DEFAULT_MAX_RETRIES,
 			description:
 				'How often to retry a request that Crayon provably did not process (connection refused, 429, 503). Purchases are never repeated after a timeout or a lost connection.',
 		},
@@ -74,7 +76,7 @@ export const requestOptionsDescription: INodeProperties = {
 			name: 'timeout',
 			type: 'number',
 			typeOptions: { minValue: 1 },
-			default: 60000,
+			default: DEFAULT_TIMEOUT_MS,
 			description: 'Time in milliseconds to wait for Crayon to answer one request',
 		},
 	],
@@ -90,8 +92,8 @@ function wholeNumber(minimum: number, maximum = Number.MAX_SAFE_INTEGER) {
 
 const optionsSchema = z
 	.object({
-		timeout: wholeNumber(1).default(DEFAULT_REQUEST_SETTINGS.timeoutMs),
-		maxRetries: wholeNumber(0, 10).default(DEFAULT_REQUEST_SETTINGS.maxRetries),
+		timeout: wholeNumber(1).default(DEFAULT_TIMEOUT_MS),
+		maxRetries: wholeNumber(0, 10).default(DEFAULT_MAX_RETRIES),
 		concurrency: wholeNumber(1, MAX_CONCURRENCY).default(1),
 		batching: z
 			.object({
