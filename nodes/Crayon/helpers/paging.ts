@@ -55,6 +55,20 @@ export async function readPage(
 	return { items: body.Items, nextPage: more && body.Items.length > 0 ? page + 1 : undefined };
 }
 
+/** The pages of a list from the first on, each requested only when the caller asks for it. */
+export async function* listPages(
+	context: CrayonContext,
+	api: ItemApi,
+	list: ListRequest,
+	pageSize: number,
+): AsyncGenerator<Page> {
+	for (let page: number | undefined = 1; page !== undefined; ) {
+		const result = await readPage(context, api, list, page, pageSize);
+		yield result;
+		page = result.nextPage;
+	}
+}
+
 /** Every item of a list (or its first `limit` items), requesting page after page. */
 export async function readAllPages(
 	context: CrayonContext,
@@ -65,11 +79,9 @@ export async function readAllPages(
 	// Asking for no more than the limit keeps "Limit: 5" a single small request.
 	const pageSize = limit === undefined ? PAGE_SIZE : Math.min(limit, PAGE_SIZE);
 	const items: IDataObject[] = [];
-	let page: number | undefined = 1;
-	while (page !== undefined && (limit === undefined || items.length < limit)) {
-		const result: Page = await readPage(context, api, list, page, pageSize);
-		items.push(...result.items);
-		page = result.nextPage;
+	for await (const page of listPages(context, api, list, pageSize)) {
+		items.push(...page.items);
+		if (limit !== undefined && items.length >= limit) break;
 	}
 	return limit === undefined ? items : items.slice(0, limit);
 }

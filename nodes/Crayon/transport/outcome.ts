@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import type { ItemApi } from '../actions/operation';
-import { readPage } from '../helpers/paging';
+import { listPages } from '../helpers/paging';
 import { getSubscription } from '../helpers/subscriptions';
 import type { OutcomeCheck, OutcomeFinding } from './index';
 
@@ -102,11 +102,10 @@ function findingFor(candidates: Candidates, expected: ExpectedPurchase, sentAt: 
 async function tenantSubscriptions(context: IExecuteFunctions, api: ItemApi, customerTenantId: number): Promise<Candidates> {
 	const where = `customer tenant ${customerTenantId}`;
 	const subscriptions: IDataObject[] = [];
-	for (let page: number | undefined = 1; page !== undefined; ) {
-		if (page > MAX_PAGES) return { subscriptions, complete: false, where };
-		const result = await readPage(context, api, { path: '/api/v1/subscriptions', qs: { customerTenantId } }, page, PAGE_SIZE);
-		subscriptions.push(...result.items);
-		page = result.nextPage;
+	let pagesRead = 0;
+	for await (const page of listPages(context, api, { path: '/api/v1/subscriptions', qs: { customerTenantId } }, PAGE_SIZE)) {
+		subscriptions.push(...page.items);
+		if (page.nextPage !== undefined && ++pagesRead === MAX_PAGES) return { subscriptions, complete: false, where };
 	}
 	return { subscriptions, complete: true, where };
 }
