@@ -50,7 +50,11 @@ function requestBody(row: Row): IDataObject {
 }
 
 /** Runs `task` for every index with at most `concurrency` at once; results in index order. */
-async function inParallel<T>(count: number, concurrency: number, task: (index: number) => Promise<T>): Promise<T[]> {
+async function inParallel<T>(
+	count: number,
+	concurrency: number,
+	task: (index: number) => Promise<T>,
+): Promise<T[]> {
 	const results = new Array<T>(count);
 	let next = 0;
 	const worker = async () => {
@@ -73,7 +77,11 @@ export interface ClientRun {
 }
 
 /** The baseline: what a developer would write by hand with axios and one token. */
-export async function axiosLoop(baseUrl: string, rows: Row[], concurrency: number): Promise<ClientRun> {
+export async function axiosLoop(
+	baseUrl: string,
+	rows: Row[],
+	concurrency: number,
+): Promise<ClientRun> {
 	const login = await axios.post<{ AccessToken: string }>(
 		`${baseUrl}/api/v1/connect/token`,
 		new URLSearchParams({
@@ -82,14 +90,19 @@ export async function axiosLoop(baseUrl: string, rows: Row[], concurrency: numbe
 			password: DEFAULT_CREDENTIALS.password,
 			scope: 'CustomerApi',
 		}),
-		{ auth: { username: DEFAULT_CREDENTIALS.clientId, password: DEFAULT_CREDENTIALS.clientSecret } },
+		{
+			auth: { username: DEFAULT_CREDENTIALS.clientId, password: DEFAULT_CREDENTIALS.clientSecret },
+		},
 	);
 	const client = axios.create({
 		baseURL: baseUrl,
 		headers: { Authorization: `Bearer ${login.data.AccessToken}`, Accept: 'application/json' },
 	});
 	const output = await inParallel(rows.length, concurrency, async (index) => {
-		const response = await client.post<IDataObject>('/api/v1/subscriptions/', requestBody(rows[index]));
+		const response = await client.post<IDataObject>(
+			'/api/v1/subscriptions/',
+			requestBody(rows[index]),
+		);
 		return response.data;
 	});
 	return {
@@ -167,7 +180,12 @@ async function runRowsThrough(
 		nodes: [
 			{ name: 'Trigger', type: 'n8n-nodes-base.manualTrigger' },
 			{ name: 'Sheet', type: 'test.items', parameters: { items: JSON.stringify(rows) } },
-			{ name: 'Create', type: nodeType, credentials: credentialRef('crayonApi', 'Crayon'), parameters },
+			{
+				name: 'Create',
+				type: nodeType,
+				credentials: credentialRef('crayonApi', 'Crayon'),
+				parameters,
+			},
 		],
 		connections: chain('Trigger', 'Sheet', 'Create'),
 		credentialStore,
@@ -180,12 +198,18 @@ async function runRowsThrough(
 		// The whole execution (every node's items) is what n8n holds at the end of a run.
 		held: result.run,
 		payload: [...result.output('Sheet'), ...output].map((item) => item.json),
-		failures: output.filter((item) => typeof item.json.Id !== 'number').length + (rows.length - output.length),
+		failures:
+			output.filter((item) => typeof item.json.Id !== 'number').length +
+			(rows.length - output.length),
 	};
 }
 
 /** The Crayon node, Subscription → Create, as a user would wire it. */
-export async function crayonNode(baseUrl: string, rows: Row[], concurrency: number): Promise<ClientRun> {
+export async function crayonNode(
+	baseUrl: string,
+	rows: Row[],
+	concurrency: number,
+): Promise<ClientRun> {
 	return await runRowsThrough(baseUrl, rows, CRAYON_NODE_TYPE, {
 		resource: 'subscription',
 		operation: 'create',

@@ -51,7 +51,9 @@ function summarise(samples: Sample[], rows: number): ClientSummary {
 		allBought: samples.every((sample) => sample.failures === 0 && sample.purchases === rows),
 		peakRssMb: Math.max(...samples.map((sample) => sample.peakRssBytes)) / 2 ** 20,
 		peakHeapGrowthMb: Math.max(...samples.map((sample) => sample.peakHeapGrowthBytes)) / 2 ** 20,
-		overheadBytesPerRow: median(samples.map((sample) => (sample.heldBytes - sample.dataBytes) / rows)),
+		overheadBytesPerRow: median(
+			samples.map((sample) => (sample.heldBytes - sample.dataBytes) / rows),
+		),
 	};
 }
 
@@ -104,7 +106,8 @@ export function memorySlopes(results: Result[]): MemorySlope[] {
 			const before = small.samples[client];
 			const after = large.samples[client];
 			if (!before || !after) continue;
-			const held = (samples: Sample[]) => median(samples.map((sample) => sample.heldBytes - sample.dataBytes));
+			const held = (samples: Sample[]) =>
+				median(samples.map((sample) => sample.heldBytes - sample.dataBytes));
 			const data = (samples: Sample[]) => median(samples.map((sample) => sample.dataBytes));
 			slopes.push({
 				latencyMs: large.configuration.latencyMs,
@@ -130,23 +133,39 @@ const format = (value: number, digits = 2) => value.toFixed(digits);
 
 export function checkTargets(rows: Row[], slopes: MemorySlope[]): TargetCheck[] {
 	const sequential = (latencyMs: number) =>
-		rows.filter((row) => row.configuration.latencyMs === latencyMs && row.configuration.concurrency === 1);
+		rows.filter(
+			(row) => row.configuration.latencyMs === latencyMs && row.configuration.concurrency === 1,
+		);
 	const ratioCheck = (latencyMs: number, limit: number): TargetCheck => {
 		const measured = sequential(latencyMs);
 		return {
 			target: `sequential node ≤ ${limit}× axios at ${latencyMs} ms latency`,
 			met: measured.every((row) => row.nodeToAxios <= limit),
-			measured: measured.map((row) => `N=${row.configuration.rows}: ${format(row.nodeToAxios)}×`).join(', '),
+			measured: measured
+				.map((row) => `N=${row.configuration.rows}: ${format(row.nodeToAxios)}×`)
+				.join(', '),
 		};
 	};
 	const nodeTokens = rows.flatMap((row) => row.clients.node?.tokenRequests ?? []);
 	const nodeSlopes = slopes.filter((slope) => slope.client === 'node');
 	const speedups = rows
-		.filter((row) => row.configuration.latencyMs === LATENCY_MS && row.configuration.concurrency === CONCURRENCY)
+		.filter(
+			(row) =>
+				row.configuration.latencyMs === LATENCY_MS && row.configuration.concurrency === CONCURRENCY,
+		)
 		.flatMap((row) => {
-			const base = sequential(LATENCY_MS).find((candidate) => candidate.configuration.rows === row.configuration.rows);
+			const base = sequential(LATENCY_MS).find(
+				(candidate) => candidate.configuration.rows === row.configuration.rows,
+			);
 			const [parallel, single] = [row.clients.node, base?.clients.node];
-			return parallel && single ? [{ rows: row.configuration.rows, speedup: parallel.requestsPerSecond / single.requestsPerSecond }] : [];
+			return parallel && single
+				? [
+						{
+							rows: row.configuration.rows,
+							speedup: parallel.requestsPerSecond / single.requestsPerSecond,
+						},
+					]
+				: [];
 		});
 	return [
 		ratioCheck(LATENCY_MS, 1.1),
@@ -160,13 +179,18 @@ export function checkTargets(rows: Row[], slopes: MemorySlope[]): TargetCheck[] 
 			target: 'memory growth ≤ ~2 KB per item beyond the item data',
 			met: nodeSlopes.length > 0 && nodeSlopes.every((slope) => slope.overheadBytesPerRow <= 2048),
 			measured: nodeSlopes
-				.map((slope) => `${slope.latencyMs} ms, concurrency ${slope.concurrency}: ${format(slope.overheadBytesPerRow / 1024)} KB`)
+				.map(
+					(slope) =>
+						`${slope.latencyMs} ms, concurrency ${slope.concurrency}: ${format(slope.overheadBytesPerRow / 1024)} KB`,
+				)
 				.join('; '),
 		},
 		{
 			target: `concurrency ${CONCURRENCY} at ${LATENCY_MS} ms ≥ 6× sequential throughput`,
 			met: speedups.length > 0 && speedups.every(({ speedup }) => speedup >= 6),
-			measured: speedups.map(({ rows: count, speedup }) => `N=${count}: ${format(speedup, 1)}×`).join(', '),
+			measured: speedups
+				.map(({ rows: count, speedup }) => `N=${count}: ${format(speedup, 1)}×`)
+				.join(', '),
 		},
 	];
 }
@@ -188,16 +212,21 @@ export function markdownTable(rows: Row[]): string {
 				[
 					first ? `${latencyMs} ms` : '',
 					first ? String(concurrency) : '',
-					first ? `${count.toLocaleString('en-US')}${repetitions > 1 ? ` (median of ${repetitions})` : ''}` : '',
+					first
+						? `${count.toLocaleString('en-US')}${repetitions > 1 ? ` (median of ${repetitions})` : ''}`
+						: '',
 					CLIENT_LABELS[client],
 					`${(summary.wallMs / 1000).toFixed(2)} s`,
 					summary.requestsPerSecond.toFixed(0),
-					[...new Set(summary.tokenRequests)].join('/') + (summary.allBought ? '' : ' ⚠ not all bought'),
+					[...new Set(summary.tokenRequests)].join('/') +
+						(summary.allBought ? '' : ' ⚠ not all bought'),
 					`${summary.peakRssMb.toFixed(0)} MB`,
 					`${summary.peakHeapGrowthMb.toFixed(0)} MB`,
 					`${(summary.overheadBytesPerRow / 1024).toFixed(2)} KB/item`,
 					client === 'node' ? `${format(row.nodeToAxios)}×` : '',
-					client === 'node' && row.nodeToMinimal !== undefined ? `${format(row.nodeToMinimal)}×` : '',
+					client === 'node' && row.nodeToMinimal !== undefined
+						? `${format(row.nodeToMinimal)}×`
+						: '',
 				]
 					.join(' | ')
 					.replace(/^/, '| ')
@@ -225,22 +254,38 @@ export function targetsTable(checks: TargetCheck[]): string {
 	return [
 		'| target | met | measured |',
 		'|---|---|---|',
-		...checks.map((check) => `| ${check.target} | ${check.met ? 'yes' : '**no**'} | ${check.measured} |`),
+		...checks.map(
+			(check) => `| ${check.target} | ${check.met ? 'yes' : '**no**'} | ${check.measured} |`,
+		),
 	].join('\n');
 }
 
-const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** Grouped bars of requests/s per configuration at one row count, on a log scale. */
 export function throughputChart(rows: Row[], rowCount: number): string {
 	const groups = rows.filter((row) => row.configuration.rows === rowCount);
-	const colours: Record<ClientName, string> = { axios: '#8c8c8c', minimal: '#6fa8dc', node: '#e06c00' };
+	const colours: Record<ClientName, string> = {
+		axios: '#8c8c8c',
+		minimal: '#6fa8dc',
+		node: '#e06c00',
+	};
 	const [width, height, left, top, bottom] = [780, 340, 70, 40, 70];
 	const plotHeight = height - top - bottom;
-	const values = groups.flatMap((row) => Object.values(row.clients).map((summary) => summary.requestsPerSecond));
-	const decades = { low: 10 ** Math.floor(Math.log10(Math.min(...values))), high: 10 ** Math.ceil(Math.log10(Math.max(...values))) };
+	const values = groups.flatMap((row) =>
+		Object.values(row.clients).map((summary) => summary.requestsPerSecond),
+	);
+	const decades = {
+		low: 10 ** Math.floor(Math.log10(Math.min(...values))),
+		high: 10 ** Math.ceil(Math.log10(Math.max(...values))),
+	};
 	const y = (value: number) =>
-		top + plotHeight * (1 - (Math.log10(value) - Math.log10(decades.low)) / (Math.log10(decades.high) - Math.log10(decades.low)));
+		top +
+		plotHeight *
+			(1 -
+				(Math.log10(value) - Math.log10(decades.low)) /
+					(Math.log10(decades.high) - Math.log10(decades.low)));
 	const groupWidth = (width - left - 20) / Math.max(groups.length, 1);
 	const barWidth = Math.min(40, (groupWidth - 30) / CLIENT_ORDER.length);
 	const parts: string[] = [

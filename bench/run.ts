@@ -1,5 +1,12 @@
 /** Runs the plan: per configuration and repetition, each client once, in alternating order. */
-import { axiosLoop, crayonNode, makeRows, minimalNode, type ClientRun, type Row as SheetRow } from './clients';
+import {
+	axiosLoop,
+	crayonNode,
+	makeRows,
+	minimalNode,
+	type ClientRun,
+	type Row as SheetRow,
+} from './clients';
 import { measure } from './measure';
 import type { Configuration } from './plan';
 import type { ClientName, Result } from './report';
@@ -50,7 +57,10 @@ export async function runPlan(
 		}
 		results.push(result);
 		const walls = names
-			.map((name) => `${name} ${(result.samples[name] ?? []).map((sample) => sample.wallMs.toFixed(0)).join('/')} ms`)
+			.map(
+				(name) =>
+					`${name} ${(result.samples[name] ?? []).map((sample) => sample.wallMs.toFixed(0)).join('/')} ms`,
+			)
 			.join(', ');
 		progress(`${latencyMs} ms latency, concurrency ${concurrency}, N=${rowCount}: ${walls}`);
 	}

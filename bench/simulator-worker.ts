@@ -15,9 +15,15 @@ export interface SimulatorStats {
 	purchases: number;
 }
 
-type Command = { id: number; command: 'reset'; latencyMs: number } | { id: number; command: 'stats' | 'stop' };
+type Command =
+	| { id: number; command: 'reset'; latencyMs: number }
+	| { id: number; command: 'stats' | 'stop' };
 
-type CommandWithoutId = Command extends infer Each ? (Each extends Command ? Omit<Each, 'id'> : never) : never;
+type CommandWithoutId = Command extends infer Each
+	? Each extends Command
+		? Omit<Each, 'id'>
+		: never
+	: never;
 
 type Reply = { id: number; stats?: SimulatorStats };
 
@@ -31,7 +37,8 @@ export interface RemoteSimulator {
 
 /** Worker side: serves the simulator until told to stop. */
 export async function serveSimulator(): Promise<void> {
-	if (isMainThread || parentPort === null) throw new Error('serveSimulator() runs in a worker thread');
+	if (isMainThread || parentPort === null)
+		throw new Error('serveSimulator() runs in a worker thread');
 	const port = parentPort;
 	const simulator = await startSimulator({ newCommerceOrderProcessingDelayMs: 0 });
 	port.on('message', async (message: Command) => {

@@ -27,7 +27,13 @@ export const LOGIN_FAILED_CODE = 'CRAYON_LOGIN_FAILED';
 
 /** Logging in has no side effects, so these failures are retried a few times. */
 const TRANSIENT_LOGIN_STATUSES = new Set([429, 502, 503, 504]);
-const TRANSIENT_LOGIN_NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TRANSIENT_LOGIN_NETWORK_CODES = new Set([
+	'ECONNREFUSED',
+	'ECONNRESET',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 const LOGIN_RETRIES = 2;
 const MAX_LOGIN_RETRY_DELAY_MS = 10_000;
 const LOGIN_TIMEOUT_MS = 30_000;
@@ -62,13 +68,17 @@ function describeHttpFailure(error: unknown): HttpFailure {
 	const failure = error as {
 		code?: string;
 		response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
-		cause?: { code?: string; response?: { status?: number; data?: unknown; headers?: Record<string, unknown> } };
+		cause?: {
+			code?: string;
+			response?: { status?: number; data?: unknown; headers?: Record<string, unknown> };
+		};
 	};
 	const response = failure.response ?? failure.cause?.response;
 	const data = response?.data as { Error?: unknown; error?: unknown } | undefined;
 	return {
 		status: response?.status,
-		oauthError: data && typeof data === 'object' ? oauthErrorCode(data.Error ?? data.error) : undefined,
+		oauthError:
+			data && typeof data === 'object' ? oauthErrorCode(data.Error ?? data.error) : undefined,
 		networkCode: failure.code ?? failure.cause?.code,
 		retryAfterMs: parseRetryAfter(response?.headers?.['retry-after']),
 	};
@@ -102,7 +112,9 @@ function tokenRequestError(baseUrl: string, failure: HttpFailure): Error {
 	}
 	if (failure.status !== undefined) {
 		const reason = failure.oauthError ? ` (${failure.oauthError})` : '';
-		return loginError(`${step} failed with HTTP ${failure.status}${reason}. Check the credential's fields and "API Base URL".`);
+		return loginError(
+			`${step} failed with HTTP ${failure.status}${reason}. Check the credential's fields and "API Base URL".`,
+		);
 	}
 	return loginError(
 		`${step} failed: Crayon could not be reached (${failure.networkCode ?? 'network error'}). Check "API Base URL".`,
@@ -131,7 +143,8 @@ export class CrayonApi implements ICredentialType {
 			name: 'baseUrl',
 			type: 'string',
 			default: 'https://api.crayon.com',
-			description: 'Crayon Cloud-iQ API address. Use https://demoapi.crayon.com for the Crayon demo environment.',
+			description:
+				'Crayon Cloud-iQ API address. Use https://demoapi.crayon.com for the Crayon demo environment.',
 		},
 		{
 			displayName: 'Client ID',
@@ -208,7 +221,11 @@ export class CrayonApi implements ICredentialType {
 			} catch (error) {
 				const failure = describeHttpFailure(error);
 				const delayMs = failure.retryAfterMs ?? 1000 * 2 ** retries;
-				if (retries >= LOGIN_RETRIES || !isTransient(failure) || delayMs > MAX_LOGIN_RETRY_DELAY_MS) {
+				if (
+					retries >= LOGIN_RETRIES ||
+					!isTransient(failure) ||
+					delayMs > MAX_LOGIN_RETRY_DELAY_MS
+				) {
 					throw tokenRequestError(baseUrl, failure);
 				}
 				await sleep(delayMs);
@@ -229,9 +246,15 @@ export class CrayonApi implements ICredentialType {
 	 * request. n8n calls it the same way for node requests (`httpRequestWithAuthentication`)
 	 * and for the credential test. The caller's options are left untouched.
 	 */
-	async authenticate(credentials: ICredentialDataDecryptedObject, requestOptions: IHttpRequestOptions): Promise<IHttpRequestOptions> {
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
 		const accessToken = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
-		return { ...requestOptions, headers: { ...requestOptions.headers, Authorization: `Bearer ${accessToken}` } };
+		return {
+			...requestOptions,
+			headers: { ...requestOptions.headers, Authorization: `Bearer ${accessToken}` },
+		};
 	}
 
 	test: ICredentialTestRequest = {

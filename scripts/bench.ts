@@ -42,8 +42,11 @@ async function main(): Promise<void> {
 	const plan = quick ? quickPlan() : fullPlan();
 	const started = Date.now();
 	const machineAtStart = machine();
-	const log = (line: string) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
-	log(`${machineAtStart.cpu}, Node ${machineAtStart.node}, load average ${machineAtStart.loadAverage.join(' ')}`);
+	const log = (line: string) =>
+		process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+	log(
+		`${machineAtStart.cpu}, Node ${machineAtStart.node}, load average ${machineAtStart.loadAverage.join(' ')}`,
+	);
 
 	const simulator = await startSimulatorWorker(__filename);
 	let results;
@@ -60,7 +63,9 @@ async function main(): Promise<void> {
 	const targets = checkTargets(rows, slopes);
 	const durationSeconds = Math.round((Date.now() - started) / 1000);
 	const machineAtEnd = machine();
-	const chartRows = rows.some((row) => row.configuration.rows === CHART_ROWS) ? CHART_ROWS : rows[0].configuration.rows;
+	const chartRows = rows.some((row) => row.configuration.rows === CHART_ROWS)
+		? CHART_ROWS
+		: rows[0].configuration.rows;
 	const markdown = [
 		`Measured ${new Date().toISOString().slice(0, 10)} on ${machineAtStart.cpu}, Node ${machineAtStart.node} ` +
 			`(load average ${machineAtStart.loadAverage[0]} at the start, ${machineAtEnd.loadAverage[0]} at the end); ` +
@@ -93,7 +98,9 @@ async function main(): Promise<void> {
 
 if (isMainThread) {
 	main().catch((error: unknown) => {
-		process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.stderr.write(
+			`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+		);
 		process.exitCode = 1;
 	});
 } else {

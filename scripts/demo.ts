@@ -16,19 +16,33 @@ const NCE_PROCESSING_DELAY_MS = 800;
 /** The output item of `nodeName` that came from input row `row`, if that node ran. */
 function itemFor(result: RunResult, nodeName: string, row: number): INodeExecutionData | undefined {
 	if (result.runData[nodeName] === undefined) return undefined;
-	return result.output(nodeName).find((item) => !Array.isArray(item.pairedItem) && (item.pairedItem as { item?: number })?.item === row);
+	return result
+		.output(nodeName)
+		.find(
+			(item) =>
+				!Array.isArray(item.pairedItem) && (item.pairedItem as { item?: number })?.item === row,
+		);
 }
 
 function addonResult(item: INodeExecutionData | undefined): string {
 	if (item === undefined) return 'not run';
-	if (item.json.accepted === true) return `accepted: ${String(item.json.offerId)} × ${String(item.json.quantity)}`;
+	if (item.json.accepted === true)
+		return `accepted: ${String(item.json.offerId)} × ${String(item.json.quantity)}`;
 	return `failed: ${String(item.json.error ?? 'unknown')}`;
 }
 
 function table(header: string[], rows: string[][]): string {
-	const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column].length)));
-	const line = (cells: string[]) => cells.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd();
-	return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
+	const widths = header.map((title, column) =>
+		Math.max(title.length, ...rows.map((row) => row[column].length)),
+	);
+	const line = (cells: string[]) =>
+		cells
+			.map((cell, column) => cell.padEnd(widths[column]))
+			.join('  ')
+			.trimEnd();
+	return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join(
+		'\n',
+	);
 }
 
 async function main(): Promise<boolean> {
@@ -37,7 +51,9 @@ async function main(): Promise<boolean> {
 	await crayon.start();
 	try {
 		console.log(`Crayon API simulator listening at ${crayon.sim.baseUrl}`);
-		console.log(`Running "${workflow.name}" (examples/nce-orders-with-addons.json) through n8n's engine...\n`);
+		console.log(
+			`Running "${workflow.name}" (examples/nce-orders-with-addons.json) through n8n's engine...\n`,
+		);
 		const result = await crayon.runWorkflowJson(workflow);
 
 		const rows = exampleRows(workflow, 'Sheet rows', 'rows');
@@ -54,7 +70,10 @@ async function main(): Promise<boolean> {
 			];
 		});
 		console.log(
-			table(['Row', 'Tenant', 'Part number', 'Quantity', 'NCE order ID', 'Subscription ID', 'Add-on'], summary),
+			table(
+				['Row', 'Tenant', 'Part number', 'Quantity', 'NCE order ID', 'Subscription ID', 'Add-on'],
+				summary,
+			),
 		);
 
 		const logins = crayon.logins().length;
@@ -64,7 +83,11 @@ async function main(): Promise<boolean> {
 		);
 		const allBought = summary.every((row) => row[6].startsWith('accepted'));
 		if (result.error) console.error(`\nThe workflow failed: ${result.error.message}`);
-		console.log(allBought && !result.error ? '\nDemo succeeded.' : '\nDemo FAILED: not everything was bought.');
+		console.log(
+			allBought && !result.error
+				? '\nDemo succeeded.'
+				: '\nDemo FAILED: not everything was bought.',
+		);
 		return allBought && !result.error;
 	} finally {
 		await crayon.stop();

@@ -5,14 +5,19 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { analyzePackage, SOURCE_FILE_PATTERNS } from '@n8n/scan-community-package/scanner/scanner.mjs';
+import {
+	analyzePackage,
+	SOURCE_FILE_PATTERNS,
+} from '@n8n/scan-community-package/scanner/scanner.mjs';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 
 function unpackTarball() {
 	const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'crayon-scan-'));
 	const [{ filename }] = JSON.parse(
-		execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], { cwd: root }).toString(),
+		execFileSync('npm', ['pack', '--json', '--pack-destination', workDir], {
+			cwd: root,
+		}).toString(),
 	);
 	const packageDir = path.join(workDir, 'package');
 	execFileSync('tar', ['-xzf', path.join(workDir, filename), '-C', workDir]);
@@ -20,14 +25,20 @@ function unpackTarball() {
 }
 
 const targets = [
-	{ label: 'sources (nodes/, credentials/, package.json)', dir: root, patterns: SOURCE_FILE_PATTERNS },
+	{
+		label: 'sources (nodes/, credentials/, package.json)',
+		dir: root,
+		patterns: SOURCE_FILE_PATTERNS,
+	},
 	{ label: 'packed tarball', dir: unpackTarball(), patterns: undefined },
 ];
 
 let failed = false;
 for (const { label, dir, patterns } of targets) {
 	const result = await analyzePackage(dir, patterns);
-	console.log(`${result.passed ? 'PASS' : 'FAIL'} scanner: ${label}${result.message ? ` (${result.message})` : ''}`);
+	console.log(
+		`${result.passed ? 'PASS' : 'FAIL'} scanner: ${label}${result.message ? ` (${result.message})` : ''}`,
+	);
 	if (!result.passed) {
 		failed = true;
 		console.log(result.details ?? '');

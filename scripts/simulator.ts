@@ -42,7 +42,8 @@ function parseArgs(argv: string[]): SimulatorOptions {
 		const set = numbers[flag];
 		if (!set) fail(`Unknown option ${flag}`);
 		const n = Number(value);
-		if (value === undefined || value.trim() === '' || !Number.isFinite(n) || n < 0) fail(`${flag} needs a number >= 0`);
+		if (value === undefined || value.trim() === '' || !Number.isFinite(n) || n < 0)
+			fail(`${flag} needs a number >= 0`);
 		set(options, n);
 	}
 	return options;

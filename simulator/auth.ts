@@ -60,7 +60,11 @@ function tokenError(error: string, description: string): HandlerResult {
 			TokenType: null,
 			RefreshToken: null,
 		},
-		headers: { 'cache-control': 'no-store', pragma: 'no-cache', 'x-error-description': description },
+		headers: {
+			'cache-control': 'no-store',
+			pragma: 'no-cache',
+			'x-error-description': description,
+		},
 	};
 }
 
@@ -79,7 +83,10 @@ function decodeFormComponent(text: string): string {
 export function handleToken(req: RequestContext, sim: SimulatorContext): HandlerResult {
 	const { credentials, tokenLifetimeSeconds } = sim.options;
 	if (req.contentType !== 'application/x-www-form-urlencoded') {
-		return tokenError('invalid_request', 'The token request must be sent as application/x-www-form-urlencoded.');
+		return tokenError(
+			'invalid_request',
+			'The token request must be sent as application/x-www-form-urlencoded.',
+		);
 	}
 	const form = new URLSearchParams(req.rawBody);
 
@@ -88,22 +95,31 @@ export function handleToken(req: RequestContext, sim: SimulatorContext): Handler
 	if (!basic) return tokenError('invalid_client', 'Client authentication (HTTP Basic) is missing.');
 	const decoded = Buffer.from(basic[1], 'base64').toString('utf8');
 	const colon = decoded.indexOf(':');
-	if (colon < 0) return tokenError('invalid_client', 'Client authentication (HTTP Basic) is malformed.');
+	if (colon < 0)
+		return tokenError('invalid_client', 'Client authentication (HTTP Basic) is malformed.');
 	// RFC 6749 §2.3.1: client id and secret are form-encoded before base64.
 	const clientId = decodeFormComponent(decoded.slice(0, colon));
 	const clientSecret = decodeFormComponent(decoded.slice(colon + 1));
-	if (!safeEqual(clientId, credentials.clientId) || !safeEqual(clientSecret, credentials.clientSecret)) {
+	if (
+		!safeEqual(clientId, credentials.clientId) ||
+		!safeEqual(clientSecret, credentials.clientSecret)
+	) {
 		return tokenError('invalid_client', 'Unknown client or wrong client secret.');
 	}
 
 	const grantType = form.get('grant_type');
 	if (!grantType) return tokenError('invalid_request', 'grant_type is required.');
-	if (grantType !== 'password') return tokenError('unsupported_grant_type', 'Only the password grant is supported.');
+	if (grantType !== 'password')
+		return tokenError('unsupported_grant_type', 'Only the password grant is supported.');
 
 	const username = form.get('username');
 	const password = form.get('password');
-	if (!username || !password) return tokenError('invalid_request', 'username and password are required.');
-	if (username.toLowerCase() !== credentials.username.toLowerCase() || !safeEqual(password, credentials.password)) {
+	if (!username || !password)
+		return tokenError('invalid_request', 'username and password are required.');
+	if (
+		username.toLowerCase() !== credentials.username.toLowerCase() ||
+		!safeEqual(password, credentials.password)
+	) {
 		return tokenError('invalid_grant', 'Invalid username or password.');
 	}
 

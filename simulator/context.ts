@@ -49,7 +49,11 @@ export interface HandlerResult {
 export type Handler = (req: RequestContext, sim: SimulatorContext) => HandlerResult;
 
 export function isJsonMediaType(contentType: string): boolean {
-	return contentType === 'application/json' || contentType === 'text/json' || contentType.endsWith('+json');
+	return (
+		contentType === 'application/json' ||
+		contentType === 'text/json' ||
+		contentType.endsWith('+json')
+	);
 }
 
 /**
@@ -65,7 +69,12 @@ export function jsonObjectBody(req: RequestContext, typeName: string): Scope {
 		);
 	}
 	if (!req.json.ok) {
-		throw ApiError.badRequestField('$', `The request body is not valid JSON: ${req.json.error}`, 'InvalidJson', '$');
+		throw ApiError.badRequestField(
+			'$',
+			`The request body is not valid JSON: ${req.json.error}`,
+			'InvalidJson',
+			'$',
+		);
 	}
 	const value = req.json.value;
 	if (!isObject(value)) {

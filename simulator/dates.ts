@@ -26,7 +26,14 @@ export function addMonthsUtc(ms: number, months: number): number {
 	const year = d.getUTCFullYear();
 	const month = d.getUTCMonth() + months;
 	const lastDay = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
-	return Date.UTC(year, month, Math.min(d.getUTCDate(), lastDay), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+	return Date.UTC(
+		year,
+		month,
+		Math.min(d.getUTCDate(), lastDay),
+		d.getUTCHours(),
+		d.getUTCMinutes(),
+		d.getUTCSeconds(),
+	);
 }
 
 /** End of a term that starts at the start of `startDay`: the last second before start + term. */
@@ -58,9 +65,18 @@ export function parseDateTime(text: string): number | undefined {
 	const year = Number(y);
 	const month = Number(mo) - 1;
 	const day = Number(d);
-	if (month > 11 || day < 1 || day > new Date(Date.UTC(year, month + 1, 0)).getUTCDate()) return undefined;
+	if (month > 11 || day < 1 || day > new Date(Date.UTC(year, month + 1, 0)).getUTCDate())
+		return undefined;
 	if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return undefined;
-	let ms = Date.UTC(year, month, day, Number(h), Number(mi), Number(s), Number(frac.padEnd(3, '0').slice(0, 3)));
+	let ms = Date.UTC(
+		year,
+		month,
+		day,
+		Number(h),
+		Number(mi),
+		Number(s),
+		Number(frac.padEnd(3, '0').slice(0, 3)),
+	);
 	if (zone && zone !== 'Z') {
 		const sign = zone.startsWith('-') ? -1 : 1;
 		const digits = zone.slice(1).replace(':', '');

@@ -25,7 +25,10 @@ export const SubscriptionStatus = {
 	Disabled: 256,
 } as const;
 export const ALL_SUBSCRIPTION_STATUSES = 511;
-export const SUBSCRIPTION_STATUS: EnumDefinition = { typeName: 'SubscriptionStatus', values: SubscriptionStatus };
+export const SUBSCRIPTION_STATUS: EnumDefinition = {
+	typeName: 'SubscriptionStatus',
+	values: SubscriptionStatus,
+};
 
 /** Subscription BillingCycle (create-subscription.txt). Note: there is no 6. */
 export const BillingCycleEnum = {
@@ -39,7 +42,10 @@ export const BillingCycleEnum = {
 	ThreeYears: 8,
 	Quarterly: 9,
 } as const;
-export const BILLING_CYCLE_ENUM: EnumDefinition = { typeName: 'BillingCycleEnum', values: BillingCycleEnum };
+export const BILLING_CYCLE_ENUM: EnumDefinition = {
+	typeName: 'BillingCycleEnum',
+	values: BillingCycleEnum,
+};
 
 /** NCE order / purchase-request order line billingCycle (create-new-commerce-order.txt, NOTES.md). */
 export const BillingCycleType = {
@@ -50,7 +56,10 @@ export const BillingCycleType = {
 	OneTime: 4,
 	Triennial: 5,
 } as const;
-export const BILLING_CYCLE_TYPE: EnumDefinition = { typeName: 'BillingCycleType', values: BillingCycleType };
+export const BILLING_CYCLE_TYPE: EnumDefinition = {
+	typeName: 'BillingCycleType',
+	values: BillingCycleType,
+};
 
 /** Purchase-request order line type (NOTES.md). */
 export const OrderLineType = {
@@ -120,7 +129,9 @@ const lowerCaseIndexes = new WeakMap<EnumDefinition, Map<string, number>>();
  */
 export function parseEnum(definition: EnumDefinition, value: unknown): number | undefined {
 	if (typeof value === 'number') {
-		return Number.isInteger(value) && Object.values(definition.values).includes(value) ? value : undefined;
+		return Number.isInteger(value) && Object.values(definition.values).includes(value)
+			? value
+			: undefined;
 	}
 	if (typeof value !== 'string') return undefined;
 	const text = value.trim();

@@ -27,7 +27,12 @@ export function crayonErrorBody(
 	objectErrors: ObjectError[] = [],
 	parameters: Record<string, string> = {},
 ): CrayonErrorBody {
-	return { ErrorCode: errorCode(status), Message: message, Parameters: parameters, ObjectErrors: objectErrors };
+	return {
+		ErrorCode: errorCode(status),
+		Message: message,
+		Parameters: parameters,
+		ObjectErrors: objectErrors,
+	};
 }
 
 /** A validation problem with one property of the request. */
@@ -70,7 +75,12 @@ export class ApiError extends Error {
 		);
 	}
 
-	static badRequestField(property: string, message: string, code = 'InvalidValue', path = property): ApiError {
+	static badRequestField(
+		property: string,
+		message: string,
+		code = 'InvalidValue',
+		path = property,
+	): ApiError {
 		return ApiError.badRequest([{ property, path, message, code }]);
 	}
 
@@ -80,4 +90,7 @@ export class ApiError extends Error {
 }
 
 /** Body of the 401 response (NOTES.md). */
-export const INVALID_TOKEN_BODY = { ErrorCode: '401 Unauthorized', Message: 'Invalid token' } as const;
+export const INVALID_TOKEN_BODY = {
+	ErrorCode: '401 Unauthorized',
+	Message: 'Invalid token',
+} as const;

@@ -23,12 +23,22 @@ export class FaultManager {
 	add(spec: FaultSpec): void {
 		const times = spec.times ?? 1;
 		if (!(times > 0)) throw new Error('FaultSpec.times must be a positive number (or Infinity).');
-		const effects = [spec.status !== undefined, spec.dropConnection !== undefined, spec.rawResponse !== undefined].filter(Boolean).length;
-		if (effects > 1) throw new Error('FaultSpec: use only one of status, dropConnection and rawResponse.');
+		const effects = [
+			spec.status !== undefined,
+			spec.dropConnection !== undefined,
+			spec.rawResponse !== undefined,
+		].filter(Boolean).length;
+		if (effects > 1)
+			throw new Error('FaultSpec: use only one of status, dropConnection and rawResponse.');
 		if (effects === 0 && spec.latencyMs === undefined) {
-			throw new Error('FaultSpec needs an effect: latencyMs, status, dropConnection or rawResponse.');
+			throw new Error(
+				'FaultSpec needs an effect: latencyMs, status, dropConnection or rawResponse.',
+			);
 		}
-		if (spec.status !== undefined && (!Number.isInteger(spec.status) || spec.status < 100 || spec.status > 599)) {
+		if (
+			spec.status !== undefined &&
+			(!Number.isInteger(spec.status) || spec.status < 100 || spec.status > 599)
+		) {
 			throw new Error(`FaultSpec.status ${spec.status} is not an HTTP status.`);
 		}
 		this.faults.push({ spec: { ...spec }, remaining: times });

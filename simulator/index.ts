@@ -6,7 +6,12 @@
 import type { ResolvedOptions } from './context';
 import { SimulatorServer } from './server';
 import type { SimulatorState } from './state';
-import { DEFAULT_CREDENTIALS, type FaultSpec, type RecordedRequest, type SimulatorOptions } from './types';
+import {
+	DEFAULT_CREDENTIALS,
+	type FaultSpec,
+	type RecordedRequest,
+	type SimulatorOptions,
+} from './types';
 
 export { DEFAULT_CREDENTIALS } from './types';
 export type {
@@ -59,7 +64,8 @@ export interface CrayonSimulator {
 
 function nonNegative(name: string, value: number | undefined, fallback: number): number {
 	if (value === undefined) return fallback;
-	if (!Number.isFinite(value) || value < 0) throw new Error(`SimulatorOptions.${name} must be a finite number >= 0, got ${value}.`);
+	if (!Number.isFinite(value) || value < 0)
+		throw new Error(`SimulatorOptions.${name} must be a finite number >= 0, got ${value}.`);
 	return value;
 }
 
@@ -70,13 +76,22 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 		username: DEFAULT_CREDENTIALS.username,
 		password: DEFAULT_CREDENTIALS.password,
 	};
-	const tokenLifetimeSeconds = nonNegative('tokenLifetimeSeconds', options.tokenLifetimeSeconds, 3600);
-	if (tokenLifetimeSeconds === 0) throw new Error('SimulatorOptions.tokenLifetimeSeconds must be > 0.');
+	const tokenLifetimeSeconds = nonNegative(
+		'tokenLifetimeSeconds',
+		options.tokenLifetimeSeconds,
+		3600,
+	);
+	if (tokenLifetimeSeconds === 0)
+		throw new Error('SimulatorOptions.tokenLifetimeSeconds must be > 0.');
 	return {
 		port: nonNegative('port', options.port, 0),
 		host: options.host ?? '127.0.0.1',
 		tokenLifetimeSeconds,
-		newCommerceOrderProcessingDelayMs: nonNegative('newCommerceOrderProcessingDelayMs', options.newCommerceOrderProcessingDelayMs, 3000),
+		newCommerceOrderProcessingDelayMs: nonNegative(
+			'newCommerceOrderProcessingDelayMs',
+			options.newCommerceOrderProcessingDelayMs,
+			3000,
+		),
 		latencyMs: nonNegative('latencyMs', options.latencyMs, 0),
 		credentials: { ...credentials },
 		log: options.log ?? false,

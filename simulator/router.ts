@@ -33,7 +33,13 @@ export class Router {
 			const m = /^\{(\w+)(:int)?\}$/.exec(s);
 			return m ? { param: m[1], int: m[2] !== undefined } : { literal: s.toLowerCase() };
 		});
-		const route: Route = { method: method.toUpperCase(), pattern, segments, handler, auth: options.auth ?? true };
+		const route: Route = {
+			method: method.toUpperCase(),
+			pattern,
+			segments,
+			handler,
+			auth: options.auth ?? true,
+		};
 		const bucket = this.buckets.get(segments.length) ?? [];
 		bucket.push(route);
 		// Routes with more literal segments win (e.g. new-commerce-orders before {id:int}).

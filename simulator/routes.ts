@@ -23,7 +23,11 @@ export function createRouter(): Router {
 		.add('GET', '/api/v1/subscriptions/{id:int}/addon-offers', subscriptions.listAddonOffers)
 		.add('POST', '/api/v1/subscriptions/{id:int}/addons', subscriptions.setSubscriptionAddon)
 		.add('POST', '/api/v1/subscriptions/new-commerce-orders', nce.createNewCommerceOrder)
-		.add('GET', '/api/v1/subscriptions/new-commerce-orders/{orderId}', nce.getNewCommerceOrderSubscriptions)
+		.add(
+			'GET',
+			'/api/v1/subscriptions/new-commerce-orders/{orderId}',
+			nce.getNewCommerceOrderSubscriptions,
+		)
 		.add('POST', '/api/v1/purchaserequest/verify', purchaseRequests.verifyOrder)
 		.add('POST', '/api/v1/assets/verify', purchaseRequests.verifyOrder)
 		.add('POST', '/api/v1/purchaserequest/checkout', purchaseRequests.checkoutOrder)

@@ -30,7 +30,13 @@ export interface PurchaseCheck {
 	customTermEndDate?: { text: string; ms: number };
 	now: number;
 	/** Property names as the endpoint documents them. */
-	names: { tenant: string; term: string; billingCycle: string; quantity: string; customTermEndDate: string };
+	names: {
+		tenant: string;
+		term: string;
+		billingCycle: string;
+		quantity: string;
+		customTermEndDate: string;
+	};
 }
 
 /** Checks a subscription (NCE or legacy) purchase; returns violations in a fixed order. */
@@ -73,7 +79,10 @@ export function checkSubscriptionPurchase(state: SimulatorState, c: PurchaseChec
 	if (c.customTermEndDate && c.termDuration && termOk) {
 		const allowed = coterminosityOptions(state, tenant.id, c.termDuration, c.now);
 		const wanted = isoDate(c.customTermEndDate.ms);
-		const dates = [allowed.calendarMonthDate, ...allowed.subscriptions.map((s) => s.commitmentEndDate)].map((d) => d.slice(0, 10));
+		const dates = [
+			allowed.calendarMonthDate,
+			...allowed.subscriptions.map((s) => s.commitmentEndDate),
+		].map((d) => d.slice(0, 10));
 		if (!dates.includes(wanted)) {
 			v.push({
 				code: 'InvalidCustomTermEndDate',
@@ -86,7 +95,12 @@ export function checkSubscriptionPurchase(state: SimulatorState, c: PurchaseChec
 	return v;
 }
 
-export function checkQuantity(v: Violation[], product: CatalogueProduct, quantity: number, property: string): void {
+export function checkQuantity(
+	v: Violation[],
+	product: CatalogueProduct,
+	quantity: number,
+	property: string,
+): void {
 	if (quantity > product.maxQuantity) {
 		v.push({
 			code: 'QuantityExceedsMaximum',

@@ -8,9 +8,21 @@
  * Product.Id 133518 and the add-on offer 53FC25F7-…. Everything else is illustrative.
  */
 import { createHash } from 'node:crypto';
-import { SubscriptionStatus, billingCycleEnumFromPlan, type BillingPlan, type TermDuration } from './enums';
+import {
+	SubscriptionStatus,
+	billingCycleEnumFromPlan,
+	type BillingPlan,
+	type TermDuration,
+} from './enums';
 import { DAY_MS, addMonthsUtc, isoSeconds, startOfUtcDay, termMonths } from './dates';
-import type { CatalogueProduct, CustomerTenant, Organization, Publisher, Subscription, User } from './types';
+import type {
+	CatalogueProduct,
+	CustomerTenant,
+	Organization,
+	Publisher,
+	Subscription,
+	User,
+} from './types';
 
 /** Named seed ids so tests never hard-code magic numbers. */
 export const SEED = {
@@ -146,19 +158,92 @@ export function seedCatalogue(): CatalogueProduct[] {
 		addonOfferIds,
 	});
 	return [
-		nce(200101, SEED.nceProductId, SEED.nceSkuId, SEED.nceAvailabilityId, SEED.nceProductVariantId, 'Office 365 E3',
-			{ P1M: M, P1Y: MA, P3Y: MAT }, SEED.nceMaxQuantity, [SEED.nceAddonOfferId]),
-		nce(200102, SEED.secondNceProductId, SEED.secondNceSkuId, 'CFQ7TTC0K59M', SEED.secondNceProductVariantId, 'Visio Plan 1',
-			{ P1M: M, P1Y: MA }, 300),
-		nce(200103, 'CFQ7TTC0LH18', '0001', 'CFQ7TTC0K5MK', 2622160, 'Microsoft 365 Business Basic', { P1M: M, P1Y: MA }, 300),
-		nce(200104, 'CFQ7TTC0LCHC', '0002', 'CFQ7TTC0K6PD', 2622170, 'Microsoft 365 Business Premium', { P1M: M, P1Y: MA }, 300),
-		nce(200105, 'CFQ7TTC0LFLX', '0001', 'CFQ7TTC0K8Z7', 2622180, 'Microsoft 365 E3', { P1M: M, P1Y: MA, P3Y: MAT }, 2400),
-		nce(200106, 'CFQ7TTC0LHWM', '0001', 'CFQ7TTC0K9RF', 2622190, 'Microsoft Teams Audio Conferencing with dial-out to USA/CAN',
-			{ P1M: M, P1Y: MA }, SEED.addonMaxQuantity, [], true),
-		legacy(SEED.legacyProductId, SEED.legacyPartNumber, 'Office 365 E3 (legacy CSP)', SEED.legacyMaxQuantity,
-			[SEED.addonOfferId, SEED.secondAddonOfferId]),
-		legacy(133601, SEED.addonOfferId, 'Audio Conferencing (legacy CSP add-on)', SEED.addonMaxQuantity, [], true),
-		legacy(133602, SEED.secondAddonOfferId, 'Office 365 Extra File Storage (legacy CSP add-on)', SEED.addonMaxQuantity, [], true),
+		nce(
+			200101,
+			SEED.nceProductId,
+			SEED.nceSkuId,
+			SEED.nceAvailabilityId,
+			SEED.nceProductVariantId,
+			'Office 365 E3',
+			{ P1M: M, P1Y: MA, P3Y: MAT },
+			SEED.nceMaxQuantity,
+			[SEED.nceAddonOfferId],
+		),
+		nce(
+			200102,
+			SEED.secondNceProductId,
+			SEED.secondNceSkuId,
+			'CFQ7TTC0K59M',
+			SEED.secondNceProductVariantId,
+			'Visio Plan 1',
+			{ P1M: M, P1Y: MA },
+			300,
+		),
+		nce(
+			200103,
+			'CFQ7TTC0LH18',
+			'0001',
+			'CFQ7TTC0K5MK',
+			2622160,
+			'Microsoft 365 Business Basic',
+			{ P1M: M, P1Y: MA },
+			300,
+		),
+		nce(
+			200104,
+			'CFQ7TTC0LCHC',
+			'0002',
+			'CFQ7TTC0K6PD',
+			2622170,
+			'Microsoft 365 Business Premium',
+			{ P1M: M, P1Y: MA },
+			300,
+		),
+		nce(
+			200105,
+			'CFQ7TTC0LFLX',
+			'0001',
+			'CFQ7TTC0K8Z7',
+			2622180,
+			'Microsoft 365 E3',
+			{ P1M: M, P1Y: MA, P3Y: MAT },
+			2400,
+		),
+		nce(
+			200106,
+			'CFQ7TTC0LHWM',
+			'0001',
+			'CFQ7TTC0K9RF',
+			2622190,
+			'Microsoft Teams Audio Conferencing with dial-out to USA/CAN',
+			{ P1M: M, P1Y: MA },
+			SEED.addonMaxQuantity,
+			[],
+			true,
+		),
+		legacy(
+			SEED.legacyProductId,
+			SEED.legacyPartNumber,
+			'Office 365 E3 (legacy CSP)',
+			SEED.legacyMaxQuantity,
+			[SEED.addonOfferId, SEED.secondAddonOfferId],
+		),
+		legacy(
+			133601,
+			SEED.addonOfferId,
+			'Audio Conferencing (legacy CSP add-on)',
+			SEED.addonMaxQuantity,
+			[],
+			true,
+		),
+		legacy(
+			133602,
+			SEED.secondAddonOfferId,
+			'Office 365 Extra File Storage (legacy CSP add-on)',
+			SEED.addonMaxQuantity,
+			[],
+			true,
+		),
 		{
 			id: 300101,
 			partNumber: `${SEED.softwareProductId}:${SEED.softwareSkuId}`,
@@ -189,7 +274,15 @@ export function seedOrganizations(): Organization[] {
 }
 
 export function seedTenants(): CustomerTenant[] {
-	const t = (id: number, name: string, organizationId: number, domainPrefix: string, countryCode: string, nceEligible = true, publisherCustomerId = seedGuid(`tenant-${id}`)): CustomerTenant => ({
+	const t = (
+		id: number,
+		name: string,
+		organizationId: number,
+		domainPrefix: string,
+		countryCode: string,
+		nceEligible = true,
+		publisherCustomerId = seedGuid(`tenant-${id}`),
+	): CustomerTenant => ({
 		id,
 		name,
 		organizationId,
@@ -200,7 +293,15 @@ export function seedTenants(): CustomerTenant[] {
 	});
 	return [
 		t(SEED.tenantId, SEED.tenantName, SEED.organizationId, 'contoso', 'NO'),
-		t(SEED.legacyTenantId, 'Fabrikam Inc', SEED.organizationId, 'fabrikam', 'NO', true, SEED.legacyTenantPublisherCustomerId),
+		t(
+			SEED.legacyTenantId,
+			'Fabrikam Inc',
+			SEED.organizationId,
+			'fabrikam',
+			'NO',
+			true,
+			SEED.legacyTenantPublisherCustomerId,
+		),
 		t(501, 'Northwind Traders', SEED.organizationId, 'northwindtraders', 'NO'),
 		t(502, 'Adventure Works Cycles', SEED.secondOrganizationId, 'adventureworks', 'SE'),
 		t(503, 'Tailspin Toys', SEED.secondOrganizationId, 'tailspintoys', 'SE'),
@@ -237,7 +338,11 @@ function renewedTermEnd(startDayMs: number, term: TermDuration, todayMs: number)
  * the rest cycle through tenants, products and statuses (every 9th Suspended, every 13th Deleted,
  * every 17th Expired, the rest Active). NCE products are never given to the NCE-ineligible tenant.
  */
-export function seedSubscriptions(catalogue: CatalogueProduct[], tenants: CustomerTenant[], nowMs: number): Subscription[] {
+export function seedSubscriptions(
+	catalogue: CatalogueProduct[],
+	tenants: CustomerTenant[],
+	nowMs: number,
+): Subscription[] {
 	const today = startOfUtcDay(nowMs);
 	const tenantById = new Map(tenants.map((t) => [t.id, t]));
 	const byPart = new Map(catalogue.map((p) => [p.partNumber, p]));
@@ -272,7 +377,9 @@ export function seedSubscriptions(catalogue: CatalogueProduct[], tenants: Custom
 			termDuration: term,
 			creationDate: isoSeconds(start + 9 * 3_600_000),
 			effectiveStartDate: isoSeconds(start),
-			commitmentEndDate: isNce ? isoSeconds(renewedTermEnd(start, term, today)) : '9999-12-21T00:00:00Z',
+			commitmentEndDate: isNce
+				? isoSeconds(renewedTermEnd(start, term, today))
+				: '9999-12-21T00:00:00Z',
 			suspensionReasons: status === SubscriptionStatus.Suspended ? ['ResellerInitiated'] : [],
 			acceptAutoSuspension: false,
 			autoSuspensionDate: null,
@@ -285,9 +392,38 @@ export function seedSubscriptions(catalogue: CatalogueProduct[], tenants: Custom
 	};
 
 	const subs: Subscription[] = [
-		make(SEED.addonCapableSubscriptionId, SEED.legacyTenantId, legacyProduct, 25, SubscriptionStatus.Active, 'P1Y', 'monthly', 400, 'My subscription'),
-		make(SEED.suspendedSubscriptionId, SEED.legacyTenantId, legacyProduct, 5, SubscriptionStatus.Suspended, 'P1Y', 'monthly', 380, 'Suspended subscription'),
-		make(SEED.nceSubscriptionId, SEED.tenantId, byPart.get(SEED.ncePartNumber) as CatalogueProduct, 10, SubscriptionStatus.Active, 'P1Y', 'annual', 90),
+		make(
+			SEED.addonCapableSubscriptionId,
+			SEED.legacyTenantId,
+			legacyProduct,
+			25,
+			SubscriptionStatus.Active,
+			'P1Y',
+			'monthly',
+			400,
+			'My subscription',
+		),
+		make(
+			SEED.suspendedSubscriptionId,
+			SEED.legacyTenantId,
+			legacyProduct,
+			5,
+			SubscriptionStatus.Suspended,
+			'P1Y',
+			'monthly',
+			380,
+			'Suspended subscription',
+		),
+		make(
+			SEED.nceSubscriptionId,
+			SEED.tenantId,
+			byPart.get(SEED.ncePartNumber) as CatalogueProduct,
+			10,
+			SubscriptionStatus.Active,
+			'P1Y',
+			'annual',
+			90,
+		),
 	];
 	for (let i = 3; i < SEED.subscriptionCount; i++) {
 		const id = SEED.firstSubscriptionId + i;

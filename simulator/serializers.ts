@@ -12,7 +12,10 @@ export function productReference(product: CatalogueProduct): Record<string, unkn
 }
 
 /** SubscriptionDetailed, in the shape of create-subscription.txt's response example (+ BillingCycle). */
-export function subscriptionDetailed(state: SimulatorState, sub: Subscription): Record<string, unknown> {
+export function subscriptionDetailed(
+	state: SimulatorState,
+	sub: Subscription,
+): Record<string, unknown> {
 	const product = state.productOf(sub);
 	const organization = state.organizations.get(sub.organizationId);
 	const tenant = state.tenants.get(sub.tenantId);
@@ -47,7 +50,10 @@ export function subscriptionDetailed(state: SimulatorState, sub: Subscription): 
 	};
 }
 
-export function customerTenant(state: SimulatorState, tenant: CustomerTenant): Record<string, unknown> {
+export function customerTenant(
+	state: SimulatorState,
+	tenant: CustomerTenant,
+): Record<string, unknown> {
 	const organization = state.organizations.get(tenant.organizationId);
 	return {
 		Id: tenant.id,

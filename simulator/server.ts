@@ -1,7 +1,19 @@
-import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+import {
+	createServer,
+	type IncomingMessage,
+	type OutgoingHttpHeaders,
+	type Server,
+	type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { TokenStore, bearerToken } from './auth';
-import type { HandlerResult, ParsedJson, RequestContext, ResolvedOptions, SimulatorContext } from './context';
+import type {
+	HandlerResult,
+	ParsedJson,
+	RequestContext,
+	ResolvedOptions,
+	SimulatorContext,
+} from './context';
 import { ApiError, INVALID_TOKEN_BODY, crayonErrorBody } from './errors';
 import { FaultManager, describeFault } from './faults';
 import type { Router } from './router';
@@ -84,7 +96,8 @@ export class SimulatorServer implements SimulatorContext {
 	}
 
 	setLatency(ms: number): void {
-		if (!(ms >= 0) || !Number.isFinite(ms)) throw new Error(`Latency must be a finite number >= 0, got ${ms}.`);
+		if (!(ms >= 0) || !Number.isFinite(ms))
+			throw new Error(`Latency must be a finite number >= 0, got ${ms}.`);
 		this.latencyMs = ms;
 	}
 
@@ -130,12 +143,22 @@ export class SimulatorServer implements SimulatorContext {
 		});
 		req.on('error', () => undefined);
 		req.on('end', () => {
-			this.process(req, res, record, search, fault, Buffer.concat(chunks).toString('utf8'), size > MAX_BODY_BYTES).catch(
-				(error: unknown) => {
-					this.log(`simulator: unexpected error: ${String(error)}`, true);
-					if (!res.headersSent && !res.destroyed) this.send(res, record, { status: 500, body: crayonErrorBody(500, 'Internal simulator error.') });
-				},
-			);
+			this.process(
+				req,
+				res,
+				record,
+				search,
+				fault,
+				Buffer.concat(chunks).toString('utf8'),
+				size > MAX_BODY_BYTES,
+			).catch((error: unknown) => {
+				this.log(`simulator: unexpected error: ${String(error)}`, true);
+				if (!res.headersSent && !res.destroyed)
+					this.send(res, record, {
+						status: 500,
+						body: crayonErrorBody(500, 'Internal simulator error.'),
+					});
+			});
 		});
 	}
 
@@ -174,14 +197,22 @@ export class SimulatorServer implements SimulatorContext {
 		}
 		if (fault?.status !== undefined) {
 			const headers: Record<string, string> = {};
-			if (fault.retryAfterSeconds !== undefined) headers['retry-after'] = String(fault.retryAfterSeconds);
+			if (fault.retryAfterSeconds !== undefined)
+				headers['retry-after'] = String(fault.retryAfterSeconds);
 			const message = `Injected fault: the service answered ${fault.status}.`;
-			this.send(res, record, { status: fault.status, body: crayonErrorBody(fault.status, message), headers });
+			this.send(res, record, {
+				status: fault.status,
+				body: crayonErrorBody(fault.status, message),
+				headers,
+			});
 			return;
 		}
 		if (fault?.rawResponse) {
 			const raw = fault.rawResponse;
-			res.writeHead(raw.status, { 'content-type': raw.contentType, 'content-length': Buffer.byteLength(raw.body) });
+			res.writeHead(raw.status, {
+				'content-type': raw.contentType,
+				'content-length': Buffer.byteLength(raw.body),
+			});
 			res.end(raw.body);
 			record.status = raw.status;
 			this.logRequest(record);
@@ -200,7 +231,10 @@ export class SimulatorServer implements SimulatorContext {
 			now: Date.now(),
 		};
 		const result = tooLarge
-			? { status: 413, body: crayonErrorBody(413, `The request body exceeds ${MAX_BODY_BYTES} bytes.`) }
+			? {
+					status: 413,
+					body: crayonErrorBody(413, `The request body exceeds ${MAX_BODY_BYTES} bytes.`),
+				}
 			: this.dispatch(ctx);
 
 		if (fault?.dropConnection === 'after-processing') {
@@ -213,12 +247,21 @@ export class SimulatorServer implements SimulatorContext {
 	private dispatch(ctx: RequestContext): HandlerResult {
 		const match = this.router.match(ctx.method, ctx.path);
 		if (match.kind === 'not-found') {
-			return { status: 404, body: crayonErrorBody(404, `No HTTP resource was found that matches the request URI '${ctx.path}'.`) };
+			return {
+				status: 404,
+				body: crayonErrorBody(
+					404,
+					`No HTTP resource was found that matches the request URI '${ctx.path}'.`,
+				),
+			};
 		}
 		if (match.kind === 'method-not-allowed') {
 			return {
 				status: 405,
-				body: crayonErrorBody(405, `The requested resource does not support http method '${ctx.method}'.`),
+				body: crayonErrorBody(
+					405,
+					`The requested resource does not support http method '${ctx.method}'.`,
+				),
 				headers: { allow: match.allowed.join(', ') },
 			};
 		}
@@ -237,9 +280,16 @@ export class SimulatorServer implements SimulatorContext {
 		try {
 			return match.route.handler(ctx, this);
 		} catch (error) {
-			if (error instanceof ApiError) return { status: error.status, body: error.body(), headers: error.headers };
-			this.log(`simulator: handler for ${ctx.method} ${ctx.path} failed: ${error instanceof Error ? error.stack : String(error)}`, true);
-			return { status: 500, body: crayonErrorBody(500, 'An unexpected error occurred in the simulator.') };
+			if (error instanceof ApiError)
+				return { status: error.status, body: error.body(), headers: error.headers };
+			this.log(
+				`simulator: handler for ${ctx.method} ${ctx.path} failed: ${error instanceof Error ? error.stack : String(error)}`,
+				true,
+			);
+			return {
+				status: 500,
+				body: crayonErrorBody(500, 'An unexpected error occurred in the simulator.'),
+			};
 		}
 	}
 
@@ -276,7 +326,9 @@ export class SimulatorServer implements SimulatorContext {
 	private logRequest(record: RecordedRequest): void {
 		if (!this.options.log) return;
 		const fault = record.fault ? ` [fault ${record.fault}]` : '';
-		this.log(`${record.method} ${record.path} -> ${record.status || 'dropped'} (${Date.now() - record.at} ms)${fault}`);
+		this.log(
+			`${record.method} ${record.path} -> ${record.status || 'dropped'} (${Date.now() - record.at} ms)${fault}`,
+		);
 	}
 
 	/** Per-request lines only with the log option; simulator bugs (500s) always. */

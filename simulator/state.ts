@@ -1,7 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { billingCycleEnumFromPlan, planFromBillingCycleType, SubscriptionStatus, type TermDuration } from './enums';
+import {
+	billingCycleEnumFromPlan,
+	planFromBillingCycleType,
+	SubscriptionStatus,
+	type TermDuration,
+} from './enums';
 import { isoSeconds, startOfUtcDay, termEnd } from './dates';
-import { SEED, seedCatalogue, seedOrganizations, seedSubscriptions, seedTenants, seedUser } from './seed';
+import {
+	SEED,
+	seedCatalogue,
+	seedOrganizations,
+	seedSubscriptions,
+	seedTenants,
+	seedUser,
+} from './seed';
 import type {
 	CatalogueProduct,
 	CustomerTenant,
@@ -155,7 +167,9 @@ export class SimulatorState {
 			effectiveStartDate: isoSeconds(start),
 			commitmentEndDate:
 				input.commitmentEndDate ??
-				(isNce && input.termDuration ? isoSeconds(termEnd(start, input.termDuration)) : '9999-12-21T00:00:00Z'),
+				(isNce && input.termDuration
+					? isoSeconds(termEnd(start, input.termDuration))
+					: '9999-12-21T00:00:00Z'),
 			suspensionReasons: [],
 			acceptAutoSuspension: false,
 			autoSuspensionDate: null,
@@ -166,7 +180,8 @@ export class SimulatorState {
 			origin: input.origin,
 		};
 		this.index(sub);
-		if (sub.parentSubscriptionId !== null) this.subscriptions.get(sub.parentSubscriptionId)?.addonIds.push(sub.id);
+		if (sub.parentSubscriptionId !== null)
+			this.subscriptions.get(sub.parentSubscriptionId)?.addonIds.push(sub.id);
 		return sub;
 	}
 

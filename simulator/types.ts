@@ -145,7 +145,12 @@ export interface SubscriptionTags {
 	modifiedDate: string | null;
 }
 
-export type SubscriptionOrigin = 'seed' | 'create-subscription' | 'addon' | 'nce-order' | 'checkout';
+export type SubscriptionOrigin =
+	| 'seed'
+	| 'create-subscription'
+	| 'addon'
+	| 'nce-order'
+	| 'checkout';
 
 export interface Subscription {
 	id: number;

@@ -24,7 +24,8 @@ export function getField(obj: JsonObject, name: string): Field | undefined {
 	const wanted = name.toLowerCase();
 	let found: Field | undefined;
 	for (const key in obj) {
-		if (key.length === wanted.length && key.toLowerCase() === wanted) found = { key, value: obj[key] };
+		if (key.length === wanted.length && key.toLowerCase() === wanted)
+			found = { key, value: obj[key] };
 	}
 	return found;
 }
@@ -54,7 +55,11 @@ export class Scope {
 	}
 
 	element(name: string, field: Field, index: number, obj: JsonObject): Scope {
-		return new Scope(obj, `${this.displayOf(name)}[${index}].`, `${this.pathOf(name, field)}[${index}].`);
+		return new Scope(
+			obj,
+			`${this.displayOf(name)}[${index}].`,
+			`${this.pathOf(name, field)}[${index}].`,
+		);
 	}
 }
 
@@ -93,7 +98,13 @@ export class Validator {
 		return this.errors.length === 0;
 	}
 
-	add(property: string, path: string, message: string, code: string, parameters?: Record<string, string>): void {
+	add(
+		property: string,
+		path: string,
+		message: string,
+		code: string,
+		parameters?: Record<string, string>,
+	): void {
 		this.errors.push({ property, path, message, code, parameters });
 	}
 
@@ -107,7 +118,11 @@ export class Validator {
 		const property = scope.displayOf(name);
 		const path = name
 			.split('.')
-			.map((part, i) => (i === 0 ? scope.pathOf(part, scope.get(part)) : part.charAt(0).toLowerCase() + part.slice(1)))
+			.map((part, i) =>
+				i === 0
+					? scope.pathOf(part, scope.get(part))
+					: part.charAt(0).toLowerCase() + part.slice(1),
+			)
 			.join('.');
 		this.add(property, path, `The ${property} field is required.`, 'Required');
 	}
@@ -122,32 +137,61 @@ export class Validator {
 		return field;
 	}
 
-	int(scope: Scope, name: string, options: ReadOptions & { min?: number; max?: number } = {}): number | undefined {
+	int(
+		scope: Scope,
+		name: string,
+		options: ReadOptions & { min?: number; max?: number } = {},
+	): number | undefined {
 		const field = this.present(scope, name, options);
 		if (!field) return undefined;
 		const display = scope.displayOf(name);
 		const path = scope.pathOf(name, field);
 		const value = field.value;
 		if (typeof value === 'string') {
-			this.add(display, path, `Could not convert string to integer: '${value}'. Path '${path}'.`, 'InvalidType');
+			this.add(
+				display,
+				path,
+				`Could not convert string to integer: '${value}'. Path '${path}'.`,
+				'InvalidType',
+			);
 			return undefined;
 		}
 		if (typeof value !== 'number') {
-			this.add(display, path, `Unexpected token ${tokenName(value)} when parsing integer. Path '${path}'.`, 'InvalidType');
+			this.add(
+				display,
+				path,
+				`Unexpected token ${tokenName(value)} when parsing integer. Path '${path}'.`,
+				'InvalidType',
+			);
 			return undefined;
 		}
 		if (!Number.isInteger(value)) {
-			this.add(display, path, `Input string '${value}' is not a valid integer. Path '${path}'.`, 'InvalidType');
+			this.add(
+				display,
+				path,
+				`Input string '${value}' is not a valid integer. Path '${path}'.`,
+				'InvalidType',
+			);
 			return undefined;
 		}
 		if (value > INT32_MAX || value < -INT32_MAX - 1) {
-			this.add(display, path, `JSON integer ${value} is too large or small for an Int32. Path '${path}'.`, 'InvalidType');
+			this.add(
+				display,
+				path,
+				`JSON integer ${value} is too large or small for an Int32. Path '${path}'.`,
+				'InvalidType',
+			);
 			return undefined;
 		}
 		const min = options.min ?? -INT32_MAX - 1;
 		const max = options.max ?? INT32_MAX;
 		if (value < min || value > max) {
-			this.add(display, path, `The field ${display} must be between ${min} and ${max}.`, 'OutOfRange');
+			this.add(
+				display,
+				path,
+				`The field ${display} must be between ${min} and ${max}.`,
+				'OutOfRange',
+			);
 			return undefined;
 		}
 		return value;
@@ -174,12 +218,18 @@ export class Validator {
 		return field.value;
 	}
 
-	object(scope: Scope, name: string, typeName: string, options: ReadOptions = {}): Scope | undefined {
+	object(
+		scope: Scope,
+		name: string,
+		typeName: string,
+		options: ReadOptions = {},
+	): Scope | undefined {
 		const field = this.present(scope, name, options);
 		if (!field) return undefined;
 		if (!isObject(field.value)) {
 			const path = scope.pathOf(name, field);
-			const shown = typeof field.value === 'string' ? `"${field.value}"` : JSON.stringify(field.value);
+			const shown =
+				typeof field.value === 'string' ? `"${field.value}"` : JSON.stringify(field.value);
 			this.add(
 				scope.displayOf(name),
 				path,
@@ -191,7 +241,12 @@ export class Validator {
 		return scope.child(name, field, field.value);
 	}
 
-	array(scope: Scope, name: string, typeName: string, options: ReadOptions = {}): { field: Field; items: unknown[] } | undefined {
+	array(
+		scope: Scope,
+		name: string,
+		typeName: string,
+		options: ReadOptions = {},
+	): { field: Field; items: unknown[] } | undefined {
 		const field = this.present(scope, name, options);
 		if (!field) return undefined;
 		if (!Array.isArray(field.value)) {
@@ -207,19 +262,29 @@ export class Validator {
 		return { field, items: field.value };
 	}
 
-	enumValue(scope: Scope, name: string, definition: EnumDefinition, options: ReadOptions = {}): number | undefined {
+	enumValue(
+		scope: Scope,
+		name: string,
+		definition: EnumDefinition,
+		options: ReadOptions = {},
+	): number | undefined {
 		const field = this.present(scope, name, options);
 		if (!field) return undefined;
 		const parsed = parseEnum(definition, field.value);
 		if (parsed === undefined) {
 			const path = scope.pathOf(name, field);
-			const shown = typeof field.value === 'string' ? `"${field.value}"` : JSON.stringify(field.value);
+			const shown =
+				typeof field.value === 'string' ? `"${field.value}"` : JSON.stringify(field.value);
 			this.add(
 				scope.displayOf(name),
 				path,
 				`Error converting value ${shown} to type '${definition.typeName}'. Path '${path}'.`,
 				'InvalidValue',
-				{ AllowedValues: Object.entries(definition.values).map(([k, v]) => `${k}=${v}`).join(', ') },
+				{
+					AllowedValues: Object.entries(definition.values)
+						.map(([k, v]) => `${k}=${v}`)
+						.join(', '),
+				},
 			);
 		}
 		return parsed;
@@ -243,17 +308,31 @@ export class Validator {
 	}
 
 	/** A date or date-time string; returns the raw text and epoch ms. */
-	dateTime(scope: Scope, name: string, options: ReadOptions = {}): { text: string; ms: number } | undefined {
+	dateTime(
+		scope: Scope,
+		name: string,
+		options: ReadOptions = {},
+	): { text: string; ms: number } | undefined {
 		const field = this.present(scope, name, options);
 		if (!field) return undefined;
 		const path = scope.pathOf(name, field);
 		if (typeof field.value !== 'string') {
-			this.add(scope.displayOf(name), path, `Unexpected token ${tokenName(field.value)} when parsing date. Path '${path}'.`, 'InvalidType');
+			this.add(
+				scope.displayOf(name),
+				path,
+				`Unexpected token ${tokenName(field.value)} when parsing date. Path '${path}'.`,
+				'InvalidType',
+			);
 			return undefined;
 		}
 		const ms = parseDateTime(field.value);
 		if (ms === undefined) {
-			this.add(scope.displayOf(name), path, `Could not convert string to DateTime: ${field.value}. Path '${path}'.`, 'InvalidType');
+			this.add(
+				scope.displayOf(name),
+				path,
+				`Could not convert string to DateTime: ${field.value}. Path '${path}'.`,
+				'InvalidType',
+			);
 			return undefined;
 		}
 		return { text: field.value, ms };

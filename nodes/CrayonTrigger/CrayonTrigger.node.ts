@@ -18,14 +18,20 @@ function readCustomerTenantId(context: IPollFunctions): number | undefined {
 	const raw = context.getNodeParameter('customerTenantId', '', { extractValue: true });
 	const parsed = optionalLocatorId.safeParse(raw);
 	if (parsed.success) return parsed.data;
-	throw new NodeOperationError(context.getNode(), `"Customer Tenant" must be a Crayon customer tenant ID (received ${JSON.stringify(raw)})`, {
-		description: 'Choose the customer tenant from the list, enter its numeric ID, or leave it empty to watch all customer tenants.',
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`"Customer Tenant" must be a Crayon customer tenant ID (received ${JSON.stringify(raw)})`,
+		{
+			description:
+				'Choose the customer tenant from the list, enter its numeric ID, or leave it empty to watch all customer tenants.',
+		},
+	);
 }
 
 function newest(subscriptions: IDataObject[]): IDataObject | undefined {
 	return subscriptions.reduce<IDataObject | undefined>(
-		(latest, subscription) => (latest === undefined || Number(subscription.Id) > Number(latest.Id) ? subscription : latest),
+		(latest, subscription) =>
+			latest === undefined || Number(subscription.Id) > Number(latest.Id) ? subscription : latest,
 		undefined,
 	);
 }
@@ -38,7 +44,8 @@ export class CrayonTrigger implements INodeType {
 		group: ['trigger'],
 		version: 1,
 		subtitle: 'New or changed subscriptions',
-		description: 'Starts the workflow when a Crayon subscription is created or its quantity, status, term or product changes',
+		description:
+			'Starts the workflow when a Crayon subscription is created or its quantity, status, term or product changes',
 		defaults: { name: 'Crayon Trigger' },
 		polling: true,
 		inputs: [],
@@ -54,7 +61,8 @@ export class CrayonTrigger implements INodeType {
 			},
 			customerTenantLocator({
 				required: false,
-				description: 'Only watch the subscriptions of this customer tenant (all customer tenants when empty)',
+				description:
+					'Only watch the subscriptions of this customer tenant (all customer tenants when empty)',
 			}),
 			simplifyProperty,
 		],
@@ -79,7 +87,10 @@ export class CrayonTrigger implements INodeType {
 		}
 
 		const staticData = this.getWorkflowStaticData('node');
-		const scope = customerTenantId === undefined ? 'all customer tenants' : `customer tenant ${customerTenantId}`;
+		const scope =
+			customerTenantId === undefined
+				? 'all customer tenants'
+				: `customer tenant ${customerTenantId}`;
 		const { changes, cursor } = detectChanges(subscriptions, readCursor(staticData, scope), scope);
 		staticData.scope = cursor.scope;
 		staticData.fingerprints = cursor.fingerprints;

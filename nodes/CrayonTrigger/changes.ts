@@ -44,13 +44,17 @@ export function fingerprint(subscription: IDataObject): string {
 		subscription.CommitmentEndDate,
 		addons,
 	];
-	return createHash('sha256').update(JSON.stringify(state)).digest('base64url').slice(0, FINGERPRINT_LENGTH);
+	return createHash('sha256')
+		.update(JSON.stringify(state))
+		.digest('base64url')
+		.slice(0, FINGERPRINT_LENGTH);
 }
 
 /** The cursor stored by an earlier poll, if it was made for the same filter. */
 export function readCursor(staticData: IDataObject, scope: string): Cursor | undefined {
 	const fingerprints = staticData.fingerprints;
-	if (staticData.scope !== scope || fingerprints === null || typeof fingerprints !== 'object') return undefined;
+	if (staticData.scope !== scope || fingerprints === null || typeof fingerprints !== 'object')
+		return undefined;
 	return { scope, fingerprints: fingerprints as Record<string, string> };
 }
 

@@ -12,10 +12,22 @@ export function getCoterminosityDates(req: RequestContext, sim: SimulatorContext
 	const subscriptionId = queryInt(v, req.query, 'subscriptionId');
 	const termText = req.query.get('termDuration');
 	const term = TERM_DURATIONS.find((t) => t === termText?.trim().toUpperCase());
-	if (!termText) v.add('termDuration', 'termDuration', 'The termDuration field is required.', 'Required');
-	else if (!term) v.add('termDuration', 'termDuration', `The termDuration field must be one of 'P1M', 'P1Y' or 'P3Y'; '${termText}' is not supported.`, 'InvalidValue');
+	if (!termText)
+		v.add('termDuration', 'termDuration', 'The termDuration field is required.', 'Required');
+	else if (!term)
+		v.add(
+			'termDuration',
+			'termDuration',
+			`The termDuration field must be one of 'P1M', 'P1Y' or 'P3Y'; '${termText}' is not supported.`,
+			'InvalidValue',
+		);
 	if (tenantId === undefined && subscriptionId === undefined && v.ok) {
-		v.add('customerTenantId', 'customerTenantId', 'The customerTenantId field is required (or give subscriptionId).', 'Required');
+		v.add(
+			'customerTenantId',
+			'customerTenantId',
+			'The customerTenantId field is required (or give subscriptionId).',
+			'Required',
+		);
 	}
 	v.throwIfInvalid();
 
@@ -23,16 +35,38 @@ export function getCoterminosityDates(req: RequestContext, sim: SimulatorContext
 		const sub = sim.state.subscriptions.get(subscriptionId);
 		if (!sub) throw ApiError.notFound(`Subscription ${subscriptionId} was not found.`);
 		if (tenantId !== undefined && tenantId !== sub.tenantId) {
-			throw ApiError.badRequestField('customerTenantId', `Subscription ${subscriptionId} does not belong to customer tenant ${tenantId}.`, 'InvalidValue', 'customerTenantId');
+			throw ApiError.badRequestField(
+				'customerTenantId',
+				`Subscription ${subscriptionId} does not belong to customer tenant ${tenantId}.`,
+				'InvalidValue',
+				'customerTenantId',
+			);
 		}
 		tenantId = sub.tenantId;
 	}
 	const tenant = sim.state.tenants.get(tenantId as number);
-	if (!tenant) throw ApiError.badRequestField('customerTenantId', `Customer tenant ${tenantId} was not found.`, 'NotFound', 'customerTenantId');
+	if (!tenant)
+		throw ApiError.badRequestField(
+			'customerTenantId',
+			`Customer tenant ${tenantId} was not found.`,
+			'NotFound',
+			'customerTenantId',
+		);
 	if (organizationId !== undefined && organizationId !== tenant.organizationId) {
-		throw ApiError.badRequestField('organizationId', `Customer tenant ${tenant.id} does not belong to organization ${organizationId}.`, 'InvalidValue', 'organizationId');
+		throw ApiError.badRequestField(
+			'organizationId',
+			`Customer tenant ${tenant.id} does not belong to organization ${organizationId}.`,
+			'InvalidValue',
+			'organizationId',
+		);
 	}
-	const options = coterminosityOptions(sim.state, tenant.id, term as NonNullable<typeof term>, req.now, subscriptionId);
+	const options = coterminosityOptions(
+		sim.state,
+		tenant.id,
+		term as NonNullable<typeof term>,
+		req.now,
+		subscriptionId,
+	);
 	return {
 		status: 200,
 		body: {

@@ -1,6 +1,11 @@
 /** Ping, me, organisations and customer tenants. */
 import { ApiError } from '../errors';
-import { intParam, type HandlerResult, type RequestContext, type SimulatorContext } from '../context';
+import {
+	intParam,
+	type HandlerResult,
+	type RequestContext,
+	type SimulatorContext,
+} from '../context';
 import * as serialise from '../serializers';
 import { Validator, queryInt } from '../validation';
 import { readPaging, readSearch } from './common';
@@ -19,9 +24,16 @@ export function listOrganizations(req: RequestContext, sim: SimulatorContext): H
 	v.throwIfInvalid();
 	const search = readSearch(req.query);
 	const items = [...sim.state.organizations.values()].filter(
-		(o) => !search || o.name.toLowerCase().includes(search) || o.accountNumber.includes(search) || String(o.id) === search,
+		(o) =>
+			!search ||
+			o.name.toLowerCase().includes(search) ||
+			o.accountNumber.includes(search) ||
+			String(o.id) === search,
 	);
-	return { status: 200, body: serialise.page(items, paging.page, paging.pageSize, serialise.organization) };
+	return {
+		status: 200,
+		body: serialise.page(items, paging.page, paging.pageSize, serialise.organization),
+	};
 }
 
 export function getOrganization(req: RequestContext, sim: SimulatorContext): HandlerResult {
@@ -48,7 +60,9 @@ export function listCustomerTenants(req: RequestContext, sim: SimulatorContext):
 	);
 	return {
 		status: 200,
-		body: serialise.page(items, paging.page, paging.pageSize, (t) => serialise.customerTenant(sim.state, t)),
+		body: serialise.page(items, paging.page, paging.pageSize, (t) =>
+			serialise.customerTenant(sim.state, t),
+		),
 	};
 }
 

@@ -1,7 +1,12 @@
 /** New Commerce orders (create-new-commerce-order.txt). */
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors';
-import { jsonObjectBody, type HandlerResult, type RequestContext, type SimulatorContext } from '../context';
+import {
+	jsonObjectBody,
+	type HandlerResult,
+	type RequestContext,
+	type SimulatorContext,
+} from '../context';
 import { BILLING_CYCLE_TYPE, enumName, planFromBillingCycleType } from '../enums';
 import { isoDate, isoSeconds } from '../dates';
 import { checkSubscriptionPurchase, scheduleOf, type Violation } from '../rules';
@@ -29,22 +34,47 @@ export function createNewCommerceOrder(req: RequestContext, sim: SimulatorContex
 	if (tenantId !== undefined) {
 		tenant = sim.state.tenants.get(tenantId);
 		if (!tenant) {
-			v.add('CustomerTenantId', body.pathOf('CustomerTenantId', body.get('CustomerTenantId')), `Customer tenant ${tenantId} was not found.`, 'NotFound');
+			v.add(
+				'CustomerTenantId',
+				body.pathOf('CustomerTenantId', body.get('CustomerTenantId')),
+				`Customer tenant ${tenantId} was not found.`,
+				'NotFound',
+			);
 		}
 	}
 	let product: CatalogueProduct | undefined;
 	if (partNumber !== undefined) {
 		const path = body.pathOf('PartNumber', body.get('PartNumber'));
 		if (!NCE_PART_NUMBER.test(partNumber.trim())) {
-			v.add('PartNumber', path, `PartNumber '${partNumber}' is not a New Commerce part number (expected 'productId:skuId', e.g. 'CFQ7TTC0HD33:0003').`, 'InvalidValue');
+			v.add(
+				'PartNumber',
+				path,
+				`PartNumber '${partNumber}' is not a New Commerce part number (expected 'productId:skuId', e.g. 'CFQ7TTC0HD33:0003').`,
+				'InvalidValue',
+			);
 		} else {
 			product = sim.state.findProduct(partNumber);
 			if (!product) {
-				v.add('PartNumber', path, `Product with part number '${partNumber}' was not found in the New Commerce catalogue.`, 'NotFound');
+				v.add(
+					'PartNumber',
+					path,
+					`Product with part number '${partNumber}' was not found in the New Commerce catalogue.`,
+					'NotFound',
+				);
 			} else if (product.kind !== 'nce') {
-				v.add('PartNumber', path, `Product '${product.partNumber}' (${product.itemName}) is not a New Commerce subscription product.`, 'InvalidValue');
+				v.add(
+					'PartNumber',
+					path,
+					`Product '${product.partNumber}' (${product.itemName}) is not a New Commerce subscription product.`,
+					'InvalidValue',
+				);
 			} else if (product.isAddon) {
-				v.add('PartNumber', path, `Product '${product.partNumber}' (${product.itemName}) is an add-on offer; add it with POST /api/v1/subscriptions/{id}/addons.`, 'InvalidValue');
+				v.add(
+					'PartNumber',
+					path,
+					`Product '${product.partNumber}' (${product.itemName}) is an add-on offer; add it with POST /api/v1/subscriptions/{id}/addons.`,
+					'InvalidValue',
+				);
 			}
 		}
 	}
@@ -61,7 +91,13 @@ export function createNewCommerceOrder(req: RequestContext, sim: SimulatorContex
 		billingCycleLabel: enumName(BILLING_CYCLE_TYPE, billingCycle as number),
 		customTermEndDate,
 		now: req.now,
-		names: { tenant: 'CustomerTenantId', term: 'TermDuration', billingCycle: 'BillingCycle', quantity: 'Quantity', customTermEndDate: 'CustomTermEndDate' },
+		names: {
+			tenant: 'CustomerTenantId',
+			term: 'TermDuration',
+			billingCycle: 'BillingCycle',
+			quantity: 'Quantity',
+			customTermEndDate: 'CustomTermEndDate',
+		},
 	});
 	const schedule = scheduledDate ? scheduleOf(scheduledDate.ms, req.now) : 'now';
 	if (schedule === 'past' && sim.options.rejectPastScheduledDates) {
@@ -110,12 +146,20 @@ export function createNewCommerceOrder(req: RequestContext, sim: SimulatorContex
 	sim.state.processDueNceOrders(req.now);
 	return {
 		status: 200,
-		body: { IsSuccessful: true, ErrorReasonCode: null, ErrorDescription: null, NewCommerceOrderId: id },
+		body: {
+			IsSuccessful: true,
+			ErrorReasonCode: null,
+			ErrorDescription: null,
+			NewCommerceOrderId: id,
+		},
 	};
 }
 
 /** GET /api/v1/subscriptions/new-commerce-orders/{id} → [] until processed, then [subscriptionId]. */
-export function getNewCommerceOrderSubscriptions(req: RequestContext, sim: SimulatorContext): HandlerResult {
+export function getNewCommerceOrderSubscriptions(
+	req: RequestContext,
+	sim: SimulatorContext,
+): HandlerResult {
 	const id = req.params.orderId;
 	sim.state.processDueNceOrders(req.now);
 	const order = sim.state.nceOrders.get(id.toLowerCase());

@@ -3,7 +3,12 @@
  * in any casing and returned in camelCase (the only documented shape of PurchaseRequestOrder).
  */
 import { ApiError, type ObjectError } from '../errors';
-import { jsonObjectBody, type HandlerResult, type RequestContext, type SimulatorContext } from '../context';
+import {
+	jsonObjectBody,
+	type HandlerResult,
+	type RequestContext,
+	type SimulatorContext,
+} from '../context';
 import {
 	BILLING_CYCLE_TYPE,
 	BillingCycleType,
@@ -64,17 +69,29 @@ function readOrder(req: RequestContext, requireCatalogItemId: boolean): Order {
 	const resellerCustomerId = v.int(body, 'ResellerCustomerId', { required: true });
 	const externalOrderId = v.string(body, 'ExternalOrderId') ?? null;
 	const scheduledPurchaseDate = v.dateTime(body, 'ScheduledPurchaseDate') ?? null;
-	const linesField = v.array(body, 'OrderLines', 'List<PurchaseRequestOrderLine>', { required: true });
+	const linesField = v.array(body, 'OrderLines', 'List<PurchaseRequestOrderLine>', {
+		required: true,
+	});
 	const lines: OrderLine[] = [];
 	if (linesField) {
 		if (linesField.items.length === 0) {
-			v.add('OrderLines', linesField.field.key, 'The OrderLines field must contain at least one order line.', 'Required');
+			v.add(
+				'OrderLines',
+				linesField.field.key,
+				'The OrderLines field must contain at least one order line.',
+				'Required',
+			);
 		}
 		linesField.items.forEach((item, index) => {
 			const display = `OrderLines[${index}]`;
 			const path = `${linesField.field.key}[${index}]`;
 			if (!isObject(item)) {
-				v.add(display, path, `Error converting value ${JSON.stringify(item)} to type 'PurchaseRequestOrderLine'. Path '${path}'.`, 'InvalidType');
+				v.add(
+					display,
+					path,
+					`Error converting value ${JSON.stringify(item)} to type 'PurchaseRequestOrderLine'. Path '${path}'.`,
+					'InvalidType',
+				);
 				return;
 			}
 			const line = body.element('OrderLines', linesField.field, index, item);
@@ -84,12 +101,29 @@ function readOrder(req: RequestContext, requireCatalogItemId: boolean): Order {
 			const skuId = v.string(line, 'SkuId', { required: true });
 			const productVariantId = v.int(line, 'ProductVariantId') ?? null;
 			const quantity = v.int(line, 'Quantity', { required: true, min: 1 });
-			const billingCycle = v.enumValue(line, 'BillingCycle', BILLING_CYCLE_TYPE, { required: isSubscription }) ?? null;
+			const billingCycle =
+				v.enumValue(line, 'BillingCycle', BILLING_CYCLE_TYPE, { required: isSubscription }) ?? null;
 			const termDuration = v.term(line, 'TermDuration', { required: isSubscription }) ?? null;
-			const catalogItemId = v.string(line, 'CatalogItemId', { required: requireCatalogItemId }) ?? null;
+			const catalogItemId =
+				v.string(line, 'CatalogItemId', { required: requireCatalogItemId }) ?? null;
 			const customTermEndDate = v.dateTime(line, 'CustomTermEndDate') ?? null;
-			if (type !== undefined && productId !== undefined && skuId !== undefined && quantity !== undefined) {
-				lines.push({ productId, skuId, productVariantId, quantity, billingCycle, termDuration, type, catalogItemId, customTermEndDate });
+			if (
+				type !== undefined &&
+				productId !== undefined &&
+				skuId !== undefined &&
+				quantity !== undefined
+			) {
+				lines.push({
+					productId,
+					skuId,
+					productVariantId,
+					quantity,
+					billingCycle,
+					termDuration,
+					type,
+					catalogItemId,
+					customTermEndDate,
+				});
 			}
 		});
 	}
@@ -111,9 +145,17 @@ function evaluate(order: Order, req: RequestContext, sim: SimulatorContext): Eva
 	const tenant = sim.state.tenants.get(order.resellerCustomerId);
 	const errors: OrderError[] = [];
 	if (!tenant) {
-		errors.push({ orderGroupId: null, code: 'CustomerNotFound', description: `Customer tenant ${order.resellerCustomerId} was not found.` });
+		errors.push({
+			orderGroupId: null,
+			code: 'CustomerNotFound',
+			description: `Customer tenant ${order.resellerCustomerId} was not found.`,
+		});
 	}
-	if (order.scheduledPurchaseDate && sim.options.rejectPastScheduledDates && scheduleOf(order.scheduledPurchaseDate.ms, req.now) === 'past') {
+	if (
+		order.scheduledPurchaseDate &&
+		sim.options.rejectPastScheduledDates &&
+		scheduleOf(order.scheduledPurchaseDate.ms, req.now) === 'past'
+	) {
 		errors.push({
 			orderGroupId: null,
 			code: 'ScheduledDateInPast',
@@ -124,7 +166,12 @@ function evaluate(order: Order, req: RequestContext, sim: SimulatorContext): Eva
 		const lineErrors: LineError[] = [];
 		const product = sim.state.findProductBySku(line.productId, line.skuId);
 		const push = (violations: Violation[]): void => {
-			for (const x of violations) lineErrors.push({ reasonCode: x.code, description: x.description, properties: x.properties });
+			for (const x of violations)
+				lineErrors.push({
+					reasonCode: x.code,
+					description: x.description,
+					properties: x.properties,
+				});
 		};
 		if (!product) {
 			lineErrors.push({
@@ -145,29 +192,47 @@ function evaluate(order: Order, req: RequestContext, sim: SimulatorContext): Eva
 			lineErrors.push({
 				reasonCode: 'ProductVariantMismatch',
 				description: `ProductVariantId ${line.productVariantId} does not belong to ${product.partNumber} (expected ${product.productVariantId}).`,
-				properties: { ProductVariantId: String(line.productVariantId), ExpectedProductVariantId: String(product.productVariantId) },
+				properties: {
+					ProductVariantId: String(line.productVariantId),
+					ExpectedProductVariantId: String(product.productVariantId),
+				},
 			});
 		}
 		const expected = expectedCatalogItemId(product);
-		if (line.catalogItemId !== null && line.catalogItemId.trim().toLowerCase() !== expected.toLowerCase()) {
+		if (
+			line.catalogItemId !== null &&
+			line.catalogItemId.trim().toLowerCase() !== expected.toLowerCase()
+		) {
 			lineErrors.push({
 				reasonCode: 'CatalogItemIdMismatch',
 				description: `CatalogItemId '${line.catalogItemId}' does not match ${product.partNumber} (expected '${expected}').`,
 				properties: { CatalogItemId: line.catalogItemId, ExpectedCatalogItemId: expected },
 			});
 		}
-		if (product.lineType === OrderLineType.Subscription && line.type === OrderLineType.Subscription && tenant) {
+		if (
+			product.lineType === OrderLineType.Subscription &&
+			line.type === OrderLineType.Subscription &&
+			tenant
+		) {
 			push(
 				checkSubscriptionPurchase(sim.state, {
 					tenant,
 					product,
 					quantity: line.quantity,
 					termDuration: line.termDuration ?? undefined,
-					plan: line.billingCycle === null ? undefined : planFromBillingCycleType(line.billingCycle),
-					billingCycleLabel: line.billingCycle === null ? 'null' : enumName(BILLING_CYCLE_TYPE, line.billingCycle),
+					plan:
+						line.billingCycle === null ? undefined : planFromBillingCycleType(line.billingCycle),
+					billingCycleLabel:
+						line.billingCycle === null ? 'null' : enumName(BILLING_CYCLE_TYPE, line.billingCycle),
 					customTermEndDate: line.customTermEndDate ?? undefined,
 					now: req.now,
-					names: { tenant: 'ResellerCustomerId', term: 'TermDuration', billingCycle: 'BillingCycle', quantity: 'Quantity', customTermEndDate: 'CustomTermEndDate' },
+					names: {
+						tenant: 'ResellerCustomerId',
+						term: 'TermDuration',
+						billingCycle: 'BillingCycle',
+						quantity: 'Quantity',
+						customTermEndDate: 'CustomTermEndDate',
+					},
 				}),
 			);
 		} else {
@@ -183,7 +248,10 @@ function evaluate(order: Order, req: RequestContext, sim: SimulatorContext): Eva
 				lineErrors.push({
 					reasonCode: 'BillingCycleNotSupported',
 					description: `Billing cycle ${enumName(BILLING_CYCLE_TYPE, line.billingCycle)} is not available for ${product.itemName} (${product.partNumber}). Available: OneTime.`,
-					properties: { BillingCycle: enumName(BILLING_CYCLE_TYPE, line.billingCycle), AvailableBillingCycles: 'OneTime' },
+					properties: {
+						BillingCycle: enumName(BILLING_CYCLE_TYPE, line.billingCycle),
+						AvailableBillingCycles: 'OneTime',
+					},
 				});
 			}
 		}
@@ -228,20 +296,33 @@ export function checkoutOrder(req: RequestContext, sim: SimulatorContext): Handl
 	const evaluated = evaluate(readOrder(req, true), req, sim);
 	const objectErrors: ObjectError[] = [];
 	for (const error of evaluated.errors) {
-		objectErrors.push({ ErrorCode: error.code, Message: error.description, Parameters: { OrderGroupId: error.orderGroupId ?? '' } });
+		objectErrors.push({
+			ErrorCode: error.code,
+			Message: error.description,
+			Parameters: { OrderGroupId: error.orderGroupId ?? '' },
+		});
 	}
 	evaluated.lines.forEach(({ errors }, index) => {
 		for (const error of errors) {
-			objectErrors.push({ ErrorCode: error.reasonCode, Message: error.description, Parameters: { OrderLine: String(index), ...error.properties } });
+			objectErrors.push({
+				ErrorCode: error.reasonCode,
+				Message: error.description,
+				Parameters: { OrderLine: String(index), ...error.properties },
+			});
 		}
 	});
 	if (objectErrors.length > 0) {
-		throw new ApiError(400, `The order cannot be checked out: ${objectErrors.map((o) => o.Message).join(' ')}`, objectErrors);
+		throw new ApiError(
+			400,
+			`The order cannot be checked out: ${objectErrors.map((o) => o.Message).join(' ')}`,
+			objectErrors,
+		);
 	}
 
 	const tenant = evaluated.tenant as CustomerTenant;
 	const scheduled =
-		evaluated.order.scheduledPurchaseDate !== null && scheduleOf(evaluated.order.scheduledPurchaseDate.ms, req.now) === 'future';
+		evaluated.order.scheduledPurchaseDate !== null &&
+		scheduleOf(evaluated.order.scheduledPurchaseDate.ms, req.now) === 'future';
 	const subscriptionIds: number[] = [];
 	if (!scheduled) {
 		for (const { line, product } of evaluated.lines) {
@@ -257,7 +338,9 @@ export function checkoutOrder(req: RequestContext, sim: SimulatorContext): Handl
 				termDuration: line.termDuration,
 				origin: 'checkout',
 				now: req.now,
-				commitmentEndDate: line.customTermEndDate ? `${isoDate(line.customTermEndDate.ms)}T23:59:59Z` : undefined,
+				commitmentEndDate: line.customTermEndDate
+					? `${isoDate(line.customTermEndDate.ms)}T23:59:59Z`
+					: undefined,
 			});
 			subscriptionIds.push(sub.id);
 		}

@@ -1,6 +1,12 @@
 /** Subscriptions: create, get, list, update, add-on offers and add-ons. */
 import { ApiError } from '../errors';
-import { intParam, jsonObjectBody, type HandlerResult, type RequestContext, type SimulatorContext } from '../context';
+import {
+	intParam,
+	jsonObjectBody,
+	type HandlerResult,
+	type RequestContext,
+	type SimulatorContext,
+} from '../context';
 import {
 	BILLING_CYCLE_ENUM,
 	BillingCycleEnum,
@@ -30,7 +36,12 @@ interface SubscriptionBody {
 }
 
 /** Reads a SubscriptionDetailed body (create and update); references are resolved but not judged. */
-function readSubscriptionBody(v: Validator, body: Scope, sim: SimulatorContext, withId: boolean): SubscriptionBody {
+function readSubscriptionBody(
+	v: Validator,
+	body: Scope,
+	sim: SimulatorContext,
+	withId: boolean,
+): SubscriptionBody {
 	const out: SubscriptionBody = {};
 	if (withId) out.id = v.int(body, 'Id');
 	out.name = v.string(body, 'Name', { required: true });
@@ -43,7 +54,12 @@ function readSubscriptionBody(v: Validator, body: Scope, sim: SimulatorContext, 
 		if (out.tenantId !== undefined) {
 			out.tenant = sim.state.tenants.get(out.tenantId);
 			if (!out.tenant) {
-				v.add('CustomerTenant.Id', tenantScope.pathOf('Id', tenantScope.get('Id')), `Customer tenant ${out.tenantId} was not found.`, 'NotFound');
+				v.add(
+					'CustomerTenant.Id',
+					tenantScope.pathOf('Id', tenantScope.get('Id')),
+					`Customer tenant ${out.tenantId} was not found.`,
+					'NotFound',
+				);
 			}
 		}
 	}
@@ -85,15 +101,35 @@ export function createSubscription(req: RequestContext, sim: SimulatorContext): 
 	if (product) {
 		const path = 'product.partNumber';
 		if (product.isAddon) {
-			v.add('Product.PartNumber', path, `Product '${product.partNumber}' is an add-on offer; add it to its subscription with POST /api/v1/subscriptions/{id}/addons.`, 'InvalidValue');
+			v.add(
+				'Product.PartNumber',
+				path,
+				`Product '${product.partNumber}' is an add-on offer; add it to its subscription with POST /api/v1/subscriptions/{id}/addons.`,
+				'InvalidValue',
+			);
 		} else if (product.kind === 'software') {
-			v.add('Product.PartNumber', path, `Product '${product.partNumber}' is not a subscription product; order it with /api/v1/purchaserequest/checkout.`, 'InvalidValue');
+			v.add(
+				'Product.PartNumber',
+				path,
+				`Product '${product.partNumber}' is not a subscription product; order it with /api/v1/purchaserequest/checkout.`,
+				'InvalidValue',
+			);
 		} else if (product.kind === 'nce') {
 			if (!hasValue(body, 'BillingCycle')) {
-				v.add('BillingCycle', 'billingCycle', 'The BillingCycle field is required for New Commerce (NCE) products.', 'Required');
+				v.add(
+					'BillingCycle',
+					'billingCycle',
+					'The BillingCycle field is required for New Commerce (NCE) products.',
+					'Required',
+				);
 			}
 			if (!hasValue(body, 'TermDuration')) {
-				v.add('TermDuration', 'termDuration', 'The TermDuration field is required for New Commerce (NCE) products.', 'Required');
+				v.add(
+					'TermDuration',
+					'termDuration',
+					'The TermDuration field is required for New Commerce (NCE) products.',
+					'Required',
+				);
 			}
 		}
 	}
@@ -111,7 +147,13 @@ export function createSubscription(req: RequestContext, sim: SimulatorContext): 
 			plan: planFromBillingCycleEnum(s.billingCycle as number),
 			billingCycleLabel: enumName(BILLING_CYCLE_ENUM, s.billingCycle as number),
 			now: req.now,
-			names: { tenant: 'CustomerTenant.Id', term: 'TermDuration', billingCycle: 'BillingCycle', quantity: 'Quantity', customTermEndDate: 'CustomTermEndDate' },
+			names: {
+				tenant: 'CustomerTenant.Id',
+				term: 'TermDuration',
+				billingCycle: 'BillingCycle',
+				quantity: 'Quantity',
+				customTermEndDate: 'CustomTermEndDate',
+			},
 		});
 	} else {
 		checkQuantity(violations, p, quantity, 'Quantity');
@@ -148,7 +190,10 @@ function findSubscription(req: RequestContext, sim: SimulatorContext): Subscript
 
 /** GET /api/v1/subscriptions/{id} */
 export function getSubscription(req: RequestContext, sim: SimulatorContext): HandlerResult {
-	return { status: 200, body: serialise.subscriptionDetailed(sim.state, findSubscription(req, sim)) };
+	return {
+		status: 200,
+		body: serialise.subscriptionDetailed(sim.state, findSubscription(req, sim)),
+	};
 }
 
 /** GET /api/v1/subscriptions?customerTenantId&organizationId&page&pageSize&search&statuses */
@@ -160,14 +205,24 @@ export function listSubscriptions(req: RequestContext, sim: SimulatorContext): H
 	const statusValues = req.query.getAll('statuses');
 	const statuses = parseStatusFlags(statusValues);
 	if (statuses === undefined) {
-		v.add('statuses', 'statuses', `The value '${statusValues.join(',')}' is not valid for statuses.`, 'InvalidValue', {
-			AllowedValues: Object.entries(SUBSCRIPTION_STATUS.values).map(([k, n]) => `${k}=${n}`).join(', '),
-		});
+		v.add(
+			'statuses',
+			'statuses',
+			`The value '${statusValues.join(',')}' is not valid for statuses.`,
+			'InvalidValue',
+			{
+				AllowedValues: Object.entries(SUBSCRIPTION_STATUS.values)
+					.map(([k, n]) => `${k}=${n}`)
+					.join(', '),
+			},
+		);
 	}
 	v.throwIfInvalid();
 	const search = readSearch(req.query);
 	const source: Iterable<Subscription> =
-		tenantId !== undefined ? sim.state.subscriptionsOfTenant(tenantId) : sim.state.subscriptions.values();
+		tenantId !== undefined
+			? sim.state.subscriptionsOfTenant(tenantId)
+			: sim.state.subscriptions.values();
 	const items: Subscription[] = [];
 	for (const sub of source) {
 		if (organizationId !== undefined && sub.organizationId !== organizationId) continue;
@@ -177,7 +232,9 @@ export function listSubscriptions(req: RequestContext, sim: SimulatorContext): H
 	}
 	return {
 		status: 200,
-		body: serialise.page(items, paging.page, paging.pageSize, (sub) => serialise.subscriptionDetailed(sim.state, sub)),
+		body: serialise.page(items, paging.page, paging.pageSize, (sub) =>
+			serialise.subscriptionDetailed(sim.state, sub),
+		),
 	};
 }
 
@@ -200,13 +257,28 @@ export function updateSubscription(req: RequestContext, sim: SimulatorContext): 
 	v.throwIfInvalid();
 	const sub = findSubscription(req, sim);
 	if (s.id !== undefined && s.id !== sub.id) {
-		v.add('Id', 'id', `The Id in the body (${s.id}) does not match the subscription id in the URL (${sub.id}).`, 'InvalidValue');
+		v.add(
+			'Id',
+			'id',
+			`The Id in the body (${s.id}) does not match the subscription id in the URL (${sub.id}).`,
+			'InvalidValue',
+		);
 	}
 	if (s.tenantId !== sub.tenantId) {
-		v.add('CustomerTenant.Id', 'customerTenant.id', `CustomerTenant.Id cannot be changed (subscription ${sub.id} belongs to customer tenant ${sub.tenantId}).`, 'InvalidValue');
+		v.add(
+			'CustomerTenant.Id',
+			'customerTenant.id',
+			`CustomerTenant.Id cannot be changed (subscription ${sub.id} belongs to customer tenant ${sub.tenantId}).`,
+			'InvalidValue',
+		);
 	}
 	if ((s.partNumber as string).trim().toLowerCase() !== sub.partNumber.toLowerCase()) {
-		v.add('Product.PartNumber', 'product.partNumber', `Product.PartNumber cannot be changed (subscription ${sub.id} is for ${sub.partNumber}).`, 'InvalidValue');
+		v.add(
+			'Product.PartNumber',
+			'product.partNumber',
+			`Product.PartNumber cannot be changed (subscription ${sub.id} is for ${sub.partNumber}).`,
+			'InvalidValue',
+		);
 	}
 	v.throwIfInvalid();
 	const quantity = s.quantity as number;
@@ -222,7 +294,12 @@ export function updateSubscription(req: RequestContext, sim: SimulatorContext): 
 		const violations: Violation[] = [];
 		checkQuantity(violations, sim.state.productOf(sub), quantity, 'Quantity');
 		throwViolations(violations);
-		sim.state.quantityChanges.push({ subscriptionId: sub.id, from: sub.quantity, to: quantity, at: req.now });
+		sim.state.quantityChanges.push({
+			subscriptionId: sub.id,
+			from: sub.quantity,
+			to: quantity,
+			at: req.now,
+		});
 		sub.quantity = quantity;
 	}
 	sub.name = s.name as string;

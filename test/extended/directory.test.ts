@@ -9,7 +9,12 @@ describe('Crayon node: customer tenants and organizations', () => {
 		const { result, json } = await runCrayon(crayon, {
 			resource: 'customerTenant',
 			operation: 'get',
-			customerTenantId: { __rl: true, mode: 'list', value: String(SEED.legacyTenantId), cachedResultName: 'Fabrikam Inc' },
+			customerTenantId: {
+				__rl: true,
+				mode: 'list',
+				value: String(SEED.legacyTenantId),
+				cachedResultName: 'Fabrikam Inc',
+			},
 		});
 		expect(result.error).toBeUndefined();
 		expect(json).toEqual([
@@ -20,17 +25,29 @@ describe('Crayon node: customer tenants and organizations', () => {
 				Organization: { Id: SEED.organizationId, Name: SEED.organizationName },
 			}),
 		]);
-		expect(apiRequests(crayon).map((request) => request.path)).toEqual([`/api/v1/customertenants/${SEED.legacyTenantId}`]);
+		expect(apiRequests(crayon).map((request) => request.path)).toEqual([
+			`/api/v1/customertenants/${SEED.legacyTenantId}`,
+		]);
 	});
 
 	it('gets every customer tenant, page by page when a limit is smaller than a page', async () => {
-		const all = await runCrayon(crayon, { resource: 'customerTenant', operation: 'getMany', returnAll: true });
+		const all = await runCrayon(crayon, {
+			resource: 'customerTenant',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(all.json.map((tenant) => tenant.Id)).toEqual([...crayon.sim.state.tenants.keys()]);
 
 		crayon.sim.clearRequests();
-		const limited = await runCrayon(crayon, { resource: 'customerTenant', operation: 'getMany', limit: 3 });
+		const limited = await runCrayon(crayon, {
+			resource: 'customerTenant',
+			operation: 'getMany',
+			limit: 3,
+		});
 		expect(limited.json).toHaveLength(3);
-		expect(apiRequests(crayon).map((request) => request.query)).toEqual([{ page: '1', pageSize: '3' }]);
+		expect(apiRequests(crayon).map((request) => request.query)).toEqual([
+			{ page: '1', pageSize: '3' },
+		]);
 	});
 
 	it('filters customer tenants by organization and search text', async () => {
@@ -41,22 +58,41 @@ describe('Crayon node: customer tenants and organizations', () => {
 			filters: { organizationId: { __rl: true, mode: 'id', value: String(SEED.organizationId) } },
 		});
 		expect(byOrganization.json).toHaveLength(SEED.organizationTenantCount);
-		for (const tenant of byOrganization.json) expect(tenant).toMatchObject({ Organization: { Id: SEED.organizationId } });
+		for (const tenant of byOrganization.json)
+			expect(tenant).toMatchObject({ Organization: { Id: SEED.organizationId } });
 
-		const searched = await runCrayon(crayon, { resource: 'customerTenant', operation: 'getMany', filters: { search: 'contoso' } });
+		const searched = await runCrayon(crayon, {
+			resource: 'customerTenant',
+			operation: 'getMany',
+			filters: { search: 'contoso' },
+		});
 		expect(searched.json.map((tenant) => tenant.Id)).toEqual([SEED.tenantId]);
 	});
 
 	it('lists organizations, with a search filter', async () => {
-		const all = await runCrayon(crayon, { resource: 'organization', operation: 'getMany', returnAll: true });
+		const all = await runCrayon(crayon, {
+			resource: 'organization',
+			operation: 'getMany',
+			returnAll: true,
+		});
 		expect(all.json).toEqual([
 			{ Id: SEED.organizationId, Name: SEED.organizationName, AccountNumber: expect.any(String) },
 			expect.objectContaining({ Id: SEED.secondOrganizationId }),
 			expect.objectContaining({ Id: SEED.thirdOrganizationId }),
 		]);
-		const searched = await runCrayon(crayon, { resource: 'organization', operation: 'getMany', filters: { search: 'Denmark' } });
-		expect(searched.json.map((organization) => organization.Id)).toEqual([SEED.thirdOrganizationId]);
-		expect(apiRequests(crayon).at(-1)?.query).toEqual({ search: 'Denmark', page: '1', pageSize: '50' });
+		const searched = await runCrayon(crayon, {
+			resource: 'organization',
+			operation: 'getMany',
+			filters: { search: 'Denmark' },
+		});
+		expect(searched.json.map((organization) => organization.Id)).toEqual([
+			SEED.thirdOrganizationId,
+		]);
+		expect(apiRequests(crayon).at(-1)?.query).toEqual({
+			search: 'Denmark',
+			page: '1',
+			pageSize: '50',
+		});
 	});
 
 	it('runs once per input item, each output paired with its item', async () => {

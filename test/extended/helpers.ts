@@ -30,13 +30,18 @@ export const CRAYON_TRIGGER_NODE_TYPE = 'n8n-nodes-crayon.crayonTrigger';
 
 const crayonNode = new Crayon();
 const triggerNode = new CrayonTrigger();
-const nodeTypes: Record<string, INodeType> = { [CRAYON_NODE_TYPE]: crayonNode, [CRAYON_TRIGGER_NODE_TYPE]: triggerNode };
+const nodeTypes: Record<string, INodeType> = {
+	[CRAYON_NODE_TYPE]: crayonNode,
+	[CRAYON_TRIGGER_NODE_TYPE]: triggerNode,
+};
 
 export const { listSearch } = crayonNode.methods;
 
 /** Requests other than logins, in arrival order, with their query strings. */
 export function apiRequests(crayon: CrayonFixture): RecordedRequest[] {
-	return crayon.sim.requests.filter((request) => request.path.replace(/\/+$/, '').toLowerCase() !== LOGIN_PATH);
+	return crayon.sim.requests.filter(
+		(request) => request.path.replace(/\/+$/, '').toLowerCase() !== LOGIN_PATH,
+	);
 }
 
 /** One Crayon node run (see CrayonFixture.runCrayon) and the JSON of its output items. */
@@ -47,13 +52,26 @@ export async function runCrayon(
 	settings?: Parameters<CrayonFixture['runCrayon']>[2],
 ): Promise<{ result: RunResult; json: IDataObject[] }> {
 	const result = await crayon.runCrayon(parameters, rows, settings);
-	return { result, json: result.runData.Crayon ? (jsonOf(result.output('Crayon')) as IDataObject[]) : [] };
+	return {
+		result,
+		json: result.runData.Crayon ? (jsonOf(result.output('Crayon')) as IDataObject[]) : [],
+	};
 }
 
 /** Runs the trigger alone, as "Fetch test event" does (manual mode). */
-export async function runTriggerManually(crayon: CrayonFixture, parameters: INodeParameters): Promise<RunResult> {
+export async function runTriggerManually(
+	crayon: CrayonFixture,
+	parameters: INodeParameters,
+): Promise<RunResult> {
 	return await runWorkflow({
-		nodes: [{ name: 'Crayon Trigger', type: CRAYON_TRIGGER_NODE_TYPE, parameters, credentials: SIMULATOR_CREDENTIAL }],
+		nodes: [
+			{
+				name: 'Crayon Trigger',
+				type: CRAYON_TRIGGER_NODE_TYPE,
+				parameters,
+				credentials: SIMULATOR_CREDENTIAL,
+			},
+		],
 		connections: {},
 		credentialStore: crayon.store,
 		nodeTypes,
@@ -63,12 +81,21 @@ export async function runTriggerManually(crayon: CrayonFixture, parameters: INod
 
 const registry: INodeTypes = {
 	getByName: (type) => nodeTypes[type],
-	getByNameAndVersion: (type, version) => NodeHelpers.getVersionedNodeType(nodeTypes[type], version),
+	getByNameAndVersion: (type, version) =>
+		NodeHelpers.getVersionedNodeType(nodeTypes[type], version),
 	getKnownTypes: () => ({}),
 };
 
 function nodeOf(type: string, name: string, parameters: INodeParameters): INode {
-	return { id: 'node-under-test', name, type, typeVersion: 1, position: [0, 0], parameters, credentials: SIMULATOR_CREDENTIAL };
+	return {
+		id: 'node-under-test',
+		name,
+		type,
+		typeVersion: 1,
+		position: [0, 0],
+		parameters,
+		credentials: SIMULATOR_CREDENTIAL,
+	};
 }
 
 function workflowWith(node: INode, staticData: IDataObject = {}): Workflow {
@@ -84,7 +111,10 @@ function workflowWith(node: INode, staticData: IDataObject = {}): Workflow {
 }
 
 /** What n8n's server hands node contexts outside an execution; the nodes only use the credentials. */
-function additionalData(crayon: CrayonFixture, currentNodeParameters?: INodeParameters): IWorkflowExecuteAdditionalData {
+function additionalData(
+	crayon: CrayonFixture,
+	currentNodeParameters?: INodeParameters,
+): IWorkflowExecuteAdditionalData {
 	return {
 		credentialsHelper: new TestCredentialsHelper(crayon.store, [new CrayonApi()]),
 		currentNodeParameters,
@@ -95,10 +125,18 @@ function additionalData(crayon: CrayonFixture, currentNodeParameters?: INodePara
 }
 
 /** The context of a list search while the editor shows the Crayon node with `parameters`. */
-export function loadOptionsContext(crayon: CrayonFixture, parameters: INodeParameters = {}): LoadOptionsContext {
+export function loadOptionsContext(
+	crayon: CrayonFixture,
+	parameters: INodeParameters = {},
+): LoadOptionsContext {
 	installN8nServices();
 	const node = nodeOf(CRAYON_NODE_TYPE, 'Crayon', parameters);
-	return new LoadOptionsContext(workflowWith(node), node, additionalData(crayon, parameters), 'parameters');
+	return new LoadOptionsContext(
+		workflowWith(node),
+		node,
+		additionalData(crayon, parameters),
+		'parameters',
+	);
 }
 
 /**
@@ -117,5 +155,8 @@ export async function pollTrigger(
 	const workflow = workflowWith(node, JSON.parse(storedStaticData) as IDataObject);
 	const context = new PollContext(workflow, node, additionalData(crayon), mode, 'activate');
 	const output = await triggerNode.poll.call(context);
-	return { items: output ? output[0].map((item) => item.json) : null, staticData: JSON.stringify(workflow.staticData) };
+	return {
+		items: output ? output[0].map((item) => item.json) : null,
+		staticData: JSON.stringify(workflow.staticData),
+	};
 }

@@ -10,19 +10,33 @@ describe('Crayon node: list searches behind the resource locators', () => {
 	it('lists customer tenants by name with their domain prefix and ID, and searches them', async () => {
 		const all = await listSearch.searchCustomerTenants.call(loadOptionsContext(crayon));
 		expect(all.results).toHaveLength(SEED.tenantCount);
-		expect(all.results[0]).toEqual({ name: `${SEED.tenantName} (contoso, ID ${SEED.tenantId})`, value: String(SEED.tenantId) });
+		expect(all.results[0]).toEqual({
+			name: `${SEED.tenantName} (contoso, ID ${SEED.tenantId})`,
+			value: String(SEED.tenantId),
+		});
 		expect(all.paginationToken).toBeUndefined();
 
-		const searched = await listSearch.searchCustomerTenants.call(loadOptionsContext(crayon), ' fabrikam ');
+		const searched = await listSearch.searchCustomerTenants.call(
+			loadOptionsContext(crayon),
+			' fabrikam ',
+		);
 		expect(searched.results.map((result) => result.value)).toEqual([String(SEED.legacyTenantId)]);
-		expect(apiRequests(crayon).at(-1)?.query).toEqual({ search: 'fabrikam', page: '1', pageSize: '50' });
+		expect(apiRequests(crayon).at(-1)?.query).toEqual({
+			search: 'fabrikam',
+			page: '1',
+			pageSize: '50',
+		});
 	});
 
 	it('pages through the 120 subscriptions with the pagination token', async () => {
 		const pages: INodeListSearchResult[] = [];
 		let token: unknown;
 		do {
-			const page = await listSearch.searchSubscriptions.call(loadOptionsContext(crayon), '', token as string | undefined);
+			const page = await listSearch.searchSubscriptions.call(
+				loadOptionsContext(crayon),
+				'',
+				token as string | undefined,
+			);
 			pages.push(page);
 			token = page.paginationToken;
 		} while (token !== undefined && pages.length < 10);
@@ -41,7 +55,10 @@ describe('Crayon node: list searches behind the resource locators', () => {
 	});
 
 	it('searches subscriptions through Crayon', async () => {
-		const { results } = await listSearch.searchSubscriptions.call(loadOptionsContext(crayon), 'visio');
+		const { results } = await listSearch.searchSubscriptions.call(
+			loadOptionsContext(crayon),
+			'visio',
+		);
 		expect(results.length).toBeGreaterThan(0);
 		for (const result of results) {
 			const subscription = crayon.sim.state.subscriptions.get(Number(result.value));
@@ -52,14 +69,27 @@ describe('Crayon node: list searches behind the resource locators', () => {
 	it('lists organizations', async () => {
 		const { results } = await listSearch.searchOrganizations.call(loadOptionsContext(crayon));
 		expect(results).toEqual([
-			{ name: `${SEED.organizationName} (ID ${SEED.organizationId})`, value: String(SEED.organizationId) },
-			{ name: `My company Sweden (ID ${SEED.secondOrganizationId})`, value: String(SEED.secondOrganizationId) },
-			{ name: `My company Denmark (ID ${SEED.thirdOrganizationId})`, value: String(SEED.thirdOrganizationId) },
+			{
+				name: `${SEED.organizationName} (ID ${SEED.organizationId})`,
+				value: String(SEED.organizationId),
+			},
+			{
+				name: `My company Sweden (ID ${SEED.secondOrganizationId})`,
+				value: String(SEED.secondOrganizationId),
+			},
+			{
+				name: `My company Denmark (ID ${SEED.thirdOrganizationId})`,
+				value: String(SEED.thirdOrganizationId),
+			},
 		]);
 	});
 
 	describe('add-on offers of the chosen subscription', () => {
-		const addAddonWith = (subscriptionId: NodeParameterValueType): INodeParameters => ({ resource: 'subscription', operation: 'addAddon', subscriptionId });
+		const addAddonWith = (subscriptionId: NodeParameterValueType): INodeParameters => ({
+			resource: 'subscription',
+			operation: 'addAddon',
+			subscriptionId,
+		});
 
 		it('lists the offers of the subscription chosen in the node, filtered by the search text', async () => {
 			const context = loadOptionsContext(
@@ -68,12 +98,24 @@ describe('Crayon node: list searches behind the resource locators', () => {
 			);
 			const all = await listSearch.searchAddonOffers.call(context);
 			expect(all.results).toEqual([
-				{ name: `Audio Conferencing (legacy CSP add-on) (${SEED.addonOfferId})`, value: SEED.addonOfferId },
-				{ name: `Office 365 Extra File Storage (legacy CSP add-on) (${SEED.secondAddonOfferId})`, value: SEED.secondAddonOfferId },
+				{
+					name: `Audio Conferencing (legacy CSP add-on) (${SEED.addonOfferId})`,
+					value: SEED.addonOfferId,
+				},
+				{
+					name: `Office 365 Extra File Storage (legacy CSP add-on) (${SEED.secondAddonOfferId})`,
+					value: SEED.secondAddonOfferId,
+				},
 			]);
 			const storage = await listSearch.searchAddonOffers.call(context, 'STORAGE');
 			expect(storage.results.map((result) => result.value)).toEqual([SEED.secondAddonOfferId]);
-			expect(apiRequests(crayon).every((request) => request.path === `/api/v1/subscriptions/${SEED.addonCapableSubscriptionId}/addon-offers`)).toBe(true);
+			expect(
+				apiRequests(crayon).every(
+					(request) =>
+						request.path ===
+						`/api/v1/subscriptions/${SEED.addonCapableSubscriptionId}/addon-offers`,
+				),
+			).toBe(true);
 		});
 
 		it('accepts the subscription typed as a plain ID', async () => {
@@ -84,17 +126,25 @@ describe('Crayon node: list searches behind the resource locators', () => {
 		});
 
 		it('asks for the subscription first when none (or only an expression) is chosen', async () => {
-			for (const subscriptionId of [{ __rl: true, mode: 'list', value: '' }, '={{ $json.subscriptionId }}']) {
-				await expect(listSearch.searchAddonOffers.call(loadOptionsContext(crayon, addAddonWith(subscriptionId)))).rejects.toThrow(
-					'Choose the subscription first: its add-on offers are listed here',
-				);
+			for (const subscriptionId of [
+				{ __rl: true, mode: 'list', value: '' },
+				'={{ $json.subscriptionId }}',
+			]) {
+				await expect(
+					listSearch.searchAddonOffers.call(
+						loadOptionsContext(crayon, addAddonWith(subscriptionId)),
+					),
+				).rejects.toThrow('Choose the subscription first: its add-on offers are listed here');
 			}
 			expect(apiRequests(crayon)).toHaveLength(0);
 		});
 	});
 
 	it("surfaces Crayon's error in the list", async () => {
-		crayon.sim.injectFault({ path: '/api/v1/customertenants', rawResponse: { status: 200, contentType: 'text/html', body: '<html>maintenance</html>' } });
+		crayon.sim.injectFault({
+			path: '/api/v1/customertenants',
+			rawResponse: { status: 200, contentType: 'text/html', body: '<html>maintenance</html>' },
+		});
 		await expect(listSearch.searchCustomerTenants.call(loadOptionsContext(crayon))).rejects.toThrow(
 			"Crayon's answer to GET /api/v1/customertenants could not be understood: expected a page of results ({Items, TotalHits})",
 		);

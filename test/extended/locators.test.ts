@@ -33,13 +33,21 @@ describe('Crayon node: purchase fields as resource locators', () => {
 	it('Add Add-On: subscription and offer from the list, by ID or as plain values send the same request', async () => {
 		const base = { resource: 'subscription', operation: 'addAddon', quantity: 2 };
 		const [listed, typed, plain] = await bodiesSentFor([
-			{ ...base, subscriptionId: fromList(SEED.addonCapableSubscriptionId), offerId: fromList(SEED.addonOfferId) },
+			{
+				...base,
+				subscriptionId: fromList(SEED.addonCapableSubscriptionId),
+				offerId: fromList(SEED.addonOfferId),
+			},
 			{
 				...base,
 				subscriptionId: { __rl: true, mode: 'id', value: String(SEED.addonCapableSubscriptionId) },
 				offerId: { __rl: true, mode: 'id', value: SEED.addonOfferId },
 			},
-			{ ...base, subscriptionId: String(SEED.addonCapableSubscriptionId), offerId: SEED.addonOfferId },
+			{
+				...base,
+				subscriptionId: String(SEED.addonCapableSubscriptionId),
+				offerId: SEED.addonOfferId,
+			},
 		]);
 		expect(listed).toEqual([
 			{
@@ -67,7 +75,11 @@ describe('Crayon node: purchase fields as resource locators', () => {
 			})),
 		);
 		expect(subscription).toEqual(plainSubscription);
-		expect(subscription).toEqual([expect.objectContaining({ body: expect.objectContaining({ customerTenant: { id: SEED.tenantId } }) })]);
+		expect(subscription).toEqual([
+			expect.objectContaining({
+				body: expect.objectContaining({ customerTenant: { id: SEED.tenantId } }),
+			}),
+		]);
 
 		const [order] = await bodiesSentFor([
 			{
@@ -81,7 +93,11 @@ describe('Crayon node: purchase fields as resource locators', () => {
 				waitForSubscriptionId: false,
 			},
 		]);
-		expect(order).toEqual([expect.objectContaining({ body: expect.objectContaining({ customerTenantId: SEED.tenantId }) })]);
+		expect(order).toEqual([
+			expect.objectContaining({
+				body: expect.objectContaining({ customerTenantId: SEED.tenantId }),
+			}),
+		]);
 	});
 
 	it('Order → Verify takes the reseller customer from the list', async () => {
@@ -92,11 +108,22 @@ describe('Crayon node: purchase fields as resource locators', () => {
 				resellerCustomerId: fromList(SEED.tenantId, SEED.tenantName),
 				orderLinesInput: 'json',
 				orderLinesJson: JSON.stringify([
-					{ billingCycle: 1, productId: SEED.nceProductId, skuId: SEED.nceSkuId, quantity: 1, termDuration: 'P1M', type: 3 },
+					{
+						billingCycle: 1,
+						productId: SEED.nceProductId,
+						skuId: SEED.nceSkuId,
+						quantity: 1,
+						termDuration: 'P1M',
+						type: 3,
+					},
 				]),
 			},
 		]);
-		expect(verified).toEqual([expect.objectContaining({ body: expect.objectContaining({ resellerCustomerId: SEED.tenantId }) })]);
+		expect(verified).toEqual([
+			expect.objectContaining({
+				body: expect.objectContaining({ resellerCustomerId: SEED.tenantId }),
+			}),
+		]);
 	});
 
 	it('keeps the purchase validation: an ID that is not a number is refused before anything is sent', async () => {

@@ -24,10 +24,16 @@ describe('Crayon node: New Commerce Order → Get Subscription IDs', () => {
 
 	it('asks once, without waiting: not processed yet, then processed with the new subscription ID', async () => {
 		const orderId = await placeOrder();
-		const parameters = { resource: 'newCommerceOrder', operation: 'getSubscriptionIds', newCommerceOrderId: orderId };
+		const parameters = {
+			resource: 'newCommerceOrder',
+			operation: 'getSubscriptionIds',
+			newCommerceOrderId: orderId,
+		};
 
 		const before = await runCrayon(crayon, parameters);
-		expect(before.json).toEqual([{ NewCommerceOrderId: orderId, Processed: false, SubscriptionIds: [], SubscriptionId: null }]);
+		expect(before.json).toEqual([
+			{ NewCommerceOrderId: orderId, Processed: false, SubscriptionIds: [], SubscriptionId: null },
+		]);
 		expect(apiRequests(crayon).map((request) => `${request.method} ${request.path}`)).toEqual([
 			`GET /api/v1/subscriptions/new-commerce-orders/${orderId}`,
 		]);
@@ -36,7 +42,12 @@ describe('Crayon node: New Commerce Order → Get Subscription IDs', () => {
 		crayon.sim.state.processDueNceOrders(Date.now() + 120_000);
 		const after = await runCrayon(crayon, parameters);
 		expect(after.json).toEqual([
-			{ NewCommerceOrderId: orderId, Processed: true, SubscriptionIds: [SEED.nextSubscriptionId], SubscriptionId: SEED.nextSubscriptionId },
+			{
+				NewCommerceOrderId: orderId,
+				Processed: true,
+				SubscriptionIds: [SEED.nextSubscriptionId],
+				SubscriptionId: SEED.nextSubscriptionId,
+			},
 		]);
 		expect(crayon.sim.purchaseCount()).toBe(1);
 	});
@@ -57,6 +68,8 @@ describe('Crayon node: New Commerce Order → Get Subscription IDs', () => {
 			operation: 'getSubscriptionIds',
 			newCommerceOrderId: '00000000-0000-4000-a000-000000000000',
 		});
-		expect(unknown.result.error?.message).toContain("New commerce order '00000000-0000-4000-a000-000000000000' was not found");
+		expect(unknown.result.error?.message).toContain(
+			"New commerce order '00000000-0000-4000-a000-000000000000' was not found",
+		);
 	});
 });

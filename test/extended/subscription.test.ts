@@ -26,50 +26,84 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 					CustomerTenantId: SEED.tenantId,
 					OrganizationId: SEED.organizationId,
 					TermDuration: 'P1Y',
-					CommitmentEndDate: crayon.sim.state.subscriptions.get(SEED.nceSubscriptionId)?.commitmentEndDate,
+					CommitmentEndDate: crayon.sim.state.subscriptions.get(SEED.nceSubscriptionId)
+						?.commitmentEndDate,
 				},
 			]);
-			expect(apiRequests(crayon).map((r) => `${r.method} ${r.path}`)).toEqual([`GET /api/v1/subscriptions/${SEED.nceSubscriptionId}`]);
+			expect(apiRequests(crayon).map((r) => `${r.method} ${r.path}`)).toEqual([
+				`GET /api/v1/subscriptions/${SEED.nceSubscriptionId}`,
+			]);
 		});
 
 		it('returns the whole SubscriptionDetailed without Simplify, for ids given as plain values or from the list', async () => {
 			const { json } = await runCrayon(
 				crayon,
-				{ resource: 'subscription', operation: 'get', subscriptionId: '={{ $json.id }}', simplify: false },
+				{
+					resource: 'subscription',
+					operation: 'get',
+					subscriptionId: '={{ $json.id }}',
+					simplify: false,
+				},
 				[{ id: SEED.addonCapableSubscriptionId }, { id: String(SEED.suspendedSubscriptionId) }],
 			);
 			expect(json.map((subscription) => [subscription.Id, subscription.Status])).toEqual([
 				[SEED.addonCapableSubscriptionId, SubscriptionStatus.Active],
 				[SEED.suspendedSubscriptionId, SubscriptionStatus.Suspended],
 			]);
-			expect(json[0]).toMatchObject({ CustomerTenant: { Id: SEED.legacyTenantId }, Product: { PartNumber: SEED.legacyPartNumber } });
+			expect(json[0]).toMatchObject({
+				CustomerTenant: { Id: SEED.legacyTenantId },
+				Product: { PartNumber: SEED.legacyPartNumber },
+			});
 
 			const fromList = await runCrayon(crayon, {
 				resource: 'subscription',
 				operation: 'get',
-				subscriptionId: { __rl: true, mode: 'list', value: String(SEED.nceSubscriptionId), cachedResultName: 'Office 365 E3' },
+				subscriptionId: {
+					__rl: true,
+					mode: 'list',
+					value: String(SEED.nceSubscriptionId),
+					cachedResultName: 'Office 365 E3',
+				},
 			});
-			expect(fromList.json.map((subscription) => subscription.Id)).toEqual([SEED.nceSubscriptionId]);
+			expect(fromList.json.map((subscription) => subscription.Id)).toEqual([
+				SEED.nceSubscriptionId,
+			]);
 		});
 
-		it('fails with Crayon\'s 404 message for an unknown id, or outputs an error item with continueOnFail', async () => {
-			const failed = await runCrayon(crayon, { resource: 'subscription', operation: 'get', subscriptionId: byId(SEED.unknownSubscriptionId) });
-			expect(failed.result.error?.message).toContain(`Subscription ${SEED.unknownSubscriptionId} was not found`);
+		it("fails with Crayon's 404 message for an unknown id, or outputs an error item with continueOnFail", async () => {
+			const failed = await runCrayon(crayon, {
+				resource: 'subscription',
+				operation: 'get',
+				subscriptionId: byId(SEED.unknownSubscriptionId),
+			});
+			expect(failed.result.error?.message).toContain(
+				`Subscription ${SEED.unknownSubscriptionId} was not found`,
+			);
 
 			const { result, json } = await runCrayon(
 				crayon,
 				{ resource: 'subscription', operation: 'get', subscriptionId: '={{ $json.id }}' },
-				[{ id: SEED.unknownSubscriptionId }, { id: SEED.nceSubscriptionId }], { onError: 'continueRegularOutput' },
+				[{ id: SEED.unknownSubscriptionId }, { id: SEED.nceSubscriptionId }],
+				{ onError: 'continueRegularOutput' },
 			);
 			expect(result.error).toBeUndefined();
 			expect(json[0].error).toEqual(expect.stringContaining('was not found'));
 			expect(json[1].Id).toBe(SEED.nceSubscriptionId);
-			expect(result.output('Crayon').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+			expect(result.output('Crayon').map((item) => item.pairedItem)).toEqual([
+				{ item: 0 },
+				{ item: 1 },
+			]);
 		});
 
 		it('refuses an id that is not a whole number before sending anything', async () => {
-			const typed = await runCrayon(crayon, { resource: 'subscription', operation: 'get', subscriptionId: byId('abc') });
-			expect(typed.result.error?.message).toContain('Not a valid subscription ID: Crayon IDs are whole numbers such as 5001');
+			const typed = await runCrayon(crayon, {
+				resource: 'subscription',
+				operation: 'get',
+				subscriptionId: byId('abc'),
+			});
+			expect(typed.result.error?.message).toContain(
+				'Not a valid subscription ID: Crayon IDs are whole numbers such as 5001',
+			);
 
 			const mapped = await runCrayon(
 				crayon,
@@ -90,10 +124,16 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 				.map((request) => request.query);
 
 		it('returns all 120 subscriptions over three pages of 50 with Return All', async () => {
-			const { result, json } = await runCrayon(crayon, { resource: 'subscription', operation: 'getMany', returnAll: true });
+			const { result, json } = await runCrayon(crayon, {
+				resource: 'subscription',
+				operation: 'getMany',
+				returnAll: true,
+			});
 			expect(result.error).toBeUndefined();
 			expect(json).toHaveLength(SEED.subscriptionCount);
-			expect(new Set(json.map((subscription) => subscription.Id)).size).toBe(SEED.subscriptionCount);
+			expect(new Set(json.map((subscription) => subscription.Id)).size).toBe(
+				SEED.subscriptionCount,
+			);
 			expect(listRequests()).toEqual([
 				{ page: '1', pageSize: '50' },
 				{ page: '2', pageSize: '50' },
@@ -103,12 +143,23 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 		});
 
 		it('stops at the limit, asking for no more than it needs', async () => {
-			const small = await runCrayon(crayon, { resource: 'subscription', operation: 'getMany', returnAll: false, limit: 5 });
-			expect(small.json.map((subscription) => subscription.Id)).toEqual([5001, 5002, 5003, 5004, 5005]);
+			const small = await runCrayon(crayon, {
+				resource: 'subscription',
+				operation: 'getMany',
+				returnAll: false,
+				limit: 5,
+			});
+			expect(small.json.map((subscription) => subscription.Id)).toEqual([
+				5001, 5002, 5003, 5004, 5005,
+			]);
 			expect(listRequests()).toEqual([{ page: '1', pageSize: '5' }]);
 
 			crayon.sim.clearRequests();
-			const large = await runCrayon(crayon, { resource: 'subscription', operation: 'getMany', limit: 110 });
+			const large = await runCrayon(crayon, {
+				resource: 'subscription',
+				operation: 'getMany',
+				limit: 110,
+			});
 			expect(large.json).toHaveLength(110);
 			expect(listRequests().map((query) => query.page)).toEqual(['1', '2', '3']);
 		});
@@ -120,7 +171,12 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 				returnAll: true,
 				simplify: false,
 				filters: {
-					customerTenantId: { __rl: true, mode: 'list', value: String(SEED.legacyTenantId), cachedResultName: 'Fabrikam Inc' },
+					customerTenantId: {
+						__rl: true,
+						mode: 'list',
+						value: String(SEED.legacyTenantId),
+						cachedResultName: 'Fabrikam Inc',
+					},
 					statuses: [SubscriptionStatus.Active, SubscriptionStatus.Suspended],
 				},
 			});
@@ -129,10 +185,17 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 					subscription.tenantId === SEED.legacyTenantId &&
 					(subscription.status & (SubscriptionStatus.Active | SubscriptionStatus.Suspended)) !== 0,
 			);
-			expect(json.map((subscription) => subscription.Id)).toEqual(expected.map((subscription) => subscription.id));
+			expect(json.map((subscription) => subscription.Id)).toEqual(
+				expected.map((subscription) => subscription.id),
+			);
 			expect(json.map((subscription) => subscription.Id)).toContain(SEED.suspendedSubscriptionId);
-			expect(json[0]).toHaveProperty('CustomerTenant', { Id: SEED.legacyTenantId, PublisherCustomerId: SEED.legacyTenantPublisherCustomerId });
-			expect(listRequests()).toEqual([{ customerTenantId: String(SEED.legacyTenantId), statuses: '3', page: '1', pageSize: '50' }]);
+			expect(json[0]).toHaveProperty('CustomerTenant', {
+				Id: SEED.legacyTenantId,
+				PublisherCustomerId: SEED.legacyTenantPublisherCustomerId,
+			});
+			expect(listRequests()).toEqual([
+				{ customerTenantId: String(SEED.legacyTenantId), statuses: '3', page: '1', pageSize: '50' },
+			]);
 
 			const searched = await runCrayon(crayon, {
 				resource: 'subscription',
@@ -142,7 +205,10 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 			});
 			expect(searched.json.length).toBeGreaterThan(0);
 			for (const subscription of searched.json) {
-				expect(subscription).toMatchObject({ ProductName: 'Visio Plan 1', OrganizationId: SEED.secondOrganizationId });
+				expect(subscription).toMatchObject({
+					ProductName: 'Visio Plan 1',
+					OrganizationId: SEED.secondOrganizationId,
+				});
 			}
 		});
 
@@ -168,16 +234,35 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 				quantity: 12,
 			});
 			expect(result.error).toBeUndefined();
-			expect(json).toEqual([expect.objectContaining({ Id: SEED.nceSubscriptionId, Quantity: 12, PreviousQuantity: 10, QuantityChanged: true })]);
-			expect(crayon.sim.state.quantityChanges).toEqual([expect.objectContaining({ subscriptionId: SEED.nceSubscriptionId, from: 10, to: 12 })]);
+			expect(json).toEqual([
+				expect.objectContaining({
+					Id: SEED.nceSubscriptionId,
+					Quantity: 12,
+					PreviousQuantity: 10,
+					QuantityChanged: true,
+				}),
+			]);
+			expect(crayon.sim.state.quantityChanges).toEqual([
+				expect.objectContaining({ subscriptionId: SEED.nceSubscriptionId, from: 10, to: 12 }),
+			]);
 			const [get, put] = apiRequests(crayon);
-			expect(`${get.method} ${get.path}`).toBe(`GET /api/v1/subscriptions/${SEED.nceSubscriptionId}`);
-			expect(`${put.method} ${put.path}`).toBe(`PUT /api/v1/subscriptions/${SEED.nceSubscriptionId}`);
-			expect(put.body).toMatchObject({ Id: SEED.nceSubscriptionId, Quantity: 12, Product: { PartNumber: SEED.ncePartNumber } });
+			expect(`${get.method} ${get.path}`).toBe(
+				`GET /api/v1/subscriptions/${SEED.nceSubscriptionId}`,
+			);
+			expect(`${put.method} ${put.path}`).toBe(
+				`PUT /api/v1/subscriptions/${SEED.nceSubscriptionId}`,
+			);
+			expect(put.body).toMatchObject({
+				Id: SEED.nceSubscriptionId,
+				Quantity: 12,
+				Product: { PartNumber: SEED.ncePartNumber },
+			});
 		});
 
 		it('sends back every field Crayon returned, unchanged except the quantity', async () => {
-			const { json: [before] } = await runCrayon(crayon, {
+			const {
+				json: [before],
+			} = await runCrayon(crayon, {
 				resource: 'subscription',
 				operation: 'get',
 				subscriptionId: byId(SEED.addonCapableSubscriptionId),
@@ -222,10 +307,20 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 		it('validates every item before the first request', async () => {
 			const { result } = await runCrayon(
 				crayon,
-				{ resource: 'subscription', operation: 'updateQuantity', subscriptionId: '={{ $json.id }}', quantity: '={{ $json.quantity }}' },
-				[{ id: SEED.nceSubscriptionId, quantity: 11 }, { id: SEED.addonCapableSubscriptionId, quantity: 0 }],
+				{
+					resource: 'subscription',
+					operation: 'updateQuantity',
+					subscriptionId: '={{ $json.id }}',
+					quantity: '={{ $json.quantity }}',
+				},
+				[
+					{ id: SEED.nceSubscriptionId, quantity: 11 },
+					{ id: SEED.addonCapableSubscriptionId, quantity: 0 },
+				],
 			);
-			expect(result.error?.message).toBe('Invalid input in item 1: "Quantity" must be a whole number of at least 1 (received 0)');
+			expect(result.error?.message).toBe(
+				'Invalid input in item 1: "Quantity" must be a whole number of at least 1 (received 0)',
+			);
 			expect(apiRequests(crayon)).toHaveLength(0);
 		});
 
@@ -281,7 +376,9 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 			});
 			expect(result.error).toBeUndefined();
 			expect(json).toEqual([]);
-			expect(apiRequests(crayon).map((request) => request.path)).toEqual([`/api/v1/subscriptions/${withoutOffers!.id}/addon-offers`]);
+			expect(apiRequests(crayon).map((request) => request.path)).toEqual([
+				`/api/v1/subscriptions/${withoutOffers!.id}/addon-offers`,
+			]);
 		});
 	});
 
@@ -296,10 +393,15 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 			expect(result.error).toBeUndefined();
 			expect(json).toHaveLength(1);
 			expect(json[0].CalendarMonthDate).toMatch(/^\d{4}-\d{2}-\d{2}T23:59:59Z$/);
-			expect((json[0].Subscriptions as Array<{ Id: number }>).map((subscription) => subscription.Id)).toContain(SEED.nceSubscriptionId);
+			expect(
+				(json[0].Subscriptions as Array<{ Id: number }>).map((subscription) => subscription.Id),
+			).toContain(SEED.nceSubscriptionId);
 			const [request] = apiRequests(crayon);
 			expect(request.path).toBe('/api/v2/subscriptions/coterminosity');
-			expect(request.query).toEqual({ customerTenantId: String(SEED.tenantId), termDuration: 'P1Y' });
+			expect(request.query).toEqual({
+				customerTenantId: String(SEED.tenantId),
+				termDuration: 'P1Y',
+			});
 		});
 
 		it('passes the optional organization and subscription, which Crayon checks against the tenant', async () => {
@@ -313,7 +415,9 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 					subscriptionId: { __rl: true, mode: 'id', value: String(SEED.nceSubscriptionId) },
 				},
 			});
-			expect((json[0].Subscriptions as Array<{ Id: number }>).map((subscription) => subscription.Id)).not.toContain(SEED.nceSubscriptionId);
+			expect(
+				(json[0].Subscriptions as Array<{ Id: number }>).map((subscription) => subscription.Id),
+			).not.toContain(SEED.nceSubscriptionId);
 			expect(apiRequests(crayon)[0].query).toEqual({
 				customerTenantId: String(SEED.tenantId),
 				termDuration: 'P1Y',
@@ -328,7 +432,9 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 				termDuration: 'P1Y',
 				additionalFields: { organizationId: String(SEED.secondOrganizationId) },
 			});
-			expect(wrongOrganization.result.error?.message).toContain(`does not belong to organization ${SEED.secondOrganizationId}`);
+			expect(wrongOrganization.result.error?.message).toContain(
+				`does not belong to organization ${SEED.secondOrganizationId}`,
+			);
 		});
 	});
 });

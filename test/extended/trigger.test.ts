@@ -15,7 +15,13 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 		return async () => {
 			const result = await pollTrigger(crayon, parameters, staticData);
 			staticData = result.staticData;
-			return { items: result.items, staticData: JSON.parse(staticData) as Record<string, { scope: string; fingerprints: Record<string, string> }> };
+			return {
+				items: result.items,
+				staticData: JSON.parse(staticData) as Record<
+					string,
+					{ scope: string; fingerprints: Record<string, string> }
+				>,
+			};
 		};
 	}
 
@@ -25,7 +31,12 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 		const first = await poll();
 		expect(first.items).toHaveLength(SEED.subscriptionCount);
 		expect(first.items?.every((item) => item.Event === 'new')).toBe(true);
-		expect(first.items?.[0]).toMatchObject({ Event: 'new', Id: SEED.firstSubscriptionId, Status: 'Active', Quantity: 25 });
+		expect(first.items?.[0]).toMatchObject({
+			Event: 'new',
+			Id: SEED.firstSubscriptionId,
+			Status: 'Active',
+			Quantity: 25,
+		});
 		expect(apiRequests(crayon).map((request) => request.query.page)).toEqual(['1', '2', '3']);
 
 		const second = await poll();
@@ -43,12 +54,22 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 			termDuration: 'P1M',
 		});
 		expect(created.result.error).toBeUndefined();
-		await runCrayon(crayon, { resource: 'subscription', operation: 'updateQuantity', subscriptionId: String(SEED.nceSubscriptionId), quantity: 11 });
+		await runCrayon(crayon, {
+			resource: 'subscription',
+			operation: 'updateQuantity',
+			subscriptionId: String(SEED.nceSubscriptionId),
+			quantity: 11,
+		});
 
 		const third = await poll();
 		expect(third.items).toEqual([
 			expect.objectContaining({ Event: 'changed', Id: SEED.nceSubscriptionId, Quantity: 11 }),
-			expect.objectContaining({ Event: 'new', Id: SEED.nextSubscriptionId, Quantity: 3, ProductName: 'Visio Plan 1' }),
+			expect.objectContaining({
+				Event: 'new',
+				Id: SEED.nextSubscriptionId,
+				Quantity: 3,
+				ProductName: 'Visio Plan 1',
+			}),
 		]);
 
 		expect(await poll()).toMatchObject({ items: null });
@@ -57,7 +78,8 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 	it('notices a status change (suspension) and the add-ons bought for a subscription', async () => {
 		const poll = poller(allTenants);
 		await poll();
-		crayon.sim.state.subscriptions.get(SEED.nceSubscriptionId)!.status = SubscriptionStatus.Suspended;
+		crayon.sim.state.subscriptions.get(SEED.nceSubscriptionId)!.status =
+			SubscriptionStatus.Suspended;
 		await runCrayon(crayon, {
 			resource: 'subscription',
 			operation: 'addAddon',
@@ -83,11 +105,17 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 		expect(Object.keys(stored)).toEqual(['scope', 'fingerprints']);
 		expect(Object.keys(stored.fingerprints)).toHaveLength(SEED.subscriptionCount - 1);
 		expect(stored.fingerprints['5120']).toBeUndefined();
-		expect(Object.values(stored.fingerprints).every((fingerprint) => /^[A-Za-z0-9_-]{12}$/.test(fingerprint))).toBe(true);
+		expect(
+			Object.values(stored.fingerprints).every((fingerprint) =>
+				/^[A-Za-z0-9_-]{12}$/.test(fingerprint),
+			),
+		).toBe(true);
 	});
 
 	it("watches one customer tenant's subscriptions when one is chosen, and starts over when the choice changes", async () => {
-		const tenantSubscriptions = [...crayon.sim.state.subscriptions.values()].filter((subscription) => subscription.tenantId === SEED.tenantId);
+		const tenantSubscriptions = [...crayon.sim.state.subscriptions.values()].filter(
+			(subscription) => subscription.tenantId === SEED.tenantId,
+		);
 		let staticData = '{}';
 		const pollFor = async (parameters: INodeParameters) => {
 			const result = await pollTrigger(crayon, parameters, staticData);
@@ -95,10 +123,18 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 			return result.items;
 		};
 
-		const forTenant = { customerTenantId: { __rl: true, mode: 'id', value: String(SEED.tenantId) }, simplify: false };
+		const forTenant = {
+			customerTenantId: { __rl: true, mode: 'id', value: String(SEED.tenantId) },
+			simplify: false,
+		};
 		const first = await pollFor(forTenant);
-		expect(first?.map((item) => item.Id)).toEqual(tenantSubscriptions.map((subscription) => subscription.id));
-		expect(first?.[0]).toHaveProperty('CustomerTenant', expect.objectContaining({ Id: SEED.tenantId }));
+		expect(first?.map((item) => item.Id)).toEqual(
+			tenantSubscriptions.map((subscription) => subscription.id),
+		);
+		expect(first?.[0]).toHaveProperty(
+			'CustomerTenant',
+			expect.objectContaining({ Id: SEED.tenantId }),
+		);
 		expect(apiRequests(crayon)[0].query).toMatchObject({ customerTenantId: String(SEED.tenantId) });
 
 		crayon.sim.state.subscriptions.get(SEED.addonCapableSubscriptionId)!.quantity = 99;
@@ -111,7 +147,10 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 		const result = await runTriggerManually(crayon, allTenants);
 		expect(result.error).toBeUndefined();
 		expect(result.output('Crayon Trigger').map((item) => item.json)).toEqual([
-			expect.objectContaining({ Event: 'new', Id: SEED.firstSubscriptionId + SEED.subscriptionCount - 1 }),
+			expect.objectContaining({
+				Event: 'new',
+				Id: SEED.firstSubscriptionId + SEED.subscriptionCount - 1,
+			}),
 		]);
 
 		const manual = await pollTrigger(crayon, allTenants, '{}', 'manual');
@@ -120,9 +159,9 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 	});
 
 	it('refuses a customer tenant that is not an ID, before asking Crayon', async () => {
-		await expect(pollTrigger(crayon, { customerTenantId: '={{ "contoso" }}' }, '{}')).rejects.toThrow(
-			'"Customer Tenant" must be a Crayon customer tenant ID (received "contoso")',
-		);
+		await expect(
+			pollTrigger(crayon, { customerTenantId: '={{ "contoso" }}' }, '{}'),
+		).rejects.toThrow('"Customer Tenant" must be a Crayon customer tenant ID (received "contoso")');
 		expect(apiRequests(crayon)).toHaveLength(0);
 	});
 });

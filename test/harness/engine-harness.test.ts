@@ -141,7 +141,10 @@ class HarnessKeyApi implements ICredentialType {
 	];
 
 	async authenticate(credentials: ICredentialDataDecryptedObject, options: IHttpRequestOptions) {
-		return { ...options, headers: { ...options.headers, 'x-api-key': credentials.apiKey as string } };
+		return {
+			...options,
+			headers: { ...options.headers, 'x-api-key': credentials.apiKey as string },
+		};
 	}
 }
 
@@ -269,7 +272,10 @@ describe('engine harness', () => {
 		]);
 		expect(api.echoes.map((echo) => echo.tenantId)).toEqual(['alpha', 'beta']);
 		expect(result.output('Probe').map((item) => item.json.tenantId)).toEqual(['alpha', 'beta']);
-		expect(result.output('Probe').map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(result.output('Probe').map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+		]);
 	});
 
 	it('fetches a token via preAuthentication, sends it as Bearer and persists it', async () => {
@@ -299,9 +305,7 @@ describe('engine harness', () => {
 		expect(second.error).toBeUndefined();
 		expect(api.tokensIssued).toBe(1);
 		expect(store.preAuthenticationCalls).toBe(1);
-		expect(api.echoes.map((echo) => echo.authorization)).toEqual(
-			Array(4).fill('Bearer token-1'),
-		);
+		expect(api.echoes.map((echo) => echo.authorization)).toEqual(Array(4).fill('Bearer token-1'));
 
 		// A fresh store is a fresh database: it has to log in again.
 		await runWorkflow(probeWorkflow(tokenStore()));
@@ -379,7 +383,9 @@ describe('engine harness', () => {
 
 	it('returns a thrown NodeOperationError in RunResult instead of rejecting', async () => {
 		const result = await runWorkflow(
-			probeWorkflow(tokenStore(), { parameters: { tenantId: '={{ $json.tenantId }}', mode: 'fail' } }),
+			probeWorkflow(tokenStore(), {
+				parameters: { tenantId: '={{ $json.tenantId }}', mode: 'fail' },
+			}),
 		);
 
 		expect(result.status).toBe('error');

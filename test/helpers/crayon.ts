@@ -14,7 +14,12 @@
  *
  * Used by the engine tests (test/node) and the demo (scripts/demo.ts).
  */
-import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters, INodeType } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	INodeParameters,
+	INodeType,
+} from 'n8n-workflow';
 
 import { CrayonApi, LOGIN_PATH } from '../../credentials/CrayonApi.credentials';
 import { Crayon } from '../../nodes/Crayon/Crayon.node';
@@ -40,7 +45,9 @@ import { n8nNodesBaseStandIns } from './n8n-nodes-base';
 export const CRAYON_NODE_TYPE = 'n8n-nodes-crayon.crayon';
 
 /** How the example workflows (examples/*.json) refer to the credential. */
-export const SIMULATOR_CREDENTIAL = { crayonApi: { id: 'crayon-simulator', name: 'Crayon (simulator)' } };
+export const SIMULATOR_CREDENTIAL = {
+	crayonApi: { id: 'crayon-simulator', name: 'Crayon (simulator)' },
+};
 
 /** The credential's fields for the simulator's accepted login; `overrides` e.g. a wrong secret. */
 export function simulatorCredentials(
@@ -77,7 +84,10 @@ export interface ApiCall {
 	authorization: string | undefined;
 }
 
-const nodeTypes: Record<string, INodeType> = { [CRAYON_NODE_TYPE]: new Crayon(), ...n8nNodesBaseStandIns };
+const nodeTypes: Record<string, INodeType> = {
+	[CRAYON_NODE_TYPE]: new Crayon(),
+	...n8nNodesBaseStandIns,
+};
 const credentialTypes = [new CrayonApi()];
 
 export class CrayonFixture {
@@ -87,7 +97,10 @@ export class CrayonFixture {
 
 	async start(): Promise<void> {
 		const sim = await startSimulator(this.options);
-		this.started = { sim, store: createCredentialStore({ crayonApi: simulatorCredentials(sim.baseUrl) }) };
+		this.started = {
+			sim,
+			store: createCredentialStore({ crayonApi: simulatorCredentials(sim.baseUrl) }),
+		};
 	}
 
 	async stop(): Promise<void> {
@@ -108,7 +121,12 @@ export class CrayonFixture {
 	reset(credentialOverrides: ICredentialDataDecryptedObject = {}): void {
 		const { sim } = this.running();
 		sim.reset();
-		this.started = { sim, store: createCredentialStore({ crayonApi: simulatorCredentials(sim.baseUrl, credentialOverrides) }) };
+		this.started = {
+			sim,
+			store: createCredentialStore({
+				crayonApi: simulatorCredentials(sim.baseUrl, credentialOverrides),
+			}),
+		};
 	}
 
 	private running(): { sim: CrayonSimulator; store: CredentialStore } {
@@ -118,15 +136,17 @@ export class CrayonFixture {
 
 	/** Manual Trigger → "Data" (one item per row) → the Crayon nodes, in that order. */
 	async run(rows: IDataObject[], ...steps: CrayonStep[]): Promise<RunResult> {
-		const crayonNodes: TestNode[] = steps.map(({ name, parameters, onError, continueOnFail, retryOnFail }) => ({
-			name,
-			type: CRAYON_NODE_TYPE,
-			parameters,
-			credentials: SIMULATOR_CREDENTIAL,
-			...(onError ? { onError } : {}),
-			...(continueOnFail ? { continueOnFail } : {}),
-			...(retryOnFail ? { retryOnFail, maxTries: 2, waitBetweenTries: 0 } : {}),
-		}));
+		const crayonNodes: TestNode[] = steps.map(
+			({ name, parameters, onError, continueOnFail, retryOnFail }) => ({
+				name,
+				type: CRAYON_NODE_TYPE,
+				parameters,
+				credentials: SIMULATOR_CREDENTIAL,
+				...(onError ? { onError } : {}),
+				...(continueOnFail ? { continueOnFail } : {}),
+				...(retryOnFail ? { retryOnFail, maxTries: 2, waitBetweenTries: 0 } : {}),
+			}),
+		);
 		return await runWorkflow({
 			nodes: [
 				{ name: 'Trigger', type: 'n8n-nodes-base.manualTrigger' },
@@ -151,7 +171,12 @@ export class CrayonFixture {
 
 	/** A workflow as exported from n8n (examples/*.json), with its credential pointing at the simulator. */
 	async runWorkflowJson(workflowJson: WorkflowJson): Promise<RunResult> {
-		return await runWorkflow({ workflowJson, credentialStore: this.store, nodeTypes, credentialTypes });
+		return await runWorkflow({
+			workflowJson,
+			credentialStore: this.store,
+			nodeTypes,
+			credentialTypes,
+		});
 	}
 
 	/** Logins (token requests) the simulator received. */
@@ -163,7 +188,12 @@ export class CrayonFixture {
 	apiCalls(): ApiCall[] {
 		return this.sim.requests
 			.filter((request) => !isLogin(request))
-			.map(({ method, path, body, headers }) => ({ method, path, body, authorization: headers.authorization }));
+			.map(({ method, path, body, headers }) => ({
+				method,
+				path,
+				body,
+				authorization: headers.authorization,
+			}));
 	}
 
 	/** A request as `apiCalls()` lists it, sent with the token the credential holds. */
@@ -177,7 +207,8 @@ export class CrayonFixture {
 	 */
 	bearer(): string {
 		const token = this.store.data('crayonApi').accessToken;
-		if (typeof token !== 'string' || token === '') throw new Error('The credential holds no access token: no login succeeded');
+		if (typeof token !== 'string' || token === '')
+			throw new Error('The credential holds no access token: no login succeeded');
 		return `Bearer ${token}`;
 	}
 }
@@ -187,11 +218,17 @@ function isLogin(request: RecordedRequest): boolean {
 }
 
 /** The list in field `field` of a Set node's JSON output: the rows an example workflow starts from. */
-export function exampleRows(workflow: WorkflowJson, setNodeName: string, field: string): IDataObject[] {
+export function exampleRows(
+	workflow: WorkflowJson,
+	setNodeName: string,
+	field: string,
+): IDataObject[] {
 	const nodes = workflow.nodes as TestNode[];
 	const jsonOutput = nodes.find((node) => node.name === setNodeName)?.parameters?.jsonOutput;
-	if (typeof jsonOutput !== 'string') throw new Error(`The workflow has no Set node "${setNodeName}" with a JSON output`);
+	if (typeof jsonOutput !== 'string')
+		throw new Error(`The workflow has no Set node "${setNodeName}" with a JSON output`);
 	const rows = (JSON.parse(jsonOutput) as IDataObject)[field];
-	if (!Array.isArray(rows)) throw new Error(`"${field}" in the JSON output of "${setNodeName}" is not a list`);
+	if (!Array.isArray(rows))
+		throw new Error(`"${field}" in the JSON output of "${setNodeName}" is not a list`);
 	return rows as IDataObject[];
 }

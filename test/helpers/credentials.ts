@@ -158,7 +158,10 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return merged;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<ICredentials> {
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<ICredentials> {
 		this.assertStored(nodeCredentials, type);
 		return new PlainCredentials(nodeCredentials, type, this.store);
 	}

@@ -71,7 +71,12 @@ export interface WorkflowJson {
 
 /** Either nodes + connections, or an exported workflow. `settings.executionOrder` defaults to 'v1'. */
 type WorkflowSource =
-	| { nodes: TestNode[]; connections: IConnections; settings?: IWorkflowSettings; workflowJson?: never }
+	| {
+			nodes: TestNode[];
+			connections: IConnections;
+			settings?: IWorkflowSettings;
+			workflowJson?: never;
+	  }
 	| { workflowJson: WorkflowJson; nodes?: never; connections?: never; settings?: never };
 
 export type RunWorkflowOptions = WorkflowSource & {
@@ -274,4 +279,3 @@ export async function runWorkflow(options: RunWorkflowOptions): Promise<RunResul
 		},
 	};
 }
-

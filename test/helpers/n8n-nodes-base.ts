@@ -47,7 +47,13 @@ function requireSupported(
 }
 
 function requireVersion(context: IExecuteFunctions, version: number): void {
-	requireSupported(context, 'typeVersion', context.getNode().typeVersion, (value) => value === version, `version ${version} only`);
+	requireSupported(
+		context,
+		'typeVersion',
+		context.getNode().typeVersion,
+		(value) => value === version,
+		`version ${version} only`,
+	);
 }
 
 const noOptions = (value: unknown) => isPlainObject(value) && Object.keys(value).length === 0;
@@ -101,8 +107,20 @@ class EditFields implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		requireVersion(this, EDIT_FIELDS_VERSION);
 		const parameters = this.getNode().parameters;
-		requireSupported(this, 'mode', parameters.mode, (value) => value === 'raw', 'mode "raw" (JSON) only');
-		requireSupported(this, 'includeOtherFields', parameters.includeOtherFields ?? false, (value) => value === false, 'false only');
+		requireSupported(
+			this,
+			'mode',
+			parameters.mode,
+			(value) => value === 'raw',
+			'mode "raw" (JSON) only',
+		);
+		requireSupported(
+			this,
+			'includeOtherFields',
+			parameters.includeOtherFields ?? false,
+			(value) => value === false,
+			'false only',
+		);
 		requireSupported(this, 'options', parameters.options ?? {}, noOptions, 'no options');
 		// Like the real node, an expression is resolved part by part on the raw text, so that
 		// objects land in the JSON as JSON.
@@ -116,26 +134,43 @@ class EditFields implements INodeType {
 					text = rawJson.replace(/^=+/, '');
 					for (const part of resolvables(text)) {
 						const value = this.evaluateExpression(part, itemIndex);
-						text = text.replace(part, isPlainObject(value) || Array.isArray(value) ? JSON.stringify(value) : String(value));
+						text = text.replace(
+							part,
+							isPlainObject(value) || Array.isArray(value) ? JSON.stringify(value) : String(value),
+						);
 					}
 				}
 				let parsed: unknown;
 				try {
 					parsed = jsonParse(text);
 				} catch {
-					throw new NodeOperationError(this.getNode(), `The 'JSON Output' in item ${itemIndex} contains invalid JSON`, {
-						itemIndex,
-						description: text,
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						`The 'JSON Output' in item ${itemIndex} contains invalid JSON`,
+						{
+							itemIndex,
+							description: text,
+						},
+					);
 				}
 				if (!isPlainObject(parsed)) {
-					throw new NodeOperationError(this.getNode(), `The 'JSON Output' in item ${itemIndex} does not contain a valid JSON object`, {
-						itemIndex,
-					});
+					throw new NodeOperationError(
+						this.getNode(),
+						`The 'JSON Output' in item ${itemIndex} does not contain a valid JSON object`,
+						{
+							itemIndex,
+						},
+					);
 				}
 				for (const key of Object.keys(parsed)) {
 					// The real node sets keys with dot notation (`a.b` → { a: { b } }): not implemented here.
-					requireSupported(this, 'a JSON key', key, (value) => !/[.[\]]/.test(String(value)), 'plain top-level keys only');
+					requireSupported(
+						this,
+						'a JSON key',
+						key,
+						(value) => !/[.[\]]/.test(String(value)),
+						'plain top-level keys only',
+					);
 				}
 				return { json: parsed, pairedItem: { item: itemIndex } };
 			}),
@@ -180,14 +215,41 @@ class SplitOut implements INodeType {
 		requireVersion(this, 1);
 		const output: INodeExecutionData[] = [];
 		for (const [itemIndex, item] of this.getInputData().entries()) {
-			const field = String(this.getNodeParameter('fieldToSplitOut', itemIndex)).trim().replace(/^\$json\./, '');
-			requireSupported(this, 'fieldToSplitOut', field, (value) => /^[^.,[\]$]+$/.test(String(value)), 'one plain field name only');
-			requireSupported(this, 'include', this.getNodeParameter('include', itemIndex), (value) => value === 'noOtherFields', '"noOtherFields" only');
-			requireSupported(this, 'options', this.getNodeParameter('options', itemIndex, {}), noOptions, 'no options');
+			const field = String(this.getNodeParameter('fieldToSplitOut', itemIndex))
+				.trim()
+				.replace(/^\$json\./, '');
+			requireSupported(
+				this,
+				'fieldToSplitOut',
+				field,
+				(value) => /^[^.,[\]$]+$/.test(String(value)),
+				'one plain field name only',
+			);
+			requireSupported(
+				this,
+				'include',
+				this.getNodeParameter('include', itemIndex),
+				(value) => value === 'noOtherFields',
+				'"noOtherFields" only',
+			);
+			requireSupported(
+				this,
+				'options',
+				this.getNodeParameter('options', itemIndex, {}),
+				noOptions,
+				'no options',
+			);
 
 			const value = item.json[field];
 			// As in n8n: a missing field gives no items, a scalar one item, an object its values.
-			const elements = value === undefined ? [] : typeof value !== 'object' || value === null ? [value] : Array.isArray(value) ? value : Object.values(value);
+			const elements =
+				value === undefined
+					? []
+					: typeof value !== 'object' || value === null
+						? [value]
+						: Array.isArray(value)
+							? value
+							: Object.values(value);
 			for (const element of elements) {
 				output.push({
 					json: isPlainObject(element) ? { ...element } : { [field]: element },

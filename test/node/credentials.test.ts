@@ -31,7 +31,9 @@ describe('Crayon API credential in workflows', () => {
 		const result = await crayon.runCrayon(addAddon, rows);
 
 		expect(result.error).toBeUndefined();
-		const basic = Buffer.from(`${DEFAULT_CREDENTIALS.clientId}:${DEFAULT_CREDENTIALS.clientSecret}`).toString('base64');
+		const basic = Buffer.from(
+			`${DEFAULT_CREDENTIALS.clientId}:${DEFAULT_CREDENTIALS.clientSecret}`,
+		).toString('base64');
 		expect(crayon.logins()).toEqual([
 			expect.objectContaining({
 				method: 'POST',
@@ -50,7 +52,11 @@ describe('Crayon API credential in workflows', () => {
 			}),
 		]);
 		expect(crayon.store.preAuthenticationCalls).toBe(1);
-		expect(crayon.apiCalls().map((call) => call.authorization)).toEqual([crayon.bearer(), crayon.bearer(), crayon.bearer()]);
+		expect(crayon.apiCalls().map((call) => call.authorization)).toEqual([
+			crayon.bearer(),
+			crayon.bearer(),
+			crayon.bearer(),
+		]);
 		expect(crayon.sim.requests.filter((request) => request.status !== 200)).toEqual([]);
 		expect(visibleText(result)).not.toContain(crayon.bearer().slice('Bearer '.length));
 	});
@@ -63,7 +69,9 @@ describe('Crayon API credential in workflows', () => {
 		expect(second.error).toBeUndefined();
 		expect(crayon.logins()).toHaveLength(1);
 		expect(crayon.store.preAuthenticationCalls).toBe(1);
-		expect(crayon.apiCalls().map((call) => call.authorization)).toEqual(Array(6).fill(tokenAfterFirstRun));
+		expect(crayon.apiCalls().map((call) => call.authorization)).toEqual(
+			Array(6).fill(tokenAfterFirstRun),
+		);
 		expect(crayon.sim.purchaseCount()).toBe(6);
 	});
 
@@ -78,8 +86,16 @@ describe('Crayon API credential in workflows', () => {
 		expect(crayon.logins()).toHaveLength(2);
 		const renewed = crayon.bearer();
 		expect(renewed).not.toBe(expired);
-		const purchases = crayon.sim.requests.filter((request) => request.method === 'POST' && request.path.endsWith('/addons'));
-		expect(purchases.map(({ headers, body, status }) => [headers.authorization, (body as { Quantity: number }).Quantity, status])).toEqual([
+		const purchases = crayon.sim.requests.filter(
+			(request) => request.method === 'POST' && request.path.endsWith('/addons'),
+		);
+		expect(
+			purchases.map(({ headers, body, status }) => [
+				headers.authorization,
+				(body as { Quantity: number }).Quantity,
+				status,
+			]),
+		).toEqual([
 			[expired, 1, 200],
 			// Rejected unprocessed, so sending it again after the new login buys it once.
 			[expired, 1, 401],
@@ -105,14 +121,18 @@ describe('Crayon API credential in workflows', () => {
 		expect(crayon.sim.purchaseCount()).toBe(0);
 		const visible = visibleText(result);
 		expect(visible).not.toContain(secret);
-		expect(visible).not.toContain(Buffer.from(`${DEFAULT_CREDENTIALS.clientId}:${secret}`).toString('base64'));
+		expect(visible).not.toContain(
+			Buffer.from(`${DEFAULT_CREDENTIALS.clientId}:${secret}`).toString('base64'),
+		);
 		expect(visible).not.toContain(DEFAULT_CREDENTIALS.password);
 	});
 
 	it('names the failed login step for a wrong password in each error item, never showing the password', async () => {
 		const password = 'wrong-password-91c2';
 		crayon.reset({ password });
-		const result = await crayon.runCrayon(addAddon, rows.slice(0, 2), { onError: 'continueRegularOutput' });
+		const result = await crayon.runCrayon(addAddon, rows.slice(0, 2), {
+			onError: 'continueRegularOutput',
+		});
 
 		expect(result.status).toBe('success');
 		const failure = {

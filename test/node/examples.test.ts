@@ -31,17 +31,49 @@ const checks: Record<string, Check> = {
 			'Add add-on',
 		]);
 		const orders = [...crayon.sim.state.nceOrders.values()];
-		expect(orders.map(({ tenantId, partNumber, quantity, billingCycle, termDuration }) => ({ tenantId, partNumber, quantity, billingCycle, termDuration }))).toEqual(
-			rows.map(({ tenantId, partNumber, quantity, billingCycle, termDuration }) => ({ tenantId, partNumber, quantity, billingCycle, termDuration })),
+		expect(
+			orders.map(({ tenantId, partNumber, quantity, billingCycle, termDuration }) => ({
+				tenantId,
+				partNumber,
+				quantity,
+				billingCycle,
+				termDuration,
+			})),
+		).toEqual(
+			rows.map(({ tenantId, partNumber, quantity, billingCycle, termDuration }) => ({
+				tenantId,
+				partNumber,
+				quantity,
+				billingCycle,
+				termDuration,
+			})),
 		);
 		const calls = crayon.apiCalls();
-		expect(calls.filter((call) => call.path === '/api/v1/subscriptions/new-commerce-orders').map((call) => call.body)).toEqual(
-			rows.map(({ tenantId, billingCycle, partNumber, quantity, termDuration }) => ({ customerTenantId: tenantId, billingCycle, partNumber, quantity, termDuration })),
+		expect(
+			calls
+				.filter((call) => call.path === '/api/v1/subscriptions/new-commerce-orders')
+				.map((call) => call.body),
+		).toEqual(
+			rows.map(({ tenantId, billingCycle, partNumber, quantity, termDuration }) => ({
+				customerTenantId: tenantId,
+				billingCycle,
+				partNumber,
+				quantity,
+				termDuration,
+			})),
 		);
-		expect(calls.filter((call) => call.path.endsWith('/addons')).map(({ path: addonPath, body }) => [addonPath, body])).toEqual(
+		expect(
+			calls
+				.filter((call) => call.path.endsWith('/addons'))
+				.map(({ path: addonPath, body }) => [addonPath, body]),
+		).toEqual(
 			rows.map((row, index) => [
 				`/api/v1/subscriptions/${String(orders[index].subscriptionId)}/addons`,
-				{ Quantity: row.addonQuantity, OfferId: row.addonOfferId, SubscriptionTags: { Department: row.department } },
+				{
+					Quantity: row.addonQuantity,
+					OfferId: row.addonOfferId,
+					SubscriptionTags: { Department: row.department },
+				},
 			]),
 		);
 		const addons = result.output('Add add-on');
@@ -56,8 +88,12 @@ const checks: Record<string, Check> = {
 			})),
 		);
 		for (const [index, order] of orders.entries()) {
-			expect(crayon.sim.state.subscriptions.get(order.subscriptionId as number)?.addonIds).toHaveLength(1);
-			expect(result.output('Order NCE licences')[index].json.SubscriptionId).toBe(order.subscriptionId);
+			expect(
+				crayon.sim.state.subscriptions.get(order.subscriptionId as number)?.addonIds,
+			).toHaveLength(1);
+			expect(result.output('Order NCE licences')[index].json.SubscriptionId).toBe(
+				order.subscriptionId,
+			);
 		}
 		expect(crayon.sim.purchaseCount()).toBe(rows.length * 2);
 	},
@@ -82,13 +118,31 @@ const checks: Record<string, Check> = {
 				};
 			});
 		const calls = crayon.apiCalls();
-		expect(calls.filter((call) => call.path.endsWith('/checkout')).map((call) => call.body)).toEqual(
-			orders.map((order) => ({ resellerCustomerId: order.customerId, countryCode: 'NO', orderLines: verifiedLines(order) })),
+		expect(
+			calls.filter((call) => call.path.endsWith('/checkout')).map((call) => call.body),
+		).toEqual(
+			orders.map((order) => ({
+				resellerCustomerId: order.customerId,
+				countryCode: 'NO',
+				orderLines: verifiedLines(order),
+			})),
 		);
 		expect(jsonOf(result.output('Check out order'))).toEqual(
-			orders.map((order) => expect.objectContaining({ checkedOut: true, statusCode: 204, order: expect.objectContaining({ resellerCustomerId: order.customerId }) })),
+			orders.map((order) =>
+				expect.objectContaining({
+					checkedOut: true,
+					statusCode: 204,
+					order: expect.objectContaining({ resellerCustomerId: order.customerId }),
+				}),
+			),
 		);
-		expect(crayon.sim.state.purchases.map(({ kind, tenantId, lines }) => ({ kind, tenantId, quantities: lines.map((line) => line.quantity) }))).toEqual(
+		expect(
+			crayon.sim.state.purchases.map(({ kind, tenantId, lines }) => ({
+				kind,
+				tenantId,
+				quantities: lines.map((line) => line.quantity),
+			})),
+		).toEqual(
 			orders.map((order) => ({
 				kind: 'checkout',
 				tenantId: order.customerId,
@@ -106,23 +160,39 @@ describe('example workflows', () => {
 	});
 
 	it.each(exampleFiles)('%s is an n8n export that uses the simulator credential', (file) => {
-		const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as { name?: unknown; nodes: TestNode[]; settings?: unknown };
+		const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
+			name?: unknown;
+			nodes: TestNode[];
+			settings?: unknown;
+		};
 		expect(typeof workflow.name).toBe('string');
 		expect(workflow.settings).toEqual({ executionOrder: 'v1' });
 		for (const node of workflow.nodes) {
 			expect(node).toEqual(
-				expect.objectContaining({ id: expect.any(String), name: expect.any(String), type: expect.any(String), typeVersion: expect.any(Number), position: expect.any(Array), parameters: expect.any(Object) }),
+				expect.objectContaining({
+					id: expect.any(String),
+					name: expect.any(String),
+					type: expect.any(String),
+					typeVersion: expect.any(Number),
+					position: expect.any(Array),
+					parameters: expect.any(Object),
+				}),
 			);
 			if (node.type === 'n8n-nodes-crayon.crayon') {
-				expect(node.credentials).toEqual({ crayonApi: { id: 'crayon-simulator', name: 'Crayon (simulator)' } });
+				expect(node.credentials).toEqual({
+					crayonApi: { id: 'crayon-simulator', name: 'Crayon (simulator)' },
+				});
 			}
 		}
 	});
 
 	it.each(exampleFiles)('%s runs through the engine and buys what its rows say', async (file) => {
 		const check = checks[file];
-		if (check === undefined) throw new Error(`examples/${file} has no expectations in ${path.basename(__filename)}`);
-		const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as WorkflowJson;
+		if (check === undefined)
+			throw new Error(`examples/${file} has no expectations in ${path.basename(__filename)}`);
+		const workflow = JSON.parse(
+			readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'),
+		) as WorkflowJson;
 
 		const result = await crayon.runWorkflowJson(workflow);
 

@@ -11,7 +11,9 @@ import type { RunResult } from '../helpers/engine';
 /** NCE orders are processed after 50 ms, so waiting for a subscription id takes a few 20 ms polls. */
 const NCE_PROCESSING_DELAY_MS = 50;
 
-export function useCrayon(options: SimulatorOptions = { newCommerceOrderProcessingDelayMs: NCE_PROCESSING_DELAY_MS }): CrayonFixture {
+export function useCrayon(
+	options: SimulatorOptions = { newCommerceOrderProcessingDelayMs: NCE_PROCESSING_DELAY_MS },
+): CrayonFixture {
 	const crayon = new CrayonFixture(options);
 	beforeAll(async () => await crayon.start());
 	afterAll(async () => await crayon.stop());

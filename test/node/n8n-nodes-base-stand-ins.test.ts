@@ -4,12 +4,25 @@ import type { INodeParameters } from 'n8n-workflow';
 import { chain, runWorkflow } from '../helpers/engine';
 import { n8nNodesBaseStandIns } from '../helpers/n8n-nodes-base';
 
-async function run(setParameters: INodeParameters, splitParameters: INodeParameters = { fieldToSplitOut: 'rows', options: {} }, setVersion = 3.4) {
+async function run(
+	setParameters: INodeParameters,
+	splitParameters: INodeParameters = { fieldToSplitOut: 'rows', options: {} },
+	setVersion = 3.4,
+) {
 	return await runWorkflow({
 		nodes: [
 			{ name: 'Trigger', type: 'n8n-nodes-base.manualTrigger' },
-			{ name: 'Data', type: 'test.items', parameters: { items: '[{ "region": "north", "extra": [1, 2] }]' } },
-			{ name: 'Edit Fields', type: 'n8n-nodes-base.set', typeVersion: setVersion, parameters: setParameters },
+			{
+				name: 'Data',
+				type: 'test.items',
+				parameters: { items: '[{ "region": "north", "extra": [1, 2] }]' },
+			},
+			{
+				name: 'Edit Fields',
+				type: 'n8n-nodes-base.set',
+				typeVersion: setVersion,
+				parameters: setParameters,
+			},
 			{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', parameters: splitParameters },
 		],
 		connections: chain('Trigger', 'Data', 'Edit Fields', 'Split Out'),
@@ -24,7 +37,9 @@ describe('n8n-nodes-base stand-ins', () => {
 		const result = await run(rawJson);
 
 		expect(result.error).toBeUndefined();
-		expect(result.output('Edit Fields')).toEqual([{ json: { rows: [{ a: 1 }, { a: 2 }, 3] }, pairedItem: { item: 0 } }]);
+		expect(result.output('Edit Fields')).toEqual([
+			{ json: { rows: [{ a: 1 }, { a: 2 }, 3] }, pairedItem: { item: 0 } },
+		]);
 		expect(result.output('Split Out')).toEqual([
 			{ json: { a: 1 }, pairedItem: { item: 0 } },
 			{ json: { a: 2 }, pairedItem: { item: 0 } },
@@ -39,22 +54,65 @@ describe('n8n-nodes-base stand-ins', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(result.output('Edit Fields').map((item) => item.json)).toEqual([{ rows: [1, 2], region: 'NORTH' }]);
+		expect(result.output('Edit Fields').map((item) => item.json)).toEqual([
+			{ rows: [1, 2], region: 'NORTH' },
+		]);
 		expect(result.output('Split Out').map((item) => item.json)).toEqual([{ rows: 1 }, { rows: 2 }]);
 	});
 
 	it.each([
-		['a mode other than JSON', { mode: 'manual' }, undefined, 3.4, /does not implement mode = "manual"/],
-		['other versions', rawJson, undefined, 3.3, /does not implement typeVersion = 3.3 \(it implements version 3.4 only\)/],
-		['keeping the input fields', { ...rawJson, includeOtherFields: true }, undefined, 3.4, /does not implement includeOtherFields = true/],
-		['dot notation keys', { ...rawJson, jsonOutput: '{ "a.b": 1, "rows": [] }' }, undefined, 3.4, /does not implement a JSON key = "a.b"/],
-		['Split Out of several fields', rawJson, { fieldToSplitOut: 'rows, other' }, 3.4, /does not implement fieldToSplitOut = "rows, other"/],
-		['Split Out with other fields', rawJson, { fieldToSplitOut: 'rows', include: 'allOtherFields' }, 3.4, /does not implement include = "allOtherFields"/],
-	])('refuses %s with a clear error', async (_, setParameters, splitParameters, version, message) => {
-		const result = await run(setParameters, splitParameters, version);
+		[
+			'a mode other than JSON',
+			{ mode: 'manual' },
+			undefined,
+			3.4,
+			/does not implement mode = "manual"/,
+		],
+		[
+			'other versions',
+			rawJson,
+			undefined,
+			3.3,
+			/does not implement typeVersion = 3.3 \(it implements version 3.4 only\)/,
+		],
+		[
+			'keeping the input fields',
+			{ ...rawJson, includeOtherFields: true },
+			undefined,
+			3.4,
+			/does not implement includeOtherFields = true/,
+		],
+		[
+			'dot notation keys',
+			{ ...rawJson, jsonOutput: '{ "a.b": 1, "rows": [] }' },
+			undefined,
+			3.4,
+			/does not implement a JSON key = "a.b"/,
+		],
+		[
+			'Split Out of several fields',
+			rawJson,
+			{ fieldToSplitOut: 'rows, other' },
+			3.4,
+			/does not implement fieldToSplitOut = "rows, other"/,
+		],
+		[
+			'Split Out with other fields',
+			rawJson,
+			{ fieldToSplitOut: 'rows', include: 'allOtherFields' },
+			3.4,
+			/does not implement include = "allOtherFields"/,
+		],
+	])(
+		'refuses %s with a clear error',
+		async (_, setParameters, splitParameters, version, message) => {
+			const result = await run(setParameters, splitParameters, version);
 
-		expect(result.status).toBe('error');
-		expect(result.error?.message).toMatch(/^The test stand-in for n8n-nodes-base\.(set|splitOut) /);
-		expect(result.error?.message).toMatch(message);
-	});
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toMatch(
+				/^The test stand-in for n8n-nodes-base\.(set|splitOut) /,
+			);
+			expect(result.error?.message).toMatch(message);
+		},
+	);
 });

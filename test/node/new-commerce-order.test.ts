@@ -21,9 +21,18 @@ const mapped: INodeParameters = {
 	waitForSubscriptionId: false,
 };
 
-const waiting: INodeParameters = { ...mapped, waitForSubscriptionId: true, waitTimeoutSeconds: 10, pollIntervalSeconds: 0.02 };
+const waiting: INodeParameters = {
+	...mapped,
+	waitForSubscriptionId: true,
+	waitTimeoutSeconds: 10,
+	pollIntervalSeconds: 0.02,
+};
 
-const row = (tenantId: number | string, quantity: number | string, partNumber: string = SEED.secondNcePartNumber): IDataObject => ({
+const row = (
+	tenantId: number | string,
+	quantity: number | string,
+	partNumber: string = SEED.secondNcePartNumber,
+): IDataObject => ({
 	tenantId,
 	partNumber,
 	quantity,
@@ -31,7 +40,11 @@ const row = (tenantId: number | string, quantity: number | string, partNumber: s
 	termDuration: 'P1M',
 });
 
-const orderBody = (tenantId: number, quantity: number, partNumber: string = SEED.secondNcePartNumber) => ({
+const orderBody = (
+	tenantId: number,
+	quantity: number,
+	partNumber: string = SEED.secondNcePartNumber,
+) => ({
 	customerTenantId: tenantId,
 	billingCycle: 1,
 	partNumber,
@@ -40,7 +53,10 @@ const orderBody = (tenantId: number, quantity: number, partNumber: string = SEED
 });
 
 /** The POST for each order, each followed by its polls and nothing else. */
-function expectOrdersPolled(crayon: CrayonFixture, orders: Array<{ body: object; id: unknown }>): void {
+function expectOrdersPolled(
+	crayon: CrayonFixture,
+	orders: Array<{ body: object; id: unknown }>,
+): void {
 	const calls = crayon.apiCalls();
 	const groups: ApiCall[][] = [];
 	for (const call of calls) {
@@ -71,25 +87,44 @@ describe('New Commerce Order → Create', () => {
 		const [order] = [...crayon.sim.state.nceOrders.values()];
 		expect(result.output('Crayon')).toEqual([
 			{
-				json: { IsSuccessful: true, ErrorReasonCode: null, ErrorDescription: null, NewCommerceOrderId: order.id },
+				json: {
+					IsSuccessful: true,
+					ErrorReasonCode: null,
+					ErrorDescription: null,
+					NewCommerceOrderId: order.id,
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(order).toMatchObject({ tenantId: SEED.tenantId, partNumber: SEED.secondNcePartNumber, quantity: 3 });
+		expect(order).toMatchObject({
+			tenantId: SEED.tenantId,
+			partNumber: SEED.secondNcePartNumber,
+			quantity: 3,
+		});
 	});
 
 	it('adds the optional customTermEndDate and scheduledDate when given', async () => {
 		// A coterminous end date Crayon accepts: the end of the tenant's existing P1Y subscription.
-		const customTermEndDate = crayon.sim.state.subscriptions.get(SEED.nceSubscriptionId)?.commitmentEndDate;
+		const customTermEndDate = crayon.sim.state.subscriptions.get(
+			SEED.nceSubscriptionId,
+		)?.commitmentEndDate;
 		const scheduledDate = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
 		const result = await crayon.runCrayon(
-			{ ...mapped, additionalFields: { customTermEndDate, scheduledDate: `${scheduledDate}T00:00:00` } },
+			{
+				...mapped,
+				additionalFields: { customTermEndDate, scheduledDate: `${scheduledDate}T00:00:00` },
+			},
 			[{ ...row(SEED.tenantId, 2, SEED.ncePartNumber), termDuration: 'P1Y' }],
 		);
 
 		expect(result.error).toBeUndefined();
 		expect(crayon.apiCalls().map((call) => call.body)).toEqual([
-			{ ...orderBody(SEED.tenantId, 2, SEED.ncePartNumber), termDuration: 'P1Y', customTermEndDate, scheduledDate },
+			{
+				...orderBody(SEED.tenantId, 2, SEED.ncePartNumber),
+				termDuration: 'P1Y',
+				customTermEndDate,
+				scheduledDate,
+			},
 		]);
 		expect([...crayon.sim.state.nceOrders.values()]).toEqual([
 			expect.objectContaining({ scheduledDate: `${scheduledDate}T00:00:00Z`, dueAt: null }),
@@ -162,7 +197,12 @@ describe('New Commerce Order → Create', () => {
 			[SEED.tenantId, 1],
 			[501, 4],
 		]);
-		expect(crayon.apiCalls().filter((call) => call.method === 'POST').map((call) => call.body)).toEqual([
+		expect(
+			crayon
+				.apiCalls()
+				.filter((call) => call.method === 'POST')
+				.map((call) => call.body),
+		).toEqual([
 			orderBody(SEED.tenantId, 1),
 			{ ...orderBody(SEED.tenantId, 1), termDuration: 'P3Y' },
 			orderBody(501, 4),
@@ -173,7 +213,9 @@ describe('New Commerce Order → Create', () => {
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(output[0].json.SubscriptionId).toBe(orders[0].subscriptionId);
 		expect(output[1].json).toEqual({
-			error: expect.stringMatching(/^Crayon did not place the New Commerce order: .* \(TermDurationNotSupported\)$/),
+			error: expect.stringMatching(
+				/^Crayon did not place the New Commerce order: .* \(TermDurationNotSupported\)$/,
+			),
 			description: expect.stringContaining('Nothing was bought'),
 		});
 		expect(output[2].json).toEqual({
@@ -184,7 +226,10 @@ describe('New Commerce Order → Create', () => {
 	});
 
 	it('refuses an invalid row before sending anything, naming field, value, what is allowed and the item', async () => {
-		const result = await crayon.runCrayon(waiting, [row(SEED.tenantId, 1), { ...row(SEED.tenantId, 1), billingCycle: 'Weekly' }]);
+		const result = await crayon.runCrayon(waiting, [
+			row(SEED.tenantId, 1),
+			{ ...row(SEED.tenantId, 1), billingCycle: 'Weekly' },
+		]);
 
 		expectNothingSent(crayon, result);
 		expect(result.error?.message).toBe(
@@ -198,7 +243,10 @@ describe('New Commerce Order → Create, when Crayon is slower than the wait', (
 	const crayon = useCrayon({ newCommerceOrderProcessingDelayMs: 60_000 });
 
 	it('outputs the standing order with a notice instead of failing, and never orders again', async () => {
-		const result = await crayon.runCrayon({ ...waiting, waitTimeoutSeconds: 1, pollIntervalSeconds: 0.25 }, [row(SEED.tenantId, 2)]);
+		const result = await crayon.runCrayon(
+			{ ...waiting, waitTimeoutSeconds: 1, pollIntervalSeconds: 0.25 },
+			[row(SEED.tenantId, 2)],
+		);
 
 		expect(result.status).toBe('success');
 		const [order] = [...crayon.sim.state.nceOrders.values()];

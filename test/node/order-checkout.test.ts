@@ -6,13 +6,20 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../simulator';
 import type { CrayonStep } from '../helpers/crayon';
-import { byId, e3Line, expectNothingSent, itemIndexOf, jsonOf, pairedItemsOf, useCrayon } from './fixture';
+import {
+	byId,
+	e3Line,
+	expectNothingSent,
+	itemIndexOf,
+	jsonOf,
+	pairedItemsOf,
+	useCrayon,
+} from './fixture';
 
 const crayon = useCrayon();
 
 const VERIFY_PATH = '/api/v1/purchaserequest/verify';
 const CHECKOUT_PATH = '/api/v1/purchaserequest/checkout';
-
 
 /** The checked-out body for an E3 order that verified cleanly for a Norwegian tenant. */
 const verifiedBody = (resellerCustomerId: number, quantity: number) => ({
@@ -33,9 +40,17 @@ const verifyStep = (parameters: INodeParameters = {}): CrayonStep => ({
 	},
 });
 
-const checkoutStep = (parameters: INodeParameters = {}, settings: Partial<CrayonStep> = {}): CrayonStep => ({
+const checkoutStep = (
+	parameters: INodeParameters = {},
+	settings: Partial<CrayonStep> = {},
+): CrayonStep => ({
 	name: 'Crayon',
-	parameters: { resource: 'order', operation: 'checkout', orderSource: 'verifiedOrder', ...parameters },
+	parameters: {
+		resource: 'order',
+		operation: 'checkout',
+		orderSource: 'verifiedOrder',
+		...parameters,
+	},
 	...settings,
 });
 
@@ -65,7 +80,10 @@ describe('Order → Checkout', () => {
 		expect(result.executionOrder).toEqual(['Trigger', 'Data', 'Verify', 'Crayon']);
 		expect(crayon.apiCalls()).toEqual([
 			// The Verify node
-			crayon.call('POST', VERIFY_PATH, { resellerCustomerId: SEED.tenantId, orderLines: [e3Line(2)] }),
+			crayon.call('POST', VERIFY_PATH, {
+				resellerCustomerId: SEED.tenantId,
+				orderLines: [e3Line(2)],
+			}),
 			crayon.call('POST', VERIFY_PATH, { resellerCustomerId: 501, orderLines: [e3Line(7)] }),
 			// The Checkout node: the verified order is verified once more, then checked out as verified
 			crayon.call('POST', VERIFY_PATH, verifiedBody(SEED.tenantId, 2)),
@@ -76,9 +94,18 @@ describe('Order → Checkout', () => {
 		expect(crayon.logins()).toHaveLength(1);
 		const output = result.output('Crayon');
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(jsonOf(output)).toEqual([checkedOut(verifiedBody(SEED.tenantId, 2), true), checkedOut(verifiedBody(501, 7), true)]);
-		expect(crayon.sim.state.purchases.map(({ kind, tenantId, lines }) => ({ kind, tenantId, lines }))).toEqual([
-			{ kind: 'checkout', tenantId: SEED.tenantId, lines: [{ partNumber: SEED.ncePartNumber, quantity: 2 }] },
+		expect(jsonOf(output)).toEqual([
+			checkedOut(verifiedBody(SEED.tenantId, 2), true),
+			checkedOut(verifiedBody(501, 7), true),
+		]);
+		expect(
+			crayon.sim.state.purchases.map(({ kind, tenantId, lines }) => ({ kind, tenantId, lines })),
+		).toEqual([
+			{
+				kind: 'checkout',
+				tenantId: SEED.tenantId,
+				lines: [{ partNumber: SEED.ncePartNumber, quantity: 2 }],
+			},
 			{ kind: 'checkout', tenantId: 501, lines: [{ partNumber: SEED.ncePartNumber, quantity: 7 }] },
 		]);
 	});
@@ -95,27 +122,36 @@ describe('Order → Checkout', () => {
 			[VERIFY_PATH, { resellerCustomerId: SEED.tenantId, orderLines: [e3Line(3)] }],
 			[CHECKOUT_PATH, verifiedBody(SEED.tenantId, 3)],
 		]);
-		expect(jsonOf(result.output('Crayon'))).toEqual([checkedOut(verifiedBody(SEED.tenantId, 3), false)]);
+		expect(jsonOf(result.output('Crayon'))).toEqual([
+			checkedOut(verifiedBody(SEED.tenantId, 3), false),
+		]);
 		expect(crayon.sim.purchaseCount()).toBe(1);
 	});
 
 	it('verifies an order typed in, then checks it out with the catalogItemId Crayon filled in', async () => {
-		const result = await crayon.runCrayon(
-			{
-				resource: 'order',
-				operation: 'checkout',
-				orderSource: 'fields',
-				resellerCustomerId: byId(SEED.tenantId),
-				orderLines: { line: [{ ...e3Line(1), productVariantId: String(SEED.nceProductVariantId), catalogItemId: '' }] },
+		const result = await crayon.runCrayon({
+			resource: 'order',
+			operation: 'checkout',
+			orderSource: 'fields',
+			resellerCustomerId: byId(SEED.tenantId),
+			orderLines: {
+				line: [
+					{ ...e3Line(1), productVariantId: String(SEED.nceProductVariantId), catalogItemId: '' },
+				],
 			},
-		);
+		});
 
 		expect(result.error).toBeUndefined();
 		expect(crayon.apiCalls()).toEqual([
-			crayon.call('POST', VERIFY_PATH, { resellerCustomerId: SEED.tenantId, orderLines: [e3Line(1)] }),
+			crayon.call('POST', VERIFY_PATH, {
+				resellerCustomerId: SEED.tenantId,
+				orderLines: [e3Line(1)],
+			}),
 			crayon.call('POST', CHECKOUT_PATH, verifiedBody(SEED.tenantId, 1)),
 		]);
-		expect(result.output('Crayon')).toEqual([{ json: checkedOut(verifiedBody(SEED.tenantId, 1), true), pairedItem: { item: 0 } }]);
+		expect(result.output('Crayon')).toEqual([
+			{ json: checkedOut(verifiedBody(SEED.tenantId, 1), true), pairedItem: { item: 0 } },
+		]);
 	});
 
 	it('without verifying, sends exactly the documented checkout body', async () => {
@@ -123,15 +159,23 @@ describe('Order → Checkout', () => {
 		const scheduled = `${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)} 00:00:00.000`;
 		const line = e3Line(1, { catalogItemId: SEED.nceCatalogItemId });
 		const result = await crayon.runCrayon(
-			{ resource: 'order', operation: 'checkout', ...fromFields, scheduledPurchaseDate: scheduled, verifyBeforeCheckout: false },
+			{
+				resource: 'order',
+				operation: 'checkout',
+				...fromFields,
+				scheduledPurchaseDate: scheduled,
+				verifyBeforeCheckout: false,
+			},
 			[{ customerId: 123, orderLines: [line] }],
 		);
 
 		expect(result.error).toBeUndefined();
-		const documented = { resellerCustomerId: 123, ScheduledPurchaseDate: scheduled, orderLines: [line] };
-		expect(crayon.apiCalls()).toEqual([
-			crayon.call('POST', CHECKOUT_PATH, documented),
-		]);
+		const documented = {
+			resellerCustomerId: 123,
+			ScheduledPurchaseDate: scheduled,
+			orderLines: [line],
+		};
+		expect(crayon.apiCalls()).toEqual([crayon.call('POST', CHECKOUT_PATH, documented)]);
 		expect(jsonOf(result.output('Crayon'))).toEqual([checkedOut(documented, false)]);
 		expect(crayon.sim.purchaseCount()).toBe(1);
 	});
@@ -139,7 +183,12 @@ describe('Order → Checkout', () => {
 	it('without verifying, refuses an order line that has no catalogItemId before sending anything', async () => {
 		const result = await crayon.runCrayon(
 			{ resource: 'order', operation: 'checkout', ...fromFields, verifyBeforeCheckout: false },
-			[{ customerId: SEED.tenantId, orderLines: [e3Line(1, { catalogItemId: SEED.nceCatalogItemId }), e3Line(1)] }],
+			[
+				{
+					customerId: SEED.tenantId,
+					orderLines: [e3Line(1, { catalogItemId: SEED.nceCatalogItemId }), e3Line(1)],
+				},
+			],
 		);
 
 		expectNothingSent(crayon, result);
@@ -149,9 +198,15 @@ describe('Order → Checkout', () => {
 	});
 
 	it('refuses to check out when the verification right before reports errors: no checkout request', async () => {
-		const result = await crayon.runCrayon({ resource: 'order', operation: 'checkout', ...fromFields }, [
-			{ customerId: SEED.tenantId, orderLines: [e3Line(1, { termDuration: 'P1Y', billingCycle: 5 })] },
-		]);
+		const result = await crayon.runCrayon(
+			{ resource: 'order', operation: 'checkout', ...fromFields },
+			[
+				{
+					customerId: SEED.tenantId,
+					orderLines: [e3Line(1, { termDuration: 'P1Y', billingCycle: 5 })],
+				},
+			],
+		);
 
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
@@ -190,16 +245,20 @@ describe('Order → Checkout', () => {
 		);
 
 		expect(result.status).toBe('success');
-		expect(crayon.apiCalls().filter((call) => call.path === CHECKOUT_PATH).map((call) => call.body)).toEqual([
-			verifiedBody(SEED.tenantId, 1),
-			verifiedBody(501, 2),
-		]);
+		expect(
+			crayon
+				.apiCalls()
+				.filter((call) => call.path === CHECKOUT_PATH)
+				.map((call) => call.body),
+		).toEqual([verifiedBody(SEED.tenantId, 1), verifiedBody(501, 2)]);
 		expect(crayon.sim.purchaseCount()).toBe(2);
 		const output = result.output('Crayon');
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json).toEqual(checkedOut(verifiedBody(SEED.tenantId, 1), true));
 		expect(output[1].json).toEqual({
-			error: expect.stringMatching(/^Invalid input in item 1: "Input Item" is an order whose verification reported errors.*QuantityExceedsMaximum/),
+			error: expect.stringMatching(
+				/^Invalid input in item 1: "Input Item" is an order whose verification reported errors.*QuantityExceedsMaximum/,
+			),
 			description: expect.stringContaining('Nothing was sent to Crayon'),
 		});
 		expect(output[2].json).toEqual(checkedOut(verifiedBody(501, 2), true));

@@ -2,12 +2,19 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../simulator';
-import { byId, e3Line, expectNothingSent, itemIndexOf, jsonOf, pairedItemsOf, useCrayon } from './fixture';
+import {
+	byId,
+	e3Line,
+	expectNothingSent,
+	itemIndexOf,
+	jsonOf,
+	pairedItemsOf,
+	useCrayon,
+} from './fixture';
 
 const crayon = useCrayon();
 
 const VERIFY_PATH = '/api/v1/purchaserequest/verify';
-
 
 /** What Crayon fills in for an E3 line that verifies cleanly. */
 const verifiedE3Line = (quantity: number) => ({
@@ -32,12 +39,19 @@ describe('Order → Verify', () => {
 			operation: 'verify',
 			resellerCustomerId: byId(SEED.tenantId),
 			scheduledPurchaseDate: '',
-			orderLines: { line: [{ ...e3Line(4), productVariantId: String(SEED.nceProductVariantId), catalogItemId: '' }] },
+			orderLines: {
+				line: [
+					{ ...e3Line(4), productVariantId: String(SEED.nceProductVariantId), catalogItemId: '' },
+				],
+			},
 		});
 
 		expect(result.error).toBeUndefined();
 		expect(crayon.apiCalls()).toEqual([
-			crayon.call('POST', VERIFY_PATH, { resellerCustomerId: SEED.tenantId, orderLines: [e3Line(4)] }),
+			crayon.call('POST', VERIFY_PATH, {
+				resellerCustomerId: SEED.tenantId,
+				orderLines: [e3Line(4)],
+			}),
 		]);
 		expect(result.output('Crayon')).toEqual([
 			{
@@ -63,7 +77,14 @@ describe('Order → Verify', () => {
 				customerId: String(SEED.legacyTenantId),
 				orderLines: [
 					e3Line(2, { billingCycle: 2, termDuration: 'P1Y' }),
-					{ billingCycle: 1, productId: SEED.secondNceProductId, quantity: 5, skuId: SEED.secondNceSkuId, termDuration: 'P1M', type: 3 },
+					{
+						billingCycle: 1,
+						productId: SEED.secondNceProductId,
+						quantity: 5,
+						skuId: SEED.secondNceSkuId,
+						termDuration: 'P1M',
+						type: 3,
+					},
 				],
 			},
 		];
@@ -71,15 +92,30 @@ describe('Order → Verify', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(crayon.apiCalls().map(({ path, body }) => [path, body])).toEqual([
-			[VERIFY_PATH, { resellerCustomerId: SEED.tenantId, ScheduledPurchaseDate: scheduled, orderLines: [e3Line(1)] }],
-			[VERIFY_PATH, { resellerCustomerId: SEED.legacyTenantId, ScheduledPurchaseDate: scheduled, orderLines: rows[1].orderLines }],
+			[
+				VERIFY_PATH,
+				{
+					resellerCustomerId: SEED.tenantId,
+					ScheduledPurchaseDate: scheduled,
+					orderLines: [e3Line(1)],
+				},
+			],
+			[
+				VERIFY_PATH,
+				{
+					resellerCustomerId: SEED.legacyTenantId,
+					ScheduledPurchaseDate: scheduled,
+					orderLines: rows[1].orderLines,
+				},
+			],
 		]);
 		const output = result.output('Crayon');
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(output.map(({ json }) => (json.orderLines as IDataObject[]).map((line) => line.catalogItemId))).toEqual([
-			[SEED.nceCatalogItemId],
-			[SEED.nceCatalogItemId, SEED.secondNceCatalogItemId],
-		]);
+		expect(
+			output.map(({ json }) =>
+				(json.orderLines as IDataObject[]).map((line) => line.catalogItemId),
+			),
+		).toEqual([[SEED.nceCatalogItemId], [SEED.nceCatalogItemId, SEED.secondNceCatalogItemId]]);
 	});
 
 	it("fails an order whose verification reports line errors, with Crayon's reason", async () => {
@@ -103,7 +139,13 @@ describe('Order → Verify', () => {
 		expect(jsonOf(result.output('Crayon'))).toEqual([
 			expect.objectContaining({
 				resellerCustomerId: SEED.unknownTenantId,
-				errors: [{ orderGroupId: null, code: 'CustomerNotFound', description: `Customer tenant ${SEED.unknownTenantId} was not found.` }],
+				errors: [
+					{
+						orderGroupId: null,
+						code: 'CustomerNotFound',
+						description: `Customer tenant ${SEED.unknownTenantId} was not found.`,
+					},
+				],
 			}),
 		]);
 	});
@@ -127,11 +169,14 @@ describe('Order → Verify', () => {
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(output[0].json.orderLines).toEqual([verifiedE3Line(1)]);
 		expect(output[1].json).toEqual({
-			error: expect.stringMatching(/^Crayon's verification found 1 problem in the order: .*\(QuantityExceedsMaximum\)$/),
+			error: expect.stringMatching(
+				/^Crayon's verification found 1 problem in the order: .*\(QuantityExceedsMaximum\)$/,
+			),
 			description: expect.stringContaining('QuantityExceedsMaximum'),
 		});
 		expect(output[2].json).toEqual({
-			error: 'Invalid input in item 2: "Order Lines (JSON) → Line 1 → type" must be one of: 3 (Subscription), 2 (Software), 1 (Reservation) (received 4)',
+			error:
+				'Invalid input in item 2: "Order Lines (JSON) → Line 1 → type" must be one of: 3 (Subscription), 2 (Software), 1 (Reservation) (received 4)',
 			description: expect.stringContaining('Nothing was sent to Crayon'),
 		});
 		expect(output[3].json.resellerCustomerId).toBe(501);
@@ -153,7 +198,9 @@ describe('Order → Verify', () => {
 	});
 
 	it('refuses an order without order lines', async () => {
-		const result = await crayon.runCrayon(fromJson, [{ customerId: SEED.tenantId, orderLines: [] }]);
+		const result = await crayon.runCrayon(fromJson, [
+			{ customerId: SEED.tenantId, orderLines: [] },
+		]);
 
 		expectNothingSent(crayon, result);
 		expect(result.error?.message).toBe(

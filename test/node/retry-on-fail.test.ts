@@ -21,7 +21,9 @@ describe('Retry On Fail', () => {
 		const result = await crayon.runCrayon(createSubscription, [{}, {}], { retryOnFail: true });
 
 		expectNothingSent(crayon, result);
-		expect(result.nodeError('Crayon')?.message).toBe('Turn off "Retry On Fail" for this node: it would buy twice');
+		expect(result.nodeError('Crayon')?.message).toBe(
+			'Turn off "Retry On Fail" for this node: it would buy twice',
+		);
 	});
 
 	it('lets a purchase run with Retry On Fail when failed items continue as error items (the node is never re-run)', async () => {
@@ -36,12 +38,18 @@ describe('Retry On Fail', () => {
 
 	it('leaves read-only operations alone', async () => {
 		const result = await crayon.runCrayon(
-			{ resource: 'subscription', operation: 'get', subscriptionId: byId(SEED.addonCapableSubscriptionId) },
+			{
+				resource: 'subscription',
+				operation: 'get',
+				subscriptionId: byId(SEED.addonCapableSubscriptionId),
+			},
 			[{}],
 			{ retryOnFail: true },
 		);
 
 		expect(result.error).toBeUndefined();
-		expect(jsonOf(result.output('Crayon'))).toEqual([expect.objectContaining({ Id: SEED.addonCapableSubscriptionId })]);
+		expect(jsonOf(result.output('Crayon'))).toEqual([
+			expect.objectContaining({ Id: SEED.addonCapableSubscriptionId }),
+		]);
 	});
 });

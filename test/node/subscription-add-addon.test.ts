@@ -24,38 +24,73 @@ describe('Subscription → Add Add-On', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(crayon.apiCalls()).toEqual([
-			crayon.call('POST', addonsPath(SEED.addonCapableSubscriptionId), { Quantity: 3, OfferId: SEED.addonOfferId }),
+			crayon.call('POST', addonsPath(SEED.addonCapableSubscriptionId), {
+				Quantity: 3,
+				OfferId: SEED.addonOfferId,
+			}),
 		]);
 		const output = result.output('Crayon');
 		expect(output).toEqual([
 			{
-				json: { accepted: true, subscriptionId: SEED.addonCapableSubscriptionId, offerId: SEED.addonOfferId, quantity: 3 },
+				json: {
+					accepted: true,
+					subscriptionId: SEED.addonCapableSubscriptionId,
+					offerId: SEED.addonOfferId,
+					quantity: 3,
+				},
 				pairedItem: { item: 0 },
 			},
 		]);
-		expect(crayon.sim.state.subscriptions.get(SEED.addonCapableSubscriptionId)?.addonIds).toEqual([SEED.nextSubscriptionId]);
+		expect(crayon.sim.state.subscriptions.get(SEED.addonCapableSubscriptionId)?.addonIds).toEqual([
+			SEED.nextSubscriptionId,
+		]);
 		expect(crayon.sim.purchaseCount()).toBe(1);
 	});
 
 	it('sends the SubscriptionTags that are filled in, under their documented names', async () => {
-		const result = await crayon.runCrayon({
-			...mapped,
-			subscriptionTags: {
-				Department: 'Finance',
-				CostCenter: '={{ $json.costCenter }}',
-				Project: 'Migration',
-				Owner: 'kari@example.com',
-				Custom: '',
+		const result = await crayon.runCrayon(
+			{
+				...mapped,
+				subscriptionTags: {
+					Department: 'Finance',
+					CostCenter: '={{ $json.costCenter }}',
+					Project: 'Migration',
+					Owner: 'kari@example.com',
+					Custom: '',
+				},
 			},
-		}, [{ subscriptionId: SEED.addonCapableSubscriptionId, offerId: SEED.secondAddonOfferId, quantity: 1, costCenter: 'CC-42' }]);
+			[
+				{
+					subscriptionId: SEED.addonCapableSubscriptionId,
+					offerId: SEED.secondAddonOfferId,
+					quantity: 1,
+					costCenter: 'CC-42',
+				},
+			],
+		);
 
 		expect(result.error).toBeUndefined();
-		const tags = { Department: 'Finance', CostCenter: 'CC-42', Project: 'Migration', Owner: 'kari@example.com' };
+		const tags = {
+			Department: 'Finance',
+			CostCenter: 'CC-42',
+			Project: 'Migration',
+			Owner: 'kari@example.com',
+		};
 		expect(crayon.apiCalls()).toEqual([
-			crayon.call('POST', addonsPath(SEED.addonCapableSubscriptionId), { Quantity: 1, OfferId: SEED.secondAddonOfferId, SubscriptionTags: tags }),
+			crayon.call('POST', addonsPath(SEED.addonCapableSubscriptionId), {
+				Quantity: 1,
+				OfferId: SEED.secondAddonOfferId,
+				SubscriptionTags: tags,
+			}),
 		]);
 		expect(jsonOf(result.output('Crayon'))).toEqual([
-			{ accepted: true, subscriptionId: SEED.addonCapableSubscriptionId, offerId: SEED.secondAddonOfferId, quantity: 1, subscriptionTags: tags },
+			{
+				accepted: true,
+				subscriptionId: SEED.addonCapableSubscriptionId,
+				offerId: SEED.secondAddonOfferId,
+				quantity: 1,
+				subscriptionTags: tags,
+			},
 		]);
 		expect(crayon.sim.state.subscriptions.get(SEED.nextSubscriptionId)?.tags).toMatchObject({
 			department: 'Finance',
@@ -75,7 +110,9 @@ describe('Subscription → Add Add-On', () => {
 		expect(result.error?.message).toBe(
 			`Crayon did not accept add-on ${SEED.addonOfferId} for subscription ${SEED.suspendedSubscriptionId}`,
 		);
-		expect(result.error?.description).toContain(`Crayon answered false to POST ${addonsPath(SEED.suspendedSubscriptionId)}`);
+		expect(result.error?.description).toContain(
+			`Crayon answered false to POST ${addonsPath(SEED.suspendedSubscriptionId)}`,
+		);
 		expect(itemIndexOf(result.error)).toBe(0);
 		expect(crayon.apiCalls()).toHaveLength(1);
 		expect(crayon.sim.purchaseCount()).toBe(0);
@@ -86,7 +123,11 @@ describe('Subscription → Add Add-On', () => {
 			{ subscriptionId: SEED.addonCapableSubscriptionId, offerId: SEED.addonOfferId, quantity: 2 },
 			{ subscriptionId: SEED.suspendedSubscriptionId, offerId: SEED.addonOfferId, quantity: 2 },
 			{ subscriptionId: '5001/../5002', offerId: SEED.addonOfferId, quantity: 2 },
-			{ subscriptionId: String(SEED.addonCapableSubscriptionId), offerId: SEED.secondAddonOfferId, quantity: '7' },
+			{
+				subscriptionId: String(SEED.addonCapableSubscriptionId),
+				offerId: SEED.secondAddonOfferId,
+				quantity: '7',
+			},
 		];
 		const result = await crayon.runCrayon(mapped, rows, { continueOnFail: true });
 
@@ -95,30 +136,48 @@ describe('Subscription → Add Add-On', () => {
 		expect(crayon.apiCalls().map(({ path, body }) => [path, body])).toEqual([
 			[addonsPath(SEED.addonCapableSubscriptionId), { Quantity: 2, OfferId: SEED.addonOfferId }],
 			[addonsPath(SEED.suspendedSubscriptionId), { Quantity: 2, OfferId: SEED.addonOfferId }],
-			[addonsPath(SEED.addonCapableSubscriptionId), { Quantity: 7, OfferId: SEED.secondAddonOfferId }],
+			[
+				addonsPath(SEED.addonCapableSubscriptionId),
+				{ Quantity: 7, OfferId: SEED.secondAddonOfferId },
+			],
 		]);
 		expect(crayon.sim.purchaseCount()).toBe(2);
 
 		const output = result.output('Crayon');
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(jsonOf(output)).toEqual([
-			{ accepted: true, subscriptionId: SEED.addonCapableSubscriptionId, offerId: SEED.addonOfferId, quantity: 2 },
+			{
+				accepted: true,
+				subscriptionId: SEED.addonCapableSubscriptionId,
+				offerId: SEED.addonOfferId,
+				quantity: 2,
+			},
 			{
 				error: `Crayon did not accept add-on ${SEED.addonOfferId} for subscription ${SEED.suspendedSubscriptionId}`,
 				description: expect.stringContaining('the subscription is not active'),
 			},
 			{
-				error: 'Invalid input in item 2: "Subscription ID" must be a whole number of at least 1 (received "5001/../5002")',
+				error:
+					'Invalid input in item 2: "Subscription ID" must be a whole number of at least 1 (received "5001/../5002")',
 				description: expect.stringContaining('Nothing was sent to Crayon'),
 			},
-			{ accepted: true, subscriptionId: SEED.addonCapableSubscriptionId, offerId: SEED.secondAddonOfferId, quantity: 7 },
+			{
+				accepted: true,
+				subscriptionId: SEED.addonCapableSubscriptionId,
+				offerId: SEED.secondAddonOfferId,
+				quantity: 7,
+			},
 		]);
 	});
 
 	it('refuses an invalid quantity before sending anything, naming field, value, what is allowed and the item', async () => {
 		const result = await crayon.runCrayon(mapped, [
 			{ subscriptionId: SEED.addonCapableSubscriptionId, offerId: SEED.addonOfferId, quantity: 1 },
-			{ subscriptionId: SEED.addonCapableSubscriptionId, offerId: SEED.addonOfferId, quantity: 1.5 },
+			{
+				subscriptionId: SEED.addonCapableSubscriptionId,
+				offerId: SEED.addonOfferId,
+				quantity: 1.5,
+			},
 		]);
 
 		expectNothingSent(crayon, result);

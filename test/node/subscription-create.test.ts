@@ -21,7 +21,11 @@ const mapped: INodeParameters = {
 	termDuration: '={{ $json.termDuration }}',
 };
 
-const nceRow = (tenantId: number | string, quantity: number | string, termDuration = 'P1Y'): IDataObject => ({
+const nceRow = (
+	tenantId: number | string,
+	quantity: number | string,
+	termDuration = 'P1Y',
+): IDataObject => ({
 	name: 'My subscription',
 	tenantId,
 	partNumber: SEED.ncePartNumber,
@@ -89,7 +93,11 @@ describe('Subscription → Create', () => {
 			}),
 		]);
 		expect(jsonOf(result.output('Crayon'))).toEqual([
-			expect.objectContaining({ Id: SEED.nextSubscriptionId, Name: 'My subscription', Product: expect.objectContaining({ Id: SEED.legacyProductId }) }),
+			expect.objectContaining({
+				Id: SEED.nextSubscriptionId,
+				Name: 'My subscription',
+				Product: expect.objectContaining({ Id: SEED.legacyProductId }),
+			}),
 		]);
 	});
 
@@ -104,18 +112,22 @@ describe('Subscription → Create', () => {
 				[SEED.tenantId, 5, 'P1Y'],
 				[SEED.legacyTenantId, 12, 'P1M'],
 				[501, 300, 'P3Y'],
-			].map(([tenantId, quantity, termDuration]) => (crayon.call('POST', PATH, {
-				name: 'My subscription',
-				customerTenant: { id: tenantId },
-				product: { partNumber: SEED.ncePartNumber },
-				quantity,
-				billingCycle: 1,
-				termDuration,
-			}))),
+			].map(([tenantId, quantity, termDuration]) =>
+				crayon.call('POST', PATH, {
+					name: 'My subscription',
+					customerTenant: { id: tenantId },
+					product: { partNumber: SEED.ncePartNumber },
+					quantity,
+					billingCycle: 1,
+					termDuration,
+				}),
+			),
 		);
 		const output = result.output('Crayon');
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(output.map(({ json }) => [json.Id, (json.CustomerTenant as IDataObject).Id, json.Quantity])).toEqual([
+		expect(
+			output.map(({ json }) => [json.Id, (json.CustomerTenant as IDataObject).Id, json.Quantity]),
+		).toEqual([
 			[SEED.nextSubscriptionId, SEED.tenantId, 5],
 			[SEED.nextSubscriptionId + 1, SEED.legacyTenantId, 12],
 			[SEED.nextSubscriptionId + 2, 501, 300],
@@ -134,29 +146,33 @@ describe('Subscription → Create', () => {
 
 		expect(result.status).toBe('success');
 		// The invalid row never leaves the node; the ineligible tenant is Crayon's call.
-		expect(crayon.apiCalls().map((call) => (call.body as { customerTenant: unknown }).customerTenant)).toEqual([
-			{ id: SEED.tenantId },
-			{ id: SEED.nceIneligibleTenantId },
-			{ id: 501 },
-		]);
+		expect(
+			crayon.apiCalls().map((call) => (call.body as { customerTenant: unknown }).customerTenant),
+		).toEqual([{ id: SEED.tenantId }, { id: SEED.nceIneligibleTenantId }, { id: 501 }]);
 		expect(crayon.sim.purchaseCount()).toBe(2);
 		const output = result.output('Crayon');
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(output[0].json.Id).toBe(SEED.nextSubscriptionId);
 		expect(output[1].json).toEqual({
-			error: expect.stringMatching(/^Crayon refused POST \/api\/v1\/subscriptions\/: .*not eligible for New Commerce/),
+			error: expect.stringMatching(
+				/^Crayon refused POST \/api\/v1\/subscriptions\/: .*not eligible for New Commerce/,
+			),
 			description: expect.stringContaining('Crayon error code: 400 BadRequest'),
 			httpCode: '400',
 		});
 		expect(output[2].json).toEqual({
-			error: 'Invalid input in item 2: "Quantity" must be a whole number of at least 1 (received "two")',
+			error:
+				'Invalid input in item 2: "Quantity" must be a whole number of at least 1 (received "two")',
 			description: expect.stringContaining('Nothing was sent to Crayon'),
 		});
 		expect(output[3].json.Id).toBe(SEED.nextSubscriptionId + 1);
 	});
 
 	it('refuses an invalid row before sending anything, naming the field, the value, what is allowed and the item', async () => {
-		const result = await crayon.runCrayon(mapped, [nceRow(SEED.tenantId, 1), nceRow(SEED.tenantId, 1, 'P2Y')]);
+		const result = await crayon.runCrayon(mapped, [
+			nceRow(SEED.tenantId, 1),
+			nceRow(SEED.tenantId, 1, 'P2Y'),
+		]);
 
 		expectNothingSent(crayon, result);
 		expect(result.error?.message).toBe(
@@ -166,7 +182,9 @@ describe('Subscription → Create', () => {
 	});
 
 	it('requires the productId:skuId part number format for NCE products', async () => {
-		const result = await crayon.runCrayon(mapped, [{ ...nceRow(SEED.tenantId, 1), partNumber: SEED.legacyPartNumber }]);
+		const result = await crayon.runCrayon(mapped, [
+			{ ...nceRow(SEED.tenantId, 1), partNumber: SEED.legacyPartNumber },
+		]);
 
 		expectNothingSent(crayon, result);
 		expect(result.error?.message).toBe(

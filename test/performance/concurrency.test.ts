@@ -34,7 +34,9 @@ function createSubscriptions(options: INodeParameters): INodeParameters {
 }
 
 function createRequests(): RecordedRequest[] {
-	return crayon.sim.requests.filter((request) => request.method === 'POST' && request.path === CREATE_PATH);
+	return crayon.sim.requests.filter(
+		(request) => request.method === 'POST' && request.path === CREATE_PATH,
+	);
 }
 
 function rowOf(request: RecordedRequest): number {
@@ -45,7 +47,8 @@ function rowOf(request: RecordedRequest): number {
 function subscriptionIdsByRow(): Map<number, number> {
 	const ids = new Map<number, number>();
 	for (const subscription of crayon.sim.state.subscriptions.values()) {
-		if (subscription.id >= SEED.nextSubscriptionId) ids.set(subscription.quantity - 1, subscription.id);
+		if (subscription.id >= SEED.nextSubscriptionId)
+			ids.set(subscription.quantity - 1, subscription.id);
 	}
 	return ids;
 }
@@ -64,7 +67,9 @@ describe('Options → Concurrency', () => {
 
 		expect(result.error).toBeUndefined();
 		const output = result.output('Crayon');
-		expect(jsonOf(output).map((json) => (json as IDataObject).Quantity)).toEqual([1, 2, 3, 4, 5, 6]);
+		expect(jsonOf(output).map((json) => (json as IDataObject).Quantity)).toEqual([
+			1, 2, 3, 4, 5, 6,
+		]);
 		expect(pairedItemsOf(output)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
 		// Row 1 was processed after rows 2 and 3 (higher id), yet its output is second.
 		const ids = subscriptionIdsByRow();
@@ -113,14 +118,21 @@ describe('Options → Concurrency', () => {
 		// Every answer takes 50 ms, far longer than the node needs to read the 429 and pause.
 		crayon.sim.setLatency(50);
 		crayon.sim.injectFault({ method: 'POST', path: CREATE_PATH, latencyMs: 0 });
-		crayon.sim.injectFault({ method: 'POST', path: CREATE_PATH, status: 429, retryAfterSeconds: 0.5 });
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: CREATE_PATH,
+			status: 429,
+			retryAfterSeconds: 0.5,
+		});
 
 		const result = await crayon.runCrayon(createSubscriptions({ concurrency: 4 }), rows(24));
 
 		expect(result.error).toBeUndefined();
 		const creates = createRequests();
 		const rejected = creates.findIndex((request) => request.status === 429);
-		const retried = creates.findIndex((request, index) => index > rejected && rowOf(request) === rowOf(creates[rejected]));
+		const retried = creates.findIndex(
+			(request, index) => index > rejected && rowOf(request) === rowOf(creates[rejected]),
+		);
 		// Between the 429 and its retry, per other worker at most: the request in flight when
 		// the 429 arrived, the next one (sent when that was answered, about when the 429 was),
 		// and one released at the end of the pause together with the retry. Workers that
@@ -134,7 +146,11 @@ describe('Options → Concurrency', () => {
 
 	it('never re-sends a purchase whose answer was lost, and reports it on its own item only', async () => {
 		crayon.sim.injectFault({ method: 'POST', path: CREATE_PATH, latencyMs: 0 });
-		crayon.sim.injectFault({ method: 'POST', path: CREATE_PATH, dropConnection: 'after-processing' });
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: CREATE_PATH,
+			dropConnection: 'after-processing',
+		});
 
 		const result = await crayon.runCrayon(createSubscriptions({ concurrency: 4 }), rows(6), {
 			onError: 'continueRegularOutput',
@@ -143,7 +159,14 @@ describe('Options → Concurrency', () => {
 		expect(result.error).toBeUndefined();
 		const output = result.output('Crayon');
 		expect(pairedItemsOf(output)).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
-		expect(output.map((item) => item.json.error !== undefined)).toEqual([false, true, false, false, false, false]);
+		expect(output.map((item) => item.json.error !== undefined)).toEqual([
+			false,
+			true,
+			false,
+			false,
+			false,
+			false,
+		]);
 		expect(createRequests()).toHaveLength(6);
 		expect(crayon.sim.purchaseCount()).toBe(6);
 	});
@@ -173,17 +196,26 @@ describe('Options → Concurrency', () => {
 		expect(result.status).toBe('error');
 		expect(itemIndexOf(result.error)).toBe(1);
 		expect(createRequests().length).toBeLessThan(12);
-		const boughtLater = [...subscriptionIdsByRow().keys()].filter((row) => row > 1).sort((a, b) => a - b);
+		const boughtLater = [...subscriptionIdsByRow().keys()]
+			.filter((row) => row > 1)
+			.sort((a, b) => a - b);
 		expect(boughtLater.length).toBeGreaterThan(0);
-		expect(result.error?.description).toContain(`Items ${boughtLater.join(', ')} ran at the same time`);
+		expect(result.error?.description).toContain(
+			`Items ${boughtLater.join(', ')} ran at the same time`,
+		);
 		expect(crayon.sim.purchaseCount()).toBe(createRequests().length - 1);
 	});
 
 	it('rejects a concurrency outside 1 to 16 before sending anything', async () => {
-		const result = await crayon.runCrayon(createSubscriptions({ concurrency: '={{ 17 }}' }), rows(2));
+		const result = await crayon.runCrayon(
+			createSubscriptions({ concurrency: '={{ 17 }}' }),
+			rows(2),
+		);
 
 		expectNothingSent(crayon, result);
-		expect(result.error?.message).toContain('"Options → Concurrency" must be a whole number from 1 to 16 (received 17)');
+		expect(result.error?.message).toContain(
+			'"Options → Concurrency" must be a whole number from 1 to 16 (received 17)',
+		);
 	});
 });
 
@@ -192,7 +224,10 @@ describe('Options → Batching', () => {
 		slowDownSecondCreate(200);
 
 		const result = await crayon.runCrayon(
-			createSubscriptions({ concurrency: 3, batching: { batch: { batchSize: 3, batchInterval: 0 } } }),
+			createSubscriptions({
+				concurrency: 3,
+				batching: { batch: { batchSize: 3, batchInterval: 0 } },
+			}),
 			rows(6),
 		);
 
@@ -202,14 +237,18 @@ describe('Options → Batching', () => {
 		expect(Math.min(...[3, 4, 5].map((row) => ids.get(row) as number))).toBeGreaterThan(
 			Math.max(...[0, 1, 2].map((row) => ids.get(row) as number)),
 		);
-		expect(pairedItemsOf(result.output('Crayon'))).toEqual([0, 1, 2, 3, 4, 5].map((item) => ({ item })));
+		expect(pairedItemsOf(result.output('Crayon'))).toEqual(
+			[0, 1, 2, 3, 4, 5].map((item) => ({ item })),
+		);
 	});
 
 	it('pauses for the batch interval between batches', async () => {
 		const batchIntervalMs = 300;
 
 		const result = await crayon.runCrayon(
-			createSubscriptions({ batching: { batch: { batchSize: 2, batchInterval: batchIntervalMs } } }),
+			createSubscriptions({
+				batching: { batch: { batchSize: 2, batchInterval: batchIntervalMs } },
+			}),
 			rows(4),
 		);
 

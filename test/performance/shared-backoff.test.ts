@@ -47,11 +47,18 @@ describe('SharedBackoff', () => {
 		const retry = track(pacer.backOff(1000));
 		const otherWorker = track(pacer.beforeRequest());
 		await clock.advanceTo(999);
-		expect({ retry: retry.settled, otherWorker: otherWorker.settled }).toEqual({ retry: false, otherWorker: false });
+		expect({ retry: retry.settled, otherWorker: otherWorker.settled }).toEqual({
+			retry: false,
+			otherWorker: false,
+		});
 
 		const lateWorker = track(pacer.beforeRequest());
 		await clock.advanceTo(1000);
-		expect({ retry: retry.settled, otherWorker: otherWorker.settled, lateWorker: lateWorker.settled }).toEqual({
+		expect({
+			retry: retry.settled,
+			otherWorker: otherWorker.settled,
+			lateWorker: lateWorker.settled,
+		}).toEqual({
 			retry: true,
 			otherWorker: true,
 			lateWorker: true,

@@ -16,9 +16,30 @@ const crayon = useCrayon();
 const MISSING = Symbol('missing');
 type BadValue = unknown;
 
-const INJECTIONS = ['../5001', '5001/../5002', '1; DROP TABLE subscriptions', '%2F5001', '5001%0A', '50\n01', '5001?quantity=999', '5001#'];
+const INJECTIONS = [
+	'../5001',
+	'5001/../5002',
+	'1; DROP TABLE subscriptions',
+	'%2F5001',
+	'5001%0A',
+	'50\n01',
+	'5001?quantity=999',
+	'5001#',
+];
 const BAD_ID: BadValue[] = [MISSING, '', '   ', -1, 0, 1.5, '1.5', '12abc', true, ...INJECTIONS];
-const BAD_QUANTITY: BadValue[] = [MISSING, '', -1, 0, 2.5, '2.5', 'ten', 1e20, '1; DROP TABLE', '%2F', '3\n4'];
+const BAD_QUANTITY: BadValue[] = [
+	MISSING,
+	'',
+	-1,
+	0,
+	2.5,
+	'2.5',
+	'ten',
+	1e20,
+	'1; DROP TABLE',
+	'%2F',
+	'3\n4',
+];
 const BAD_CODE: BadValue[] = [
 	MISSING,
 	'',
@@ -32,13 +53,29 @@ const BAD_CODE: BadValue[] = [
 	'x'.repeat(101),
 ];
 const BAD_NCE_PART_NUMBER: BadValue[] = [...BAD_CODE, 'CFQ7TTC0LF8R', 'CFQ7TTC0LF8R:0001:extra'];
-const BAD_DATE: BadValue[] = ['2025-02-30', '2025-13-01', 'tomorrow', '31/12/2025', '2025-12-01; DROP TABLE', '../2025-12-01', 20251201, '2025-12-01\nX'];
+const BAD_DATE: BadValue[] = [
+	'2025-02-30',
+	'2025-13-01',
+	'tomorrow',
+	'31/12/2025',
+	'2025-12-01; DROP TABLE',
+	'../2025-12-01',
+	20251201,
+	'2025-12-01\nX',
+];
 const BAD_TERM: BadValue[] = [MISSING, '', 'P2Y', 'P1M; DROP', 'monthly', 3];
 const BAD_SUBSCRIPTION_BILLING_CYCLE: BadValue[] = ['Weekly', 6, 42, -1, 1.5, '1; DROP'];
 const BAD_ORDER_BILLING_CYCLE: BadValue[] = [MISSING, '', 'Weekly', 7, 9, -1, 1.5];
 const BAD_LINE_TYPE: BadValue[] = [MISSING, 0, 4, 'Hardware', 2.5];
 const BAD_TEXT: BadValue[] = [MISSING, '', '   ', 'x'.repeat(201), 42];
-const BAD_GUID: BadValue[] = [MISSING, '', 'not-a-guid', '../767bc43f-c3af-48e7-b7fa-89889132a655', '%2F', '767bc43f-c3af-48e7-b7fa-89889132a655; DROP'];
+const BAD_GUID: BadValue[] = [
+	MISSING,
+	'',
+	'not-a-guid',
+	'../767bc43f-c3af-48e7-b7fa-89889132a655',
+	'%2F',
+	'767bc43f-c3af-48e7-b7fa-89889132a655; DROP',
+];
 const BAD_SECONDS: BadValue[] = [-1, 0, 'soon', 86_401];
 const BAD_LIMIT: BadValue[] = [-1, 0, 1.5, 'all'];
 
@@ -71,8 +108,14 @@ const orderLineFields: Record<string, { label: string; bad: BadValue[] }> = {
 	'line.billingCycle': { label: 'Line 1 → billingCycle', bad: BAD_ORDER_BILLING_CYCLE },
 	'line.termDuration': { label: 'Line 1 → termDuration', bad: BAD_TERM },
 	'line.type': { label: 'Line 1 → type', bad: BAD_LINE_TYPE },
-	'line.productVariantId': { label: 'Line 1 → productVariantId', bad: BAD_ID.filter((value) => value !== MISSING && value !== '' && value !== '   ') },
-	'line.catalogItemId': { label: 'Line 1 → catalogItemId', bad: BAD_CODE.filter((value) => value !== MISSING && value !== '') },
+	'line.productVariantId': {
+		label: 'Line 1 → productVariantId',
+		bad: BAD_ID.filter((value) => value !== MISSING && value !== '' && value !== '   '),
+	},
+	'line.catalogItemId': {
+		label: 'Line 1 → catalogItemId',
+		bad: BAD_CODE.filter((value) => value !== MISSING && value !== ''),
+	},
 	'line.customTermEndDate': { label: 'Line 1 → customTermEndDate', bad: BAD_DATE },
 };
 
@@ -95,21 +138,46 @@ const operations: Record<string, OperationCase> = {
 			resource: 'subscription',
 			operation: 'create',
 			productType: 'nce',
-			...mapped('name', 'customerTenantId', 'partNumber', 'quantity', 'billingCycle', 'termDuration'),
+			...mapped(
+				'name',
+				'customerTenantId',
+				'partNumber',
+				'quantity',
+				'billingCycle',
+				'termDuration',
+			),
 		},
-		validItem: { name: 'Bad input', customerTenantId: SEED.tenantId, partNumber: SEED.ncePartNumber, quantity: 1, billingCycle: 1, termDuration: 'P1M' },
+		validItem: {
+			name: 'Bad input',
+			customerTenantId: SEED.tenantId,
+			partNumber: SEED.ncePartNumber,
+			quantity: 1,
+			billingCycle: 1,
+			termDuration: 'P1M',
+		},
 		fields: {
 			name: { label: 'Subscription Name', bad: BAD_TEXT },
 			customerTenantId: { label: 'Customer Tenant ID', bad: BAD_ID },
 			partNumber: { label: 'Part Number', bad: BAD_NCE_PART_NUMBER },
 			quantity: { label: 'Quantity', bad: BAD_QUANTITY },
-			billingCycle: { label: 'Billing Cycle', bad: [MISSING, '', ...BAD_SUBSCRIPTION_BILLING_CYCLE] },
+			billingCycle: {
+				label: 'Billing Cycle',
+				bad: [MISSING, '', ...BAD_SUBSCRIPTION_BILLING_CYCLE],
+			},
 			termDuration: { label: 'Term Duration', bad: BAD_TERM },
 		},
 	},
 	'Subscription → Add Add-On': {
-		parameters: { resource: 'subscription', operation: 'addAddon', ...mapped('subscriptionId', 'offerId', 'quantity') },
-		validItem: { subscriptionId: SEED.addonCapableSubscriptionId, offerId: SEED.addonOfferId, quantity: 1 },
+		parameters: {
+			resource: 'subscription',
+			operation: 'addAddon',
+			...mapped('subscriptionId', 'offerId', 'quantity'),
+		},
+		validItem: {
+			subscriptionId: SEED.addonCapableSubscriptionId,
+			offerId: SEED.addonOfferId,
+			quantity: 1,
+		},
 		fields: {
 			subscriptionId: { label: 'Subscription', bad: BAD_ID },
 			offerId: { label: 'Offer', bad: BAD_CODE },
@@ -117,7 +185,11 @@ const operations: Record<string, OperationCase> = {
 		},
 	},
 	'Subscription → Update Quantity': {
-		parameters: { resource: 'subscription', operation: 'updateQuantity', ...mapped('subscriptionId', 'quantity') },
+		parameters: {
+			resource: 'subscription',
+			operation: 'updateQuantity',
+			...mapped('subscriptionId', 'quantity'),
+		},
 		validItem: { subscriptionId: SEED.addonCapableSubscriptionId, quantity: 2 },
 		fields: {
 			subscriptionId: { label: 'Subscription', bad: BAD_ID },
@@ -130,12 +202,20 @@ const operations: Record<string, OperationCase> = {
 		fields: { subscriptionId: { label: 'Subscription', bad: BAD_ID } },
 	},
 	'Subscription → Get Add-On Offers': {
-		parameters: { resource: 'subscription', operation: 'getAddonOffers', ...mapped('subscriptionId') },
+		parameters: {
+			resource: 'subscription',
+			operation: 'getAddonOffers',
+			...mapped('subscriptionId'),
+		},
 		validItem: { subscriptionId: SEED.addonCapableSubscriptionId },
 		fields: { subscriptionId: { label: 'Subscription', bad: BAD_ID } },
 	},
 	'Subscription → Get Coterminosity Dates': {
-		parameters: { resource: 'subscription', operation: 'getCoterminosityDates', ...mapped('customerTenantId', 'termDuration') },
+		parameters: {
+			resource: 'subscription',
+			operation: 'getCoterminosityDates',
+			...mapped('customerTenantId', 'termDuration'),
+		},
 		validItem: { customerTenantId: SEED.tenantId, termDuration: 'P1Y' },
 		fields: {
 			customerTenantId: { label: 'Customer Tenant', bad: BAD_ID },
@@ -143,7 +223,12 @@ const operations: Record<string, OperationCase> = {
 		},
 	},
 	'Subscription → Get Many': {
-		parameters: { resource: 'subscription', operation: 'getMany', returnAll: false, ...mapped('limit') },
+		parameters: {
+			resource: 'subscription',
+			operation: 'getMany',
+			returnAll: false,
+			...mapped('limit'),
+		},
 		validItem: { limit: 5 },
 		fields: { limit: { label: 'Limit', bad: BAD_LIMIT } },
 	},
@@ -151,7 +236,15 @@ const operations: Record<string, OperationCase> = {
 		parameters: {
 			resource: 'newCommerceOrder',
 			operation: 'create',
-			...mapped('customerTenantId', 'partNumber', 'quantity', 'billingCycle', 'termDuration', 'waitTimeoutSeconds', 'pollIntervalSeconds'),
+			...mapped(
+				'customerTenantId',
+				'partNumber',
+				'quantity',
+				'billingCycle',
+				'termDuration',
+				'waitTimeoutSeconds',
+				'pollIntervalSeconds',
+			),
 			waitForSubscriptionId: true,
 			additionalFields: mapped('customTermEndDate', 'scheduledDate'),
 		},
@@ -177,7 +270,11 @@ const operations: Record<string, OperationCase> = {
 		},
 	},
 	'New Commerce Order → Get Subscription IDs': {
-		parameters: { resource: 'newCommerceOrder', operation: 'getSubscriptionIds', ...mapped('newCommerceOrderId') },
+		parameters: {
+			resource: 'newCommerceOrder',
+			operation: 'getSubscriptionIds',
+			...mapped('newCommerceOrderId'),
+		},
 		validItem: { newCommerceOrderId: '767bc43f-c3af-48e7-b7fa-89889132a655' },
 		fields: { newCommerceOrderId: { label: 'New Commerce Order ID', bad: BAD_GUID } },
 	},
@@ -187,13 +284,27 @@ const operations: Record<string, OperationCase> = {
 		fields: orderFields,
 	},
 	'Order → Checkout (order defined in the node)': {
-		parameters: { resource: 'order', operation: 'checkout', orderSource: 'fields', verifyBeforeCheckout: true, ...orderParameters },
+		parameters: {
+			resource: 'order',
+			operation: 'checkout',
+			orderSource: 'fields',
+			verifyBeforeCheckout: true,
+			...orderParameters,
+		},
 		validItem: { resellerCustomerId: SEED.tenantId, lines: [validOrderLine] },
 		fields: orderFields,
 	},
 	'Order → Checkout (verified order from the input item)': {
-		parameters: { resource: 'order', operation: 'checkout', orderSource: 'verifiedOrder', verifyBeforeCheckout: false },
-		validItem: { resellerCustomerId: SEED.tenantId, orderLines: [{ ...validOrderLine, catalogItemId: SEED.nceCatalogItemId }] },
+		parameters: {
+			resource: 'order',
+			operation: 'checkout',
+			orderSource: 'verifiedOrder',
+			verifyBeforeCheckout: false,
+		},
+		validItem: {
+			resellerCustomerId: SEED.tenantId,
+			orderLines: [{ ...validOrderLine, catalogItemId: SEED.nceCatalogItemId }],
+		},
 		fields: {
 			resellerCustomerId: { label: 'resellerCustomerId', bad: BAD_ID },
 			scheduledPurchaseDate: { label: 'scheduledPurchaseDate', bad: BAD_DATE },
@@ -211,12 +322,22 @@ const operations: Record<string, OperationCase> = {
 		fields: { customerTenantId: { label: 'Customer Tenant', bad: BAD_ID } },
 	},
 	'Customer Tenant → Get Many': {
-		parameters: { resource: 'customerTenant', operation: 'getMany', returnAll: false, ...mapped('limit') },
+		parameters: {
+			resource: 'customerTenant',
+			operation: 'getMany',
+			returnAll: false,
+			...mapped('limit'),
+		},
 		validItem: { limit: 5 },
 		fields: { limit: { label: 'Limit', bad: BAD_LIMIT } },
 	},
 	'Organization → Get Many': {
-		parameters: { resource: 'organization', operation: 'getMany', returnAll: false, ...mapped('limit') },
+		parameters: {
+			resource: 'organization',
+			operation: 'getMany',
+			returnAll: false,
+			...mapped('limit'),
+		},
 		validItem: { limit: 5 },
 		fields: { limit: { label: 'Limit', bad: BAD_LIMIT } },
 	},
@@ -226,7 +347,10 @@ const operations: Record<string, OperationCase> = {
 function itemWith(validItem: IDataObject, field: string, value: BadValue): IDataObject {
 	const [scope, name] = field.includes('.') ? field.split('.') : [undefined, field];
 	const item = structuredClone(validItem);
-	const target = scope === undefined ? item : (scope === 'line' ? (item.lines as IDataObject[]) : (item.orderLines as IDataObject[]))[0];
+	const target =
+		scope === undefined
+			? item
+			: (scope === 'line' ? (item.lines as IDataObject[]) : (item.orderLines as IDataObject[]))[0];
 	if (value === MISSING) delete target[name];
 	else target[name] = value as IDataObject[string];
 	return item;
@@ -242,7 +366,9 @@ const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&
 
 describe.each(Object.entries(operations))('%s', (_, { parameters, validItem, fields }) => {
 	it('accepts the valid item (so each case below fails for its bad value only)', async () => {
-		const result = await crayon.runCrayon(parameters, [validItem], { onError: 'continueRegularOutput' });
+		const result = await crayon.runCrayon(parameters, [validItem], {
+			onError: 'continueRegularOutput',
+		});
 
 		expect(result.output('Crayon')[0].json.error ?? '').not.toMatch(/^Invalid input/);
 		expect(crayon.sim.requests.length).toBeGreaterThan(0);
@@ -260,7 +386,12 @@ describe.each(Object.entries(operations))('%s', (_, { parameters, validItem, fie
 		expect(result.status).toBe('error');
 		expect(crayon.sim.requests).toEqual([]);
 		const message = result.error?.message ?? '';
-		expect(message).toMatch(new RegExp(`^Invalid input in item 1: "[^"]*${escapeRegExp(label)}[^"]*" .+ \\(received .+\\)`, 'i'));
+		expect(message).toMatch(
+			new RegExp(
+				`^Invalid input in item 1: "[^"]*${escapeRegExp(label)}[^"]*" .+ \\(received .+\\)`,
+				'i',
+			),
+		);
 		expect(result.error?.description).toMatch(/Nothing was sent to Crayon/);
 		expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
 	});

@@ -5,7 +5,13 @@
  */
 import { SEED } from '../../simulator';
 import { jsonOf, pairedItemsOf, useCrayon } from '../node/fixture';
-import { createSubscription, errorItemOf, errorText, requestsTo, SUBSCRIPTIONS_PATH } from './helpers';
+import {
+	createSubscription,
+	errorItemOf,
+	errorText,
+	requestsTo,
+	SUBSCRIPTIONS_PATH,
+} from './helpers';
 
 const crayon = useCrayon();
 
@@ -17,14 +23,21 @@ const subscriptionPosts = () => requestsTo(crayon.sim, 'POST', SUBSCRIPTIONS_PAT
 
 describe('retries what Crayon did not process', () => {
 	it('retries a purchase answered 429 with Retry-After: 0 and buys once', async () => {
-		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, status: 429, retryAfterSeconds: 0 });
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: SUBSCRIPTIONS_PATH,
+			status: 429,
+			retryAfterSeconds: 0,
+		});
 
 		const result = await crayon.runCrayon(createSubscription(), [row(3)]);
 
 		expect(result.error).toBeUndefined();
 		expect(subscriptionPosts().map((request) => request.status)).toEqual([429, 200]);
 		expect(crayon.sim.purchaseCount()).toBe(1);
-		expect(jsonOf(result.output('Crayon'))).toEqual([expect.objectContaining({ Id: SEED.nextSubscriptionId, Quantity: 3 })]);
+		expect(jsonOf(result.output('Crayon'))).toEqual([
+			expect.objectContaining({ Id: SEED.nextSubscriptionId, Quantity: 3 }),
+		]);
 	});
 
 	it('retries a 429 without Retry-After after its own backoff', async () => {
@@ -38,7 +51,13 @@ describe('retries what Crayon did not process', () => {
 	});
 
 	it('retries a purchase answered 503 and buys once', async () => {
-		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, status: 503, retryAfterSeconds: 0, times: 2 });
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: SUBSCRIPTIONS_PATH,
+			status: 503,
+			retryAfterSeconds: 0,
+			times: 2,
+		});
 
 		const result = await crayon.runCrayon(createSubscription(), [row(3)]);
 
@@ -48,19 +67,32 @@ describe('retries what Crayon did not process', () => {
 	});
 
 	it('gives up after Max Retries and says nothing was bought', async () => {
-		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, status: 503, retryAfterSeconds: 0, times: Infinity });
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: SUBSCRIPTIONS_PATH,
+			status: 503,
+			retryAfterSeconds: 0,
+			times: Infinity,
+		});
 
 		const result = await crayon.runCrayon(createSubscription({ maxRetries: 2 }), [row(3)]);
 
 		expect(result.status).toBe('error');
 		expect(subscriptionPosts()).toHaveLength(3);
 		expect(crayon.sim.purchaseCount()).toBe(0);
-		expect(result.error?.message).toBe(`Crayon is too busy to process POST ${SUBSCRIPTIONS_PATH} (HTTP 503) (tried 3 times)`);
+		expect(result.error?.message).toBe(
+			`Crayon is too busy to process POST ${SUBSCRIPTIONS_PATH} (HTTP 503) (tried 3 times)`,
+		);
 		expect(result.error?.description).toMatch(/nothing was bought.*Run this item again later/s);
 	});
 
 	it('does not wait longer than it is willing to: a Retry-After of an hour fails at once', async () => {
-		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, status: 429, retryAfterSeconds: 3600 });
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: SUBSCRIPTIONS_PATH,
+			status: 429,
+			retryAfterSeconds: 3600,
+		});
 
 		const result = await crayon.runCrayon(createSubscription(), [row(3)], CONTINUE);
 
@@ -68,7 +100,9 @@ describe('retries what Crayon did not process', () => {
 		expect(crayon.sim.purchaseCount()).toBe(0);
 		const item = errorItemOf(result, 0);
 		expect(item.httpCode).toBe('429');
-		expect(item.description).toMatch(/Crayon asked to wait 3600 s\. Crayon did not process this request, so nothing was bought/);
+		expect(item.description).toMatch(
+			/Crayon asked to wait 3600 s\. Crayon did not process this request, so nothing was bought/,
+		);
 	});
 
 	it('retries reads on 500, 502 and 504', async () => {
@@ -84,9 +118,11 @@ describe('retries what Crayon did not process', () => {
 		});
 
 		expect(result.error).toBeUndefined();
-		expect(crayon.sim.requests.filter((request) => request.method === 'GET').map((request) => request.status)).toEqual([
-			500, 502, 504, 200,
-		]);
+		expect(
+			crayon.sim.requests
+				.filter((request) => request.method === 'GET')
+				.map((request) => request.status),
+		).toEqual([500, 502, 504, 200]);
 	});
 });
 
@@ -102,28 +138,48 @@ describe('never sends a purchase twice', () => {
 		expect(pairedItemsOf(result.output('Crayon'))).toEqual([{ item: 0 }]);
 		const item = errorItemOf(result, 0);
 		expect(item.httpCode).toBe('500');
-		expect(item.error).toMatch(/^Outcome unknown, most likely not bought: POST \/api\/v1\/subscriptions\/ got no usable answer \(HTTP 500/);
-		expect(item.error).toContain(`no subscription of ${SEED.ncePartNumber} × 3 for customer tenant ${SEED.tenantId} created since`);
+		expect(item.error).toMatch(
+			/^Outcome unknown, most likely not bought: POST \/api\/v1\/subscriptions\/ got no usable answer \(HTTP 500/,
+		);
+		expect(item.error).toContain(
+			`no subscription of ${SEED.ncePartNumber} × 3 for customer tenant ${SEED.tenantId} created since`,
+		);
 		expect(item.description).toMatch(/did not send it again/);
 	});
 
 	it('reports a purchase whose connection dropped after Crayon processed it as bought, without sending it again', async () => {
-		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, dropConnection: 'after-processing' });
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: SUBSCRIPTIONS_PATH,
+			dropConnection: 'after-processing',
+		});
 
 		const result = await crayon.runCrayon(createSubscription(), [row(3)], CONTINUE);
 
 		expect(crayon.sim.purchaseCount()).toBe(1);
 		expect(subscriptionPosts()).toHaveLength(1);
 		const item = errorItemOf(result, 0);
-		expect(item.error).toMatch(/^Outcome unknown, but most likely bought: POST \/api\/v1\/subscriptions\/ got no usable answer \(connection lost: ECONNRESET\)/);
-		expect(item.error).toContain(`found subscription ${SEED.nextSubscriptionId} (quantity 3, created `);
+		expect(item.error).toMatch(
+			/^Outcome unknown, but most likely bought: POST \/api\/v1\/subscriptions\/ got no usable answer \(connection lost: ECONNRESET\)/,
+		);
+		expect(item.error).toContain(
+			`found subscription ${SEED.nextSubscriptionId} (quantity 3, created `,
+		);
 		expect(item.error).toContain('Do not run this item again');
 		// The lookup only read.
-		expect(crayon.sim.requests.filter((request) => request.method !== 'GET' && request.path !== '/api/v1/connect/token')).toHaveLength(1);
+		expect(
+			crayon.sim.requests.filter(
+				(request) => request.method !== 'GET' && request.path !== '/api/v1/connect/token',
+			),
+		).toHaveLength(1);
 	});
 
 	it('fails the run on a lost purchase when not continuing on fail, still without resending', async () => {
-		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, dropConnection: 'after-processing' });
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: SUBSCRIPTIONS_PATH,
+			dropConnection: 'after-processing',
+		});
 
 		const result = await crayon.runCrayon(createSubscription(), [row(3), row(4)]);
 
@@ -135,7 +191,11 @@ describe('never sends a purchase twice', () => {
 	});
 
 	it('reports a purchase dropped before processing as not found yet, and says to look again', async () => {
-		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, dropConnection: 'before-processing' });
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: SUBSCRIPTIONS_PATH,
+			dropConnection: 'before-processing',
+		});
 
 		const result = await crayon.runCrayon(createSubscription(), [row(3)], CONTINUE);
 
@@ -165,9 +225,13 @@ describe('never sends a purchase twice', () => {
 		expect(crayon.sim.purchaseCount()).toBe(1);
 		expect(requestsTo(crayon.sim, 'POST', path)).toHaveLength(1);
 		const { error } = errorItemOf(result, 0);
-		expect(error).toMatch(/^Outcome unknown, but most likely bought: POST \/api\/v1\/subscriptions\/5001\/addons got no usable answer \(connection lost: ECONNRESET\)\./);
+		expect(error).toMatch(
+			/^Outcome unknown, but most likely bought: POST \/api\/v1\/subscriptions\/5001\/addons got no usable answer \(connection lost: ECONNRESET\)\./,
+		);
 		expect(error).toContain(`found subscription ${SEED.nextSubscriptionId} (quantity 2, created `);
-		expect(error).toContain(`of ${SEED.addonOfferId} × 2 for subscription ${SEED.addonCapableSubscriptionId}`);
+		expect(error).toContain(
+			`of ${SEED.addonOfferId} × 2 for subscription ${SEED.addonCapableSubscriptionId}`,
+		);
 	});
 
 	it('reports a lost quantity change as outcome unknown, with the quantity read back', async () => {
@@ -175,7 +239,12 @@ describe('never sends a purchase twice', () => {
 		crayon.sim.injectFault({ method: 'PUT', path, dropConnection: 'after-processing' });
 
 		const result = await crayon.runCrayon(
-			{ resource: 'subscription', operation: 'updateQuantity', subscriptionId: String(SEED.addonCapableSubscriptionId), quantity: 42 },
+			{
+				resource: 'subscription',
+				operation: 'updateQuantity',
+				subscriptionId: String(SEED.addonCapableSubscriptionId),
+				quantity: 42,
+			},
 			[{}],
 			CONTINUE,
 		);
@@ -199,7 +268,14 @@ describe('never sends a purchase twice', () => {
 				resellerCustomerId: String(SEED.tenantId),
 				orderLinesInput: 'json',
 				orderLinesJson: JSON.stringify([
-					{ billingCycle: 1, productId: SEED.nceProductId, skuId: SEED.nceSkuId, quantity: 1, termDuration: 'P1M', type: 3 },
+					{
+						billingCycle: 1,
+						productId: SEED.nceProductId,
+						skuId: SEED.nceSkuId,
+						quantity: 1,
+						termDuration: 'P1M',
+						type: 3,
+					},
 				]),
 				verifyBeforeCheckout: true,
 			},
@@ -209,7 +285,9 @@ describe('never sends a purchase twice', () => {
 
 		expect(crayon.sim.purchaseCount()).toBe(1);
 		expect(requestsTo(crayon.sim, 'POST', checkout)).toHaveLength(1);
-		expect(errorItemOf(result, 0).error).toMatch(/^Outcome unknown: POST \/api\/v1\/purchaserequest\/checkout got no usable answer/);
+		expect(errorItemOf(result, 0).error).toMatch(
+			/^Outcome unknown: POST \/api\/v1\/purchaserequest\/checkout got no usable answer/,
+		);
 	});
 
 	it('gives up on a purchase that gets no answer within the timeout, without resending it', async () => {
@@ -219,7 +297,9 @@ describe('never sends a purchase twice', () => {
 
 		expect(subscriptionPosts()).toHaveLength(1);
 		const { error, description } = errorItemOf(result, 0);
-		expect(error).toMatch(/^Outcome unknown, not found yet: POST \/api\/v1\/subscriptions\/ got no usable answer \(no answer within 200 ms \(Options → Timeout\)\)/);
+		expect(error).toMatch(
+			/^Outcome unknown, not found yet: POST \/api\/v1\/subscriptions\/ got no usable answer \(no answer within 200 ms \(Options → Timeout\)\)/,
+		);
 		expect(description).toMatch(/did not send it again: repeating it could buy twice/);
 	});
 
@@ -242,7 +322,11 @@ describe('unreadable answers', () => {
 	const html = '<html><body><h1>502 Bad Gateway</h1></body></html>';
 
 	it('reports an HTML page answered to a purchase with 200 as unreadable, and what the lookup found', async () => {
-		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, rawResponse: { status: 200, contentType: 'text/html', body: html } });
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: SUBSCRIPTIONS_PATH,
+			rawResponse: { status: 200, contentType: 'text/html', body: html },
+		});
 
 		const result = await crayon.runCrayon(createSubscription(), [row(3)], CONTINUE);
 
@@ -255,7 +339,10 @@ describe('unreadable answers', () => {
 	});
 
 	it('reports truncated JSON from a read as a clear error', async () => {
-		crayon.sim.injectFault({ method: 'GET', rawResponse: { status: 200, contentType: 'application/json', body: '{"Id": 5001, "Quan' } });
+		crayon.sim.injectFault({
+			method: 'GET',
+			rawResponse: { status: 200, contentType: 'application/json', body: '{"Id": 5001, "Quan' },
+		});
 
 		const result = await crayon.runCrayon({
 			resource: 'subscription',
@@ -264,7 +351,9 @@ describe('unreadable answers', () => {
 		});
 
 		expect(result.status).toBe('error');
-		expect(errorText(result.error)).toMatch(/^Crayon's answer to GET \/api\/v1\/subscriptions\/5001 could not be understood/);
+		expect(errorText(result.error)).toMatch(
+			/^Crayon's answer to GET \/api\/v1\/subscriptions\/5001 could not be understood/,
+		);
 		expect(errorText(result.error)).toContain('Received (HTTP 200): {"Id": 5001, "Quan');
 	});
 
@@ -272,16 +361,26 @@ describe('unreadable answers', () => {
 		crayon.sim.injectFault({
 			method: 'POST',
 			path: SUBSCRIPTIONS_PATH,
-			rawResponse: { status: 200, contentType: 'application/json', body: '{"Id": "five thousand"}' },
+			rawResponse: {
+				status: 200,
+				contentType: 'application/json',
+				body: '{"Id": "five thousand"}',
+			},
 		});
 
 		const result = await crayon.runCrayon(createSubscription(), [row(3)], CONTINUE);
 
-		expect(errorItemOf(result, 0).error).toMatch(/^Outcome unknown, most likely not bought: .*HTTP 200, but not the created subscription/);
+		expect(errorItemOf(result, 0).error).toMatch(
+			/^Outcome unknown, most likely not bought: .*HTTP 200, but not the created subscription/,
+		);
 	});
 
 	it('shows an HTML error page answered with 500 to a read, after the retries', async () => {
-		crayon.sim.injectFault({ method: 'GET', rawResponse: { status: 500, contentType: 'text/html', body: html }, times: Infinity });
+		crayon.sim.injectFault({
+			method: 'GET',
+			rawResponse: { status: 500, contentType: 'text/html', body: html },
+			times: Infinity,
+		});
 
 		const result = await crayon.runCrayon({
 			resource: 'subscription',
@@ -290,7 +389,9 @@ describe('unreadable answers', () => {
 			options: { maxRetries: 1 },
 		});
 
-		expect(result.error?.message).toBe('Crayon answered HTTP 500 to GET /api/v1/subscriptions/5001 (tried 2 times)');
+		expect(result.error?.message).toBe(
+			'Crayon answered HTTP 500 to GET /api/v1/subscriptions/5001 (tried 2 times)',
+		);
 		expect(result.error?.description).toBe(`Response: ${html}`);
 	});
 });

@@ -47,7 +47,11 @@ function isRequestTo(request: RecordedRequest, method: string, path: string | Re
 	return normalise(request.path) === normalise(path);
 }
 
-export function requestsTo(sim: CrayonSimulator, method: string, path: string | RegExp): RecordedRequest[] {
+export function requestsTo(
+	sim: CrayonSimulator,
+	method: string,
+	path: string | RegExp,
+): RecordedRequest[] {
 	return sim.requests.filter((request) => isRequestTo(request, method, path));
 }
 
@@ -90,7 +94,9 @@ export function undoRequestHooksAfterEach(): void {
 
 /** The error item a node set to continue on fail outputs for an item (router's error item). */
 export function errorItemOf(result: RunResult, itemIndex: number): IDataObject {
-	const item = result.output('Crayon').find((candidate) => (candidate.pairedItem as { item: number }).item === itemIndex);
+	const item = result
+		.output('Crayon')
+		.find((candidate) => (candidate.pairedItem as { item: number }).item === itemIndex);
 	if (!item) throw new Error(`No output item for input item ${itemIndex}`);
 	expect(item.json.error).toEqual(expect.any(String));
 	return item.json;
@@ -99,6 +105,8 @@ export function errorItemOf(result: RunResult, itemIndex: number): IDataObject {
 /** Message and description of the node's error, as one text to match. */
 export function errorText(error: ExecutionError | IDataObject | undefined): string {
 	const { message, description } = (error ?? {}) as { message?: unknown; description?: unknown };
-	const text = [message, description, (error as IDataObject | undefined)?.error].filter((part) => typeof part === 'string');
+	const text = [message, description, (error as IDataObject | undefined)?.error].filter(
+		(part) => typeof part === 'string',
+	);
 	return text.join('\n');
 }

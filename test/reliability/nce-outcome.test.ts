@@ -23,7 +23,11 @@ const order = {
 function lostOrderRun(options: SimulatorOptions) {
 	const crayon = useCrayon(options);
 	return async () => {
-		crayon.sim.injectFault({ method: 'POST', path: ORDERS_PATH, dropConnection: 'after-processing' });
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: ORDERS_PATH,
+			dropConnection: 'after-processing',
+		});
 		const result = await crayon.runCrayon(order, [{}], { onError: 'continueRegularOutput' });
 		expect(requestsTo(crayon.sim, 'POST', ORDERS_PATH)).toHaveLength(1);
 		expect(crayon.sim.purchaseCount()).toBe(1);
@@ -37,7 +41,9 @@ describe('when Crayon has already processed the order', () => {
 	it('reports the subscription it created', async () => {
 		const error = await run();
 
-		expect(error).toMatch(/^Outcome unknown, but most likely bought: POST \/api\/v1\/subscriptions\/new-commerce-orders got no usable answer/);
+		expect(error).toMatch(
+			/^Outcome unknown, but most likely bought: POST \/api\/v1\/subscriptions\/new-commerce-orders got no usable answer/,
+		);
 		expect(error).toContain(`found subscription ${SEED.nextSubscriptionId} (quantity 7, created `);
 	});
 });
@@ -48,7 +54,9 @@ describe('when Crayon has not processed the order yet', () => {
 	it('says the lookup cannot tell yet, and to look again later', async () => {
 		const error = await run();
 
-		expect(error).toMatch(/^Outcome unknown: POST \/api\/v1\/subscriptions\/new-commerce-orders got no usable answer \(connection lost: ECONNRESET\)\./);
+		expect(error).toMatch(
+			/^Outcome unknown: POST \/api\/v1\/subscriptions\/new-commerce-orders got no usable answer \(connection lost: ECONNRESET\)\./,
+		);
 		expect(error).toContain(
 			`no new subscription of ${SEED.secondNcePartNumber} × 7 for customer tenant ${SEED.tenantId} yet, but Crayon creates it only once the order is processed`,
 		);

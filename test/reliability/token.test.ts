@@ -34,9 +34,13 @@ describe('access token', () => {
 
 		expect(second.error).toBeUndefined();
 		expect(logins()).toHaveLength(1);
-		expect(new Set(requestsTo(crayon.sim, 'POST', SUBSCRIPTIONS_PATH).map((request) => request.headers.authorization))).toEqual(
-			new Set([crayon.bearer()]),
-		);
+		expect(
+			new Set(
+				requestsTo(crayon.sim, 'POST', SUBSCRIPTIONS_PATH).map(
+					(request) => request.headers.authorization,
+				),
+			),
+		).toEqual(new Set([crayon.bearer()]));
 	});
 
 	it('expiring in the middle of 100 items causes exactly one new login and one resend', async () => {
@@ -50,8 +54,14 @@ describe('access token', () => {
 		expect(posts).toHaveLength(101);
 		expect(posts.map((post) => post.status).filter((status) => status !== 200)).toEqual([401]);
 		// The rejected request (item 49) is the one sent again, with the new token.
-		expect(posts[49]).toMatchObject({ status: 401, body: expect.objectContaining({ quantity: 50 }) });
-		expect(posts[50]).toMatchObject({ status: 200, body: expect.objectContaining({ quantity: 50 }) });
+		expect(posts[49]).toMatchObject({
+			status: 401,
+			body: expect.objectContaining({ quantity: 50 }),
+		});
+		expect(posts[50]).toMatchObject({
+			status: 200,
+			body: expect.objectContaining({ quantity: 50 }),
+		});
 		expect(posts[50].headers.authorization).not.toBe(posts[49].headers.authorization);
 		expect(crayon.sim.purchaseCount()).toBe(100);
 		expect(boughtQuantities()).toEqual(rows(100).map((row) => row.quantity));
@@ -80,12 +90,16 @@ describe('access token', () => {
 		expect(logins()).toHaveLength(1);
 		// The new token is refused for GET /api/v1/me too, so the purchase is not sent again.
 		expect(requestsTo(crayon.sim, 'POST', SUBSCRIPTIONS_PATH)).toHaveLength(1);
-		expect(requestsTo(crayon.sim, 'GET', '/api/v1/me').map((request) => request.status)).toEqual([401, 401]);
+		expect(requestsTo(crayon.sim, 'GET', '/api/v1/me').map((request) => request.status)).toEqual([
+			401, 401,
+		]);
 		expect(crayon.sim.purchaseCount()).toBe(1);
 		expect(result.error?.message).toBe(
 			`Crayon rejected the access token for POST ${SUBSCRIPTIONS_PATH} (401 Unauthorized), also after renewing the login`,
 		);
-		expect(result.error?.description).toMatch(/Check that the user in the Crayon API credential has API access.*nothing was bought/s);
+		expect(result.error?.description).toMatch(
+			/Check that the user in the Crayon API credential has API access.*nothing was bought/s,
+		);
 		expect(result.nodeError('Crayon')).toMatchObject({ httpCode: '401' });
 	});
 
@@ -96,7 +110,9 @@ describe('access token', () => {
 
 		expect(logins()).toHaveLength(1);
 		expect(requestsTo(crayon.sim, 'POST', SUBSCRIPTIONS_PATH)).toHaveLength(1);
-		expect(result.error?.message).toBe(`Crayon rejected a freshly issued access token for POST ${SUBSCRIPTIONS_PATH} (401 Unauthorized)`);
+		expect(result.error?.message).toBe(
+			`Crayon rejected a freshly issued access token for POST ${SUBSCRIPTIONS_PATH} (401 Unauthorized)`,
+		);
 	});
 
 	it('is fetched again when the login endpoint is briefly unavailable', async () => {
@@ -124,14 +140,18 @@ describe('access token', () => {
 	it('cannot be fetched with a wrong password: the item fails before anything is sent', async () => {
 		crayon.reset({ password: 'not-the-password' });
 
-		const result = await crayon.runCrayon(createSubscription(), rows(2), { onError: 'continueRegularOutput' });
+		const result = await crayon.runCrayon(createSubscription(), rows(2), {
+			onError: 'continueRegularOutput',
+		});
 
 		expect(logins()).toHaveLength(2);
 		expect(crayon.sim.requests.filter((request) => !isLogin(request))).toEqual([]);
 		const items = jsonOf(result.output('Crayon'));
 		expect(items).toHaveLength(2);
 		expect(items[0]).toEqual({
-			error: expect.stringMatching(/^Crayon login \(POST .*\) failed: Crayon rejected the user name or password \(invalid_grant\)/),
+			error: expect.stringMatching(
+				/^Crayon login \(POST .*\) failed: Crayon rejected the user name or password \(invalid_grant\)/,
+			),
 			description: `POST ${SUBSCRIPTIONS_PATH} was not processed. Crayon did not process this request, so nothing was bought or changed.`,
 		});
 	});

@@ -13,12 +13,19 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import { DEFAULT_CREDENTIALS } from '../../simulator';
 import type { RunResult } from '../helpers/engine';
 import { useCrayon } from '../node/fixture';
-import { createSubscription, onRequest, SUBSCRIPTIONS_PATH, undoRequestHooksAfterEach } from '../reliability/helpers';
+import {
+	createSubscription,
+	onRequest,
+	SUBSCRIPTIONS_PATH,
+	undoRequestHooksAfterEach,
+} from '../reliability/helpers';
 
 const crayon = useCrayon();
 undoRequestHooksAfterEach();
 
-const BASIC = Buffer.from(`${DEFAULT_CREDENTIALS.clientId}:${DEFAULT_CREDENTIALS.clientSecret}`).toString('base64');
+const BASIC = Buffer.from(
+	`${DEFAULT_CREDENTIALS.clientId}:${DEFAULT_CREDENTIALS.clientSecret}`,
+).toString('base64');
 const CONFIGURED_SECRETS = [DEFAULT_CREDENTIALS.clientSecret, DEFAULT_CREDENTIALS.password, BASIC];
 
 /** Tokens seen by the simulator: every token it issued was used, or it was refused. */
@@ -30,7 +37,11 @@ const consoleLines: string[] = [];
 beforeAll(() => {
 	for (const method of ['log', 'info', 'warn', 'error', 'debug'] as const) {
 		jest.spyOn(console, method).mockImplementation((...args: unknown[]) => {
-			consoleLines.push(args.map((arg) => (typeof arg === 'string' ? arg : inspect(arg, { depth: null }))).join(' '));
+			consoleLines.push(
+				args
+					.map((arg) => (typeof arg === 'string' ? arg : inspect(arg, { depth: null })))
+					.join(' '),
+			);
 		});
 	}
 });
@@ -39,7 +50,8 @@ afterAll(() => jest.restoreAllMocks());
 function collectTokens(): void {
 	for (const request of crayon.sim.requests) {
 		const authorization = request.headers.authorization ?? '';
-		if (authorization.startsWith('Bearer ')) issuedTokens.add(authorization.slice('Bearer '.length));
+		if (authorization.startsWith('Bearer '))
+			issuedTokens.add(authorization.slice('Bearer '.length));
 	}
 	const stored = crayon.store.data('crayonApi').accessToken;
 	if (typeof stored === 'string' && stored !== '') issuedTokens.add(stored);
@@ -47,7 +59,10 @@ function collectTokens(): void {
 
 /** A run as n8n stores it, the errors as n8n holds them (every property, however deep), and its log lines. */
 function tracesOf(result: RunResult): string[] {
-	const errors = [result.error, ...Object.keys(result.runData).map((node) => result.nodeError(node))].filter(Boolean);
+	const errors = [
+		result.error,
+		...Object.keys(result.runData).map((node) => result.nodeError(node)),
+	].filter(Boolean);
 	return [
 		JSON.stringify(result.run),
 		...errors.map((error) => JSON.stringify(error)),
@@ -66,8 +81,16 @@ function expectNoSecretIn(texts: string[]): void {
 }
 
 /** Runs the node, records what the run left behind and checks it holds no secret. */
-async function run(parameters: INodeParameters, rows: IDataObject[] = [{}], continueOnFail = false): Promise<RunResult> {
-	const result = await crayon.runCrayon(parameters, rows, continueOnFail ? { onError: 'continueRegularOutput' } : {});
+async function run(
+	parameters: INodeParameters,
+	rows: IDataObject[] = [{}],
+	continueOnFail = false,
+): Promise<RunResult> {
+	const result = await crayon.runCrayon(
+		parameters,
+		rows,
+		continueOnFail ? { onError: 'continueRegularOutput' } : {},
+	);
 	collectTokens();
 	const texts = tracesOf(result);
 	traces.push(...texts);
@@ -107,7 +130,8 @@ const getMany: INodeParameters = {
 	options: { maxRetries: 1 },
 };
 
-const errorTextOf = (result: RunResult) => `${result.error?.message ?? ''}\n${result.error?.description ?? ''}`;
+const errorTextOf = (result: RunResult) =>
+	`${result.error?.message ?? ''}\n${result.error?.description ?? ''}`;
 
 describe('no secret leaves a run', () => {
 	it('succeeds: purchases and reads', async () => {
@@ -120,7 +144,10 @@ describe('no secret leaves a run', () => {
 
 	it('Crayon echoes the secrets in a 400 error body', async () => {
 		const token = await loggedIn();
-		crayon.sim.injectFault({ method: 'POST', rawResponse: { status: 400, contentType: 'application/json', body: echoingBody(token) } });
+		crayon.sim.injectFault({
+			method: 'POST',
+			rawResponse: { status: 400, contentType: 'application/json', body: echoingBody(token) },
+		});
 
 		const result = await run(createWithShortTimeout, [{ quantity: 1 }]);
 
@@ -129,7 +156,10 @@ describe('no secret leaves a run', () => {
 
 	it('Crayon echoes the secrets in an error item (continue on fail)', async () => {
 		const token = await loggedIn();
-		crayon.sim.injectFault({ method: 'POST', rawResponse: { status: 400, contentType: 'application/json', body: echoingBody(token) } });
+		crayon.sim.injectFault({
+			method: 'POST',
+			rawResponse: { status: 400, contentType: 'application/json', body: echoingBody(token) },
+		});
 
 		const result = await run(createWithShortTimeout, [{ quantity: 1 }, { quantity: 2 }], true);
 
@@ -139,7 +169,10 @@ describe('no secret leaves a run', () => {
 	it('Crayon echoes the secrets in an HTML 500 page to a purchase (outcome unknown, with the lookup)', async () => {
 		const token = await loggedIn();
 		const html = `<html><pre>Authorization: Bearer ${token}\n${DEFAULT_CREDENTIALS.password}</pre></html>`;
-		crayon.sim.injectFault({ method: 'POST', rawResponse: { status: 500, contentType: 'text/html', body: html } });
+		crayon.sim.injectFault({
+			method: 'POST',
+			rawResponse: { status: 500, contentType: 'text/html', body: html },
+		});
 
 		const result = await run(createWithShortTimeout, [{ quantity: 1 }]);
 
@@ -148,7 +181,14 @@ describe('no secret leaves a run', () => {
 
 	it('Crayon echoes the secrets in an unreadable 200 answer to a purchase', async () => {
 		const token = await loggedIn();
-		crayon.sim.injectFault({ method: 'POST', rawResponse: { status: 200, contentType: 'text/plain', body: `ok ${token} ${DEFAULT_CREDENTIALS.clientSecret}` } });
+		crayon.sim.injectFault({
+			method: 'POST',
+			rawResponse: {
+				status: 200,
+				contentType: 'text/plain',
+				body: `ok ${token} ${DEFAULT_CREDENTIALS.clientSecret}`,
+			},
+		});
 
 		const result = await run(createWithShortTimeout, [{ quantity: 1 }]);
 
@@ -157,8 +197,14 @@ describe('no secret leaves a run', () => {
 
 	it('Crayon echoes the secrets inside a successful answer', async () => {
 		const token = await loggedIn();
-		const page = { Items: [{ Id: 1, Name: `Bearer ${token}`, Notes: DEFAULT_CREDENTIALS.password, Quantity: 2 }], TotalHits: 1 };
-		crayon.sim.injectFault({ method: 'GET', rawResponse: { status: 200, contentType: 'application/json', body: JSON.stringify(page) } });
+		const page = {
+			Items: [{ Id: 1, Name: `Bearer ${token}`, Notes: DEFAULT_CREDENTIALS.password, Quantity: 2 }],
+			TotalHits: 1,
+		};
+		crayon.sim.injectFault({
+			method: 'GET',
+			rawResponse: { status: 200, contentType: 'application/json', body: JSON.stringify(page) },
+		});
 
 		const result = await run(getMany);
 
@@ -169,8 +215,16 @@ describe('no secret leaves a run', () => {
 
 	it('Crayon echoes the secrets in 429 and 503 answers until the retries run out', async () => {
 		const token = await loggedIn();
-		crayon.sim.injectFault({ method: 'POST', rawResponse: { status: 429, contentType: 'application/json', body: echoingBody(token) }, times: 1 });
-		crayon.sim.injectFault({ method: 'POST', rawResponse: { status: 503, contentType: 'application/json', body: echoingBody(token) }, times: 1 });
+		crayon.sim.injectFault({
+			method: 'POST',
+			rawResponse: { status: 429, contentType: 'application/json', body: echoingBody(token) },
+			times: 1,
+		});
+		crayon.sim.injectFault({
+			method: 'POST',
+			rawResponse: { status: 503, contentType: 'application/json', body: echoingBody(token) },
+			times: 1,
+		});
 
 		const result = await run(createWithShortTimeout, [{ quantity: 1 }]);
 
@@ -183,7 +237,11 @@ describe('no secret leaves a run', () => {
 			rawResponse: {
 				status: 400,
 				contentType: 'application/json',
-				body: JSON.stringify({ AccessToken: null, Error: `invalid_grant for ${DEFAULT_CREDENTIALS.password}`, error_description: BASIC }),
+				body: JSON.stringify({
+					AccessToken: null,
+					Error: `invalid_grant for ${DEFAULT_CREDENTIALS.password}`,
+					error_description: BASIC,
+				}),
 			},
 		});
 
@@ -211,7 +269,10 @@ describe('no secret leaves a run', () => {
 		await run(getMany, [{}], true);
 
 		const { baseUrl } = crayon.store.data('crayonApi');
-		crayon.store.set('crayonApi', { ...crayon.store.data('crayonApi'), baseUrl: 'http://127.0.0.1:9' });
+		crayon.store.set('crayonApi', {
+			...crayon.store.data('crayonApi'),
+			baseUrl: 'http://127.0.0.1:9',
+		});
 		const unreachable = await run(createWithShortTimeout, [{ quantity: 3 }]);
 		crayon.store.set('crayonApi', { ...crayon.store.data('crayonApi'), baseUrl });
 

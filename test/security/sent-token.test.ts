@@ -5,7 +5,12 @@
  * 401, or another item of the same execution did while this request was under way. Crayon
  * echoing the token actually sent is masked in each case.
  */
-import type { ICredentialDataDecryptedObject, IExecuteFunctions, IHttpRequestOptions, INode } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	INode,
+} from 'n8n-workflow';
 
 import { CrayonApi } from '../../credentials/CrayonApi.credentials';
 import { type CrayonContext, crayonApiRequest } from '../../nodes/Crayon/transport';
@@ -23,14 +28,27 @@ type Answer = { statusCode: number; body: unknown };
  * `httpRequestWithAuthentication` reads the credential itself when it sends, logging in first
  * when no token is stored. `answer` decides Crayon's answer from the request and the token sent.
  */
-function fakeContext(answer: (options: IHttpRequestOptions, token: string) => Promise<Answer> | Answer) {
-	const store: ICredentialDataDecryptedObject = { ...DEFAULT_CREDENTIALS, baseUrl: 'http://crayon.invalid', accessToken: '' };
+function fakeContext(
+	answer: (options: IHttpRequestOptions, token: string) => Promise<Answer> | Answer,
+) {
+	const store: ICredentialDataDecryptedObject = {
+		...DEFAULT_CREDENTIALS,
+		baseUrl: 'http://crayon.invalid',
+		accessToken: '',
+	};
 	let reads = 0;
 	const logIn = () => {
 		store.accessToken = store.accessToken === FIRST_TOKEN ? SECOND_TOKEN : FIRST_TOKEN;
 	};
 	const context = {
-		getNode: () => ({ name: 'Crayon', type: 'n8n-nodes-crayon.crayon', typeVersion: 1, position: [0, 0], parameters: {} }) as INode,
+		getNode: () =>
+			({
+				name: 'Crayon',
+				type: 'n8n-nodes-crayon.crayon',
+				typeVersion: 1,
+				position: [0, 0],
+				parameters: {},
+			}) as INode,
 		getCredentials: async () => {
 			reads++;
 			return { ...store };
@@ -59,7 +77,10 @@ const read = (path: string) => ({ method: 'GET' as const, path, purchase: false 
 
 describe('secrets of the token actually sent', () => {
 	it('reads the credential once per request when the stored token is sent', async () => {
-		const { context, store, reads } = fakeContext((_, token) => ({ statusCode: 200, body: { Echo: `token ${token}` } }));
+		const { context, store, reads } = fakeContext((_, token) => ({
+			statusCode: 200,
+			body: { Echo: `token ${token}` },
+		}));
 		store.accessToken = FIRST_TOKEN;
 
 		const response = await crayonApiRequest.call(context, read('/api/v1/subscriptions'));
@@ -78,7 +99,9 @@ describe('secrets of the token actually sent', () => {
 
 	it('masks the token of the new login after a 401', async () => {
 		const { context, store } = fakeContext((_, token) =>
-			token === FIRST_TOKEN ? { statusCode: 401, body: {} } : { statusCode: 200, body: { Echo: token } },
+			token === FIRST_TOKEN
+				? { statusCode: 401, body: {} }
+				: { statusCode: 200, body: { Echo: token } },
 		);
 		store.accessToken = FIRST_TOKEN;
 
@@ -119,7 +142,9 @@ describe('secrets of the token actually sent', () => {
 		});
 		store.accessToken = FIRST_TOKEN;
 
-		await expect(crayonApiRequest.call(context, read('/api/v1/subscriptions'))).rejects.toMatchObject({ message: expect.stringMatching(/\[redacted\] \[redacted\]/) });
+		await expect(
+			crayonApiRequest.call(context, read('/api/v1/subscriptions')),
+		).rejects.toMatchObject({ message: expect.stringMatching(/\[redacted\] \[redacted\]/) });
 	});
 });
 
@@ -127,14 +152,28 @@ describe('secrets of the token actually sent, end to end', () => {
 	const crayon = useCrayon();
 	undoRequestHooksAfterEach();
 
-	const getMany = { resource: 'subscription', operation: 'getMany', returnAll: false, limit: 3, simplify: false, options: { maxRetries: 1 } };
+	const getMany = {
+		resource: 'subscription',
+		operation: 'getMany',
+		returnAll: false,
+		limit: 3,
+		simplify: false,
+		options: { maxRetries: 1 },
+	};
 
 	/** Makes Crayon answer the `nth` GET of subscriptions from now on with a page that echoes the token it received. */
 	function echoTokenOn(nth: number): void {
 		onRequest(crayon.sim, 'GET', /^\/api\/v1\/subscriptions\/?$/i, nth, () => {
-			const token = (crayon.sim.requests.at(-1)?.headers.authorization ?? '').replace(/^Bearer /, '');
+			const token = (crayon.sim.requests.at(-1)?.headers.authorization ?? '').replace(
+				/^Bearer /,
+				'',
+			);
 			const page = { Items: [{ Id: 1, Notes: token, Quantity: 2 }], TotalHits: 1 };
-			crayon.sim.injectFault({ method: 'GET', rawResponse: { status: 200, contentType: 'application/json', body: JSON.stringify(page) }, times: 1 });
+			crayon.sim.injectFault({
+				method: 'GET',
+				rawResponse: { status: 200, contentType: 'application/json', body: JSON.stringify(page) },
+				times: 1,
+			});
 		});
 	}
 
@@ -144,7 +183,9 @@ describe('secrets of the token actually sent, end to end', () => {
 		const result = await crayon.runCrayon(getMany, [{}]);
 
 		expect(crayon.logins()).toHaveLength(1);
-		expect(result.output('Crayon').map((item) => item.json)).toEqual([{ Id: 1, Notes: '[redacted]', Quantity: 2 }]);
+		expect(result.output('Crayon').map((item) => item.json)).toEqual([
+			{ Id: 1, Notes: '[redacted]', Quantity: 2 },
+		]);
 	});
 
 	it('masks the token issued after the stored one expired', async () => {
@@ -156,22 +197,33 @@ describe('secrets of the token actually sent, end to end', () => {
 		const result = await crayon.runCrayon(getMany, [{}]);
 
 		expect(crayon.logins()).toHaveLength(2);
-		expect(result.output('Crayon').map((item) => item.json)).toEqual([{ Id: 1, Notes: '[redacted]', Quantity: 2 }]);
+		expect(result.output('Crayon').map((item) => item.json)).toEqual([
+			{ Id: 1, Notes: '[redacted]', Quantity: 2 },
+		]);
 	});
 });
 
 describe('the credential adds the Bearer header', () => {
 	it('to a copy of the options, keeping their other headers', async () => {
-		const options: IHttpRequestOptions = { url: 'https://api.crayon.com/api/v1/me', headers: { Accept: 'application/json' } };
+		const options: IHttpRequestOptions = {
+			url: 'https://api.crayon.com/api/v1/me',
+			headers: { Accept: 'application/json' },
+		};
 
 		const authenticated = await new CrayonApi().authenticate({ accessToken: FIRST_TOKEN }, options);
 
-		expect(authenticated).toEqual({ ...options, headers: { Accept: 'application/json', Authorization: `Bearer ${FIRST_TOKEN}` } });
+		expect(authenticated).toEqual({
+			...options,
+			headers: { Accept: 'application/json', Authorization: `Bearer ${FIRST_TOKEN}` },
+		});
 		expect(options.headers).toEqual({ Accept: 'application/json' });
 	});
 
 	it('also to options without headers, as the credential test sends them', async () => {
-		const authenticated = await new CrayonApi().authenticate({ accessToken: FIRST_TOKEN }, { url: '/api/v1/me', baseURL: 'https://api.crayon.com' });
+		const authenticated = await new CrayonApi().authenticate(
+			{ accessToken: FIRST_TOKEN },
+			{ url: '/api/v1/me', baseURL: 'https://api.crayon.com' },
+		);
 
 		expect(authenticated.headers).toEqual({ Authorization: `Bearer ${FIRST_TOKEN}` });
 	});

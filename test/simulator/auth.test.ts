@@ -1,5 +1,13 @@
 import { DEFAULT_CREDENTIALS, SEED, startSimulator, type CrayonSimulator } from '../../simulator';
-import { basicAuth, getToken, rawClient, requestToken, sleep, startTestSimulator, tokenForm } from './helpers';
+import {
+	basicAuth,
+	getToken,
+	rawClient,
+	requestToken,
+	sleep,
+	startTestSimulator,
+	tokenForm,
+} from './helpers';
 
 const INVALID_TOKEN = { ErrorCode: '401 Unauthorized', Message: 'Invalid token' };
 
@@ -20,14 +28,23 @@ describe('simulator: token endpoint and bearer authentication', () => {
 	it('issues a token for Basic client auth + form-encoded password grant (with and without trailing slash)', async () => {
 		for (const path of ['/api/v1/connect/token', '/api/v1/connect/token/']) {
 			const res = await rawClient(sim).post(path, tokenForm(), {
-				headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: basicAuth() },
+				headers: {
+					'Content-Type': 'application/x-www-form-urlencoded',
+					Authorization: basicAuth(),
+				},
 			});
 			expect(res.status).toBe(200);
 			expect(res.headers['cache-control']).toBe('no-store');
 			expect(Object.keys(res.data).sort()).toEqual(
 				['AccessToken', 'Error', 'ExpiresIn', 'IdentityToken', 'RefreshToken', 'TokenType'].sort(),
 			);
-			expect(res.data).toMatchObject({ IdentityToken: null, Error: null, ExpiresIn: 3600, TokenType: 'Bearer', RefreshToken: null });
+			expect(res.data).toMatchObject({
+				IdentityToken: null,
+				Error: null,
+				ExpiresIn: 3600,
+				TokenType: 'Bearer',
+				RefreshToken: null,
+			});
 			expect(typeof res.data.AccessToken).toBe('string');
 			expect(res.data.AccessToken.length).toBeGreaterThanOrEqual(32);
 		}
@@ -40,7 +57,10 @@ describe('simulator: token endpoint and bearer authentication', () => {
 	});
 
 	it('rejects an unknown client id or wrong secret with 400 invalid_client', async () => {
-		for (const authorization of [basicAuth('other-client', DEFAULT_CREDENTIALS.clientSecret), basicAuth(DEFAULT_CREDENTIALS.clientId, 'wrong')]) {
+		for (const authorization of [
+			basicAuth('other-client', DEFAULT_CREDENTIALS.clientSecret),
+			basicAuth(DEFAULT_CREDENTIALS.clientId, 'wrong'),
+		]) {
 			const res = await requestToken(sim, tokenForm(), authorization);
 			expect(res.status).toBe(400);
 			expect(res.data).toEqual({
@@ -90,7 +110,11 @@ describe('simulator: token endpoint and bearer authentication', () => {
 	it('rejects a token request that is not form-encoded with 400', async () => {
 		const res = await rawClient(sim).post(
 			'/api/v1/connect/token',
-			{ grant_type: 'password', username: DEFAULT_CREDENTIALS.username, password: DEFAULT_CREDENTIALS.password },
+			{
+				grant_type: 'password',
+				username: DEFAULT_CREDENTIALS.username,
+				password: DEFAULT_CREDENTIALS.password,
+			},
 			{ headers: { Authorization: basicAuth() } },
 		);
 		expect(res.status).toBe(400);
@@ -102,11 +126,20 @@ describe('simulator: token endpoint and bearer authentication', () => {
 		const responses = [
 			await requestToken(sim),
 			await requestToken(sim, tokenForm({ password: 'wrong-password-123' })),
-			await requestToken(sim, tokenForm(), basicAuth(DEFAULT_CREDENTIALS.clientId, 'wrong-secret-456')),
+			await requestToken(
+				sim,
+				tokenForm(),
+				basicAuth(DEFAULT_CREDENTIALS.clientId, 'wrong-secret-456'),
+			),
 		];
 		for (const res of responses) {
 			const text = JSON.stringify(res.data) + JSON.stringify(res.headers);
-			for (const secret of [DEFAULT_CREDENTIALS.password, DEFAULT_CREDENTIALS.clientSecret, 'wrong-password-123', 'wrong-secret-456']) {
+			for (const secret of [
+				DEFAULT_CREDENTIALS.password,
+				DEFAULT_CREDENTIALS.clientSecret,
+				'wrong-password-123',
+				'wrong-secret-456',
+			]) {
 				expect(text).not.toContain(secret);
 			}
 		}
@@ -123,8 +156,15 @@ describe('simulator: token endpoint and bearer authentication', () => {
 	});
 
 	it('answers 401 Invalid token without, with a malformed or with an unknown bearer token', async () => {
-		for (const headers of [{}, { Authorization: 'Bearer' }, { Authorization: 'Bearer not-a-token' }, { Authorization: basicAuth() }]) {
-			const res = await rawClient(sim).get(`/api/v1/subscriptions/${SEED.nceSubscriptionId}`, { headers });
+		for (const headers of [
+			{},
+			{ Authorization: 'Bearer' },
+			{ Authorization: 'Bearer not-a-token' },
+			{ Authorization: basicAuth() },
+		]) {
+			const res = await rawClient(sim).get(`/api/v1/subscriptions/${SEED.nceSubscriptionId}`, {
+				headers,
+			});
 			expect(res.status).toBe(401);
 			expect(res.data).toEqual(INVALID_TOKEN);
 		}
@@ -162,7 +202,11 @@ describe('simulator: token endpoint and bearer authentication', () => {
 		const api = rawClient(sim, await getToken(sim));
 		const missing = await api.get('/api/v1/does-not-exist');
 		expect(missing.status).toBe(404);
-		expect(missing.data).toMatchObject({ ErrorCode: '404 NotFound', Parameters: {}, ObjectErrors: [] });
+		expect(missing.data).toMatchObject({
+			ErrorCode: '404 NotFound',
+			Parameters: {},
+			ObjectErrors: [],
+		});
 		expect(missing.data.Message).toContain('/api/v1/does-not-exist');
 		const wrongMethod = await api.delete(`/api/v1/subscriptions/${SEED.nceSubscriptionId}`);
 		expect(wrongMethod.status).toBe(405);
@@ -194,7 +238,12 @@ describe('simulator: token lifetime', () => {
 
 describe('simulator: custom credentials', () => {
 	let sim: CrayonSimulator;
-	const credentials = { clientId: 'cid', clientSecret: 'csecret', username: 'u@example.org', password: 'pw' };
+	const credentials = {
+		clientId: 'cid',
+		clientSecret: 'csecret',
+		username: 'u@example.org',
+		password: 'pw',
+	};
 
 	beforeAll(async () => {
 		sim = await startSimulator({ credentials });
@@ -205,7 +254,10 @@ describe('simulator: custom credentials', () => {
 		const form = tokenForm({ username: credentials.username, password: credentials.password });
 		expect((await requestToken(sim, form, basicAuth('cid', 'csecret'))).status).toBe(200);
 		expect((await requestToken(sim, tokenForm(), basicAuth())).data.Error).toBe('invalid_client');
-		const me = await rawClient(sim, (await requestToken(sim, form, basicAuth('cid', 'csecret'))).data.AccessToken).get('/api/v1/me');
+		const me = await rawClient(
+			sim,
+			(await requestToken(sim, form, basicAuth('cid', 'csecret'))).data.AccessToken,
+		).get('/api/v1/me');
 		expect(me.data.UserName).toBe(credentials.username);
 	});
 });

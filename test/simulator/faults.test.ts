@@ -24,11 +24,20 @@ describe('simulator: fault injection', () => {
 	});
 
 	it('answers with an injected status + Retry-After without processing, once by default', async () => {
-		sim.injectFault({ method: 'POST', path: '/api/v1/subscriptions/', status: 503, retryAfterSeconds: 7 });
+		sim.injectFault({
+			method: 'POST',
+			path: '/api/v1/subscriptions/',
+			status: 503,
+			retryAfterSeconds: 7,
+		});
 		const faulted = await api.post('/api/v1/subscriptions', createBody);
 		expect(faulted.status).toBe(503);
 		expect(faulted.headers['retry-after']).toBe('7');
-		expect(faulted.data).toMatchObject({ ErrorCode: '503 ServiceUnavailable', Parameters: {}, ObjectErrors: [] });
+		expect(faulted.data).toMatchObject({
+			ErrorCode: '503 ServiceUnavailable',
+			Parameters: {},
+			ObjectErrors: [],
+		});
 		expect(sim.purchaseCount()).toBe(0);
 		const next = await api.post('/api/v1/subscriptions', createBody);
 		expect(next.status).toBe(200);
@@ -63,7 +72,8 @@ describe('simulator: fault injection', () => {
 		sim.injectFault({ method: 'GET', path: /\/subscriptions\/\d+$/, status: 502 });
 		expect((await api.post('/api/v1/subscriptions', createBody)).status).toBe(200);
 		const statuses: number[] = [];
-		for (let i = 0; i < 4; i++) statuses.push((await api.get(`/api/v1/subscriptions/${SEED.nceSubscriptionId}`)).status);
+		for (let i = 0; i < 4; i++)
+			statuses.push((await api.get(`/api/v1/subscriptions/${SEED.nceSubscriptionId}`)).status);
 		expect(statuses).toEqual([500, 500, 502, 200]);
 	});
 
@@ -91,17 +101,36 @@ describe('simulator: fault injection', () => {
 	});
 
 	it('drops the connection before processing: client error, nothing bought, status 0 recorded', async () => {
-		sim.injectFault({ method: 'POST', path: '/api/v1/subscriptions', dropConnection: 'before-processing' });
-		await expect(api.post('/api/v1/subscriptions', createBody)).rejects.toMatchObject({ code: expect.stringMatching(/ECONNRESET|ERR_BAD_RESPONSE|ECONNABORTED/) });
+		sim.injectFault({
+			method: 'POST',
+			path: '/api/v1/subscriptions',
+			dropConnection: 'before-processing',
+		});
+		await expect(api.post('/api/v1/subscriptions', createBody)).rejects.toMatchObject({
+			code: expect.stringMatching(/ECONNRESET|ERR_BAD_RESPONSE|ECONNABORTED/),
+		});
 		expect(sim.purchaseCount()).toBe(0);
 		expect(sim.requests[0]).toMatchObject({ status: 0, fault: 'drop:before-processing' });
 	});
 
 	it('drops the connection after processing: the client sees a socket error but the purchase happened', async () => {
-		sim.injectFault({ method: 'POST', path: '/api/v1/subscriptions/new-commerce-orders', dropConnection: 'after-processing' });
+		sim.injectFault({
+			method: 'POST',
+			path: '/api/v1/subscriptions/new-commerce-orders',
+			dropConnection: 'after-processing',
+		});
 		const error = await api
-			.post('/api/v1/subscriptions/new-commerce-orders', { customerTenantId: SEED.tenantId, billingCycle: 1, partNumber: SEED.ncePartNumber, quantity: 1, termDuration: 'P1M' })
-			.then(() => undefined, (e: unknown) => e);
+			.post('/api/v1/subscriptions/new-commerce-orders', {
+				customerTenantId: SEED.tenantId,
+				billingCycle: 1,
+				partNumber: SEED.ncePartNumber,
+				quantity: 1,
+				termDuration: 'P1M',
+			})
+			.then(
+				() => undefined,
+				(e: unknown) => e,
+			);
 		expect(axios.isAxiosError(error)).toBe(true);
 		expect(sim.purchaseCount()).toBe(1);
 		expect(sim.state.nceOrders.size).toBe(1);
@@ -109,15 +138,28 @@ describe('simulator: fault injection', () => {
 	});
 
 	it('sends a raw response (HTML error page, truncated JSON) without processing', async () => {
-		sim.injectFault({ path: '/api/v1/subscriptions', rawResponse: { status: 502, contentType: 'text/html', body: '<html><body><h1>502 Bad Gateway</h1></body></html>' } });
+		sim.injectFault({
+			path: '/api/v1/subscriptions',
+			rawResponse: {
+				status: 502,
+				contentType: 'text/html',
+				body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+			},
+		});
 		const html = await api.post('/api/v1/subscriptions', createBody);
 		expect(html.status).toBe(502);
 		expect(html.headers['content-type']).toBe('text/html');
 		expect(html.data).toBe('<html><body><h1>502 Bad Gateway</h1></body></html>');
 		expect(sim.purchaseCount()).toBe(0);
 
-		sim.injectFault({ path: `/api/v1/subscriptions/${SEED.nceSubscriptionId}`, rawResponse: { status: 200, contentType: 'application/json', body: '{"Id": 5003, "Quan' } });
-		const truncated = await api.get(`/api/v1/subscriptions/${SEED.nceSubscriptionId}`, { responseType: 'text', transitional: { silentJSONParsing: true } });
+		sim.injectFault({
+			path: `/api/v1/subscriptions/${SEED.nceSubscriptionId}`,
+			rawResponse: { status: 200, contentType: 'application/json', body: '{"Id": 5003, "Quan' },
+		});
+		const truncated = await api.get(`/api/v1/subscriptions/${SEED.nceSubscriptionId}`, {
+			responseType: 'text',
+			transitional: { silentJSONParsing: true },
+		});
 		expect(truncated.status).toBe(200);
 		expect(truncated.data).toBe('{"Id": 5003, "Quan');
 		expect(sim.requests.map((r) => r.fault)).toEqual(['raw:502', 'raw:200']);
@@ -125,7 +167,9 @@ describe('simulator: fault injection', () => {
 
 	it('rejects fault specs without an effect or with several', () => {
 		expect(() => sim.injectFault({ path: '/x' })).toThrow(/effect/);
-		expect(() => sim.injectFault({ status: 500, dropConnection: 'before-processing' })).toThrow(/only one/);
+		expect(() => sim.injectFault({ status: 500, dropConnection: 'before-processing' })).toThrow(
+			/only one/,
+		);
 		expect(() => sim.injectFault({ status: 500, times: 0 })).toThrow(/times/);
 	});
 });
@@ -142,7 +186,10 @@ describe('simulator: request recording and reset', () => {
 		sim.reset();
 		const token = await getToken(sim);
 		const api = rawClient(sim, token);
-		await api.get('/api/v1/subscriptions', { params: { customerTenantId: SEED.tenantId, page: 2 }, headers: { 'X-Custom-Header': 'Yes' } });
+		await api.get('/api/v1/subscriptions', {
+			params: { customerTenantId: SEED.tenantId, page: 2 },
+			headers: { 'X-Custom-Header': 'Yes' },
+		});
 		await api.post('/api/v1/subscriptions/', createBody);
 		await rawClient(sim).get('/api/v1/me');
 
@@ -152,17 +199,35 @@ describe('simulator: request recording and reset', () => {
 			method: 'POST',
 			path: '/api/v1/connect/token',
 			status: 200,
-			body: { grant_type: 'password', username: 'reseller@example.com', password: 'demo-password', scope: 'CustomerApi' },
+			body: {
+				grant_type: 'password',
+				username: 'reseller@example.com',
+				password: 'demo-password',
+				scope: 'CustomerApi',
+			},
 		});
 		expect(tokenRequest.headers.authorization).toMatch(/^Basic /);
 		expect(tokenRequest.rawBody).toContain('grant_type=password');
 
-		expect(list).toMatchObject({ method: 'GET', path: '/api/v1/subscriptions', query: { customerTenantId: String(SEED.tenantId), page: '2' }, body: undefined, rawBody: '', status: 200 });
+		expect(list).toMatchObject({
+			method: 'GET',
+			path: '/api/v1/subscriptions',
+			query: { customerTenantId: String(SEED.tenantId), page: '2' },
+			body: undefined,
+			rawBody: '',
+			status: 200,
+		});
 		expect(list.headers['x-custom-header']).toBe('Yes');
 		expect(list.headers.authorization).toBe(`Bearer ${token}`);
 		expect(list.fault).toBeUndefined();
 
-		expect(create).toMatchObject({ method: 'POST', path: '/api/v1/subscriptions/', body: createBody, rawBody: JSON.stringify(createBody), status: 200 });
+		expect(create).toMatchObject({
+			method: 'POST',
+			path: '/api/v1/subscriptions/',
+			body: createBody,
+			rawBody: JSON.stringify(createBody),
+			status: 200,
+		});
 		expect(create.headers['content-type']).toContain('application/json');
 		expect(unauthenticated.status).toBe(401);
 		expect(sim.requests.every((r, i) => i === 0 || r.at >= sim.requests[i - 1].at)).toBe(true);
@@ -174,7 +239,10 @@ describe('simulator: request recording and reset', () => {
 	it('records malformed JSON with body undefined and the raw text', async () => {
 		sim.reset();
 		const api = await apiClient(sim);
-		await api.post('/api/v1/subscriptions', '{oops', { headers: { 'Content-Type': 'application/json' }, transformRequest: [(d: unknown) => d] });
+		await api.post('/api/v1/subscriptions', '{oops', {
+			headers: { 'Content-Type': 'application/json' },
+			transformRequest: [(d: unknown) => d],
+		});
 		expect(sim.requests[1]).toMatchObject({ body: undefined, rawBody: '{oops', status: 400 });
 	});
 
@@ -196,6 +264,8 @@ describe('simulator: request recording and reset', () => {
 		expect((await api.get('/api/v1/me')).status).toBe(401);
 		const fresh = await apiClient(sim);
 		expect((await fresh.get('/api/v1/me')).status).toBe(200);
-		expect((await fresh.post('/api/v1/subscriptions', createBody)).data.Id).toBe(SEED.nextSubscriptionId);
+		expect((await fresh.post('/api/v1/subscriptions', createBody)).data.Id).toBe(
+			SEED.nextSubscriptionId,
+		);
 	});
 });

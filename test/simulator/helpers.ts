@@ -1,5 +1,10 @@
 import axios, { type AxiosInstance, type AxiosResponse } from 'axios';
-import { DEFAULT_CREDENTIALS, startSimulator, type CrayonSimulator, type SimulatorOptions } from '../../simulator';
+import {
+	DEFAULT_CREDENTIALS,
+	startSimulator,
+	type CrayonSimulator,
+	type SimulatorOptions,
+} from '../../simulator';
 
 /** Starts a simulator with a short NCE processing delay (tests override as needed). */
 export function startTestSimulator(options: SimulatorOptions = {}): Promise<CrayonSimulator> {
@@ -19,7 +24,10 @@ export function tokenForm(overrides: Record<string, string | undefined> = {}): s
 	return form.toString();
 }
 
-export function basicAuth(clientId: string = DEFAULT_CREDENTIALS.clientId, secret: string = DEFAULT_CREDENTIALS.clientSecret): string {
+export function basicAuth(
+	clientId: string = DEFAULT_CREDENTIALS.clientId,
+	secret: string = DEFAULT_CREDENTIALS.clientSecret,
+): string {
 	return `Basic ${Buffer.from(`${clientId}:${secret}`).toString('base64')}`;
 }
 
@@ -32,7 +40,11 @@ export function rawClient(sim: CrayonSimulator, token?: string): AxiosInstance {
 	});
 }
 
-export async function requestToken(sim: CrayonSimulator, form = tokenForm(), authorization = basicAuth()): Promise<AxiosResponse> {
+export async function requestToken(
+	sim: CrayonSimulator,
+	form = tokenForm(),
+	authorization = basicAuth(),
+): Promise<AxiosResponse> {
 	return rawClient(sim).post('/api/v1/connect/token', form, {
 		headers: { 'Content-Type': 'application/x-www-form-urlencoded', Authorization: authorization },
 	});
@@ -40,7 +52,8 @@ export async function requestToken(sim: CrayonSimulator, form = tokenForm(), aut
 
 export async function getToken(sim: CrayonSimulator): Promise<string> {
 	const res = await requestToken(sim);
-	if (res.status !== 200) throw new Error(`token request failed: ${res.status} ${JSON.stringify(res.data)}`);
+	if (res.status !== 200)
+		throw new Error(`token request failed: ${res.status} ${JSON.stringify(res.data)}`);
 	return (res.data as { AccessToken: string }).AccessToken;
 }
 

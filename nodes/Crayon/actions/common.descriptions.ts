@@ -87,7 +87,11 @@ function wholeNumber(minimum: number, maximum = Number.MAX_SAFE_INTEGER) {
 		maximum === Number.MAX_SAFE_INTEGER
 			? `must be a whole number of at least ${minimum}`
 			: `must be a whole number from ${minimum} to ${maximum}`;
-	return z.number({ invalid_type_error: allowed }).int(allowed).min(minimum, allowed).max(maximum, allowed);
+	return z
+		.number({ invalid_type_error: allowed })
+		.int(allowed)
+		.min(minimum, allowed)
+		.max(maximum, allowed);
 }
 
 const optionsSchema = z

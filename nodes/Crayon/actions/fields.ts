@@ -29,7 +29,10 @@ export function partNumberProperty(placeholder: string, description: string): IN
 }
 
 /** The ISO 8601 term of a subscription: P1M, P1Y or P3Y. */
-export function termDurationProperty(description: string, defaultTerm: (typeof termDurations)[number]['value']): INodeProperties {
+export function termDurationProperty(
+	description: string,
+	defaultTerm: (typeof termDurations)[number]['value'],
+): INodeProperties {
 	return {
 		displayName: 'Term Duration',
 		name: 'termDuration',

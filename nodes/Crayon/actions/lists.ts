@@ -36,12 +36,26 @@ export const simplifyProperty: INodeProperties = {
 
 /** The "Filters" collection of a Get Many operation. */
 export function filtersProperty(filters: INodeProperties[]): INodeProperties {
-	return { displayName: 'Filters', name: 'filters', type: 'collection', placeholder: 'Add Filter', default: {}, options: filters };
+	return {
+		displayName: 'Filters',
+		name: 'filters',
+		type: 'collection',
+		placeholder: 'Add Filter',
+		default: {},
+		options: filters,
+	};
 }
 
 /** Crayon's `search` filter: a text the listed objects' names (and more) contain. */
 export function searchFilter(description: string, placeholder: string): INodeProperties {
-	return { displayName: 'Search', name: 'search', type: 'string', default: '', placeholder, description };
+	return {
+		displayName: 'Search',
+		name: 'search',
+		type: 'string',
+		default: '',
+		placeholder,
+		description,
+	};
 }
 
 export const searchSchema = optional(requiredText(200));
@@ -56,7 +70,13 @@ export const returnAllSchema = {
 		.default(50),
 };
 
-export function itemLimit({ returnAll, limit }: { returnAll: boolean; limit: number }): number | undefined {
+export function itemLimit({
+	returnAll,
+	limit,
+}: {
+	returnAll: boolean;
+	limit: number;
+}): number | undefined {
 	return returnAll ? undefined : limit;
 }
 
@@ -66,7 +86,9 @@ export const simplifySchema = {
 
 /** Query parameters of the filters that were given. */
 export function filterQuery(filters: Record<string, string | number | undefined>): IDataObject {
-	return Object.fromEntries(Object.entries(filters).filter(([, value]) => value !== undefined)) as IDataObject;
+	return Object.fromEntries(
+		Object.entries(filters).filter(([, value]) => value !== undefined),
+	) as IDataObject;
 }
 
 interface ListQuery {
@@ -91,9 +113,16 @@ export function plainListOperation(options: {
 			qs: filterQuery(filters as Record<string, string | number | undefined>),
 		}));
 	return {
-		description: updateDisplayOptions({ show: options.show }, [...returnAllProperties, filtersProperty(options.filters)]),
+		description: updateDisplayOptions({ show: options.show }, [
+			...returnAllProperties,
+			filtersProperty(options.filters),
+		]),
 		schema,
-		async execute(this: IExecuteFunctions, { limit, qs }: ListQuery, api: ItemApi): Promise<IDataObject[]> {
+		async execute(
+			this: IExecuteFunctions,
+			{ limit, qs }: ListQuery,
+			api: ItemApi,
+		): Promise<IDataObject[]> {
 			return await readAllPages(this, api, { path: options.path, qs }, limit);
 		},
 	};

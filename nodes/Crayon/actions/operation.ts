@@ -20,7 +20,11 @@ export interface CrayonOperation<Input = unknown> {
 	buys?: boolean;
 	/** Raw values to validate; by default the operation's own parameters. */
 	readInput?: (this: IExecuteFunctions, itemIndex: number) => unknown;
-	execute(this: IExecuteFunctions, input: Input, api: ItemApi): Promise<IDataObject | IDataObject[]>;
+	execute(
+		this: IExecuteFunctions,
+		input: Input,
+		api: ItemApi,
+	): Promise<IDataObject | IDataObject[]>;
 }
 
 /** Operations of one resource, keyed by the Operation dropdown's value. */

@@ -46,7 +46,8 @@ export const nodeProperties: INodeProperties[] = [
 			{
 				name: 'Subscription',
 				value: 'subscription',
-				description: 'A licence subscription of a customer tenant: buy, read, list, change quantity, add add-ons',
+				description:
+					'A licence subscription of a customer tenant: buy, read, list, change quantity, add add-ons',
 			},
 		],
 		default: 'subscription',

@@ -14,7 +14,10 @@ function findOperation(context: IExecuteFunctions): CrayonOperation<unknown> {
 	const operation = context.getNodeParameter('operation', 0) as string;
 	const found = resources[resource]?.[operation];
 	if (!found) {
-		throw new NodeOperationError(context.getNode(), `The operation "${operation}" of "${resource}" is not supported`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`The operation "${operation}" of "${resource}" is not supported`,
+		);
 	}
 	return found;
 }
@@ -23,7 +26,10 @@ function findOperation(context: IExecuteFunctions): CrayonOperation<unknown> {
  * n8n's "Retry On Fail" re-runs the whole node after an error, which would buy again every
  * item that had already succeeded; the transport's own retries are the safe ones.
  */
-function refuseNodeLevelRetryOfPurchases(context: IExecuteFunctions, operation: CrayonOperation<unknown>): void {
+function refuseNodeLevelRetryOfPurchases(
+	context: IExecuteFunctions,
+	operation: CrayonOperation<unknown>,
+): void {
 	const node = context.getNode();
 	if (!operation.buys || !node.retryOnFail || context.continueOnFail()) return;
 	throw new NodeOperationError(node, 'Turn off "Retry On Fail" for this node: it would buy twice', {
@@ -35,13 +41,21 @@ function refuseNodeLevelRetryOfPurchases(context: IExecuteFunctions, operation: 
 }
 
 /** Errors raised by the operations are node errors already; anything else is wrapped with its item. */
-function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeApiError | NodeOperationError {
+function asNodeError(
+	context: IExecuteFunctions,
+	error: unknown,
+	itemIndex: number,
+): NodeApiError | NodeOperationError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
 function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
-	const { message, description, httpCode } = error as { message?: string; description?: string; httpCode?: string };
+	const { message, description, httpCode } = error as {
+		message?: string;
+		description?: string;
+		httpCode?: string;
+	};
 	const json: IDataObject = { error: message ?? String(error) };
 	if (description) json.description = description;
 	if (httpCode) json.httpCode = httpCode;
@@ -73,7 +87,11 @@ async function processAll(
 	processItem: (itemIndex: number) => Promise<void>,
 ): Promise<ItemFailure | undefined> {
 	const failures: ItemFailure[] = [];
-	for (let batchStart = 0; batchStart < itemCount && failures.length === 0; batchStart += batchSize) {
+	for (
+		let batchStart = 0;
+		batchStart < itemCount && failures.length === 0;
+		batchStart += batchSize
+	) {
 		if (batchStart > 0 && batchIntervalMs > 0) await sleep(batchIntervalMs);
 		const batchEnd = Math.min(itemCount, batchStart + batchSize);
 		let next = batchStart;
@@ -88,17 +106,23 @@ async function processAll(
 			}
 		};
 		const lead = worker();
-		const followers = Array.from({ length: Math.min(concurrency, batchEnd - batchStart) - 1 }, async () => {
-			await Promise.race([firstAnswer, lead]);
-			await worker();
-		});
+		const followers = Array.from(
+			{ length: Math.min(concurrency, batchEnd - batchStart) - 1 },
+			async () => {
+				await Promise.race([firstAnswer, lead]);
+				await worker();
+			},
+		);
 		await Promise.all([lead, ...followers]);
 	}
 	return failures.sort((first, second) => first.itemIndex - second.itemIndex)[0];
 }
 
 /** With concurrency, items after the failed one may have gone through: say which, as their output is lost. */
-function noteCompletedLaterItems(error: NodeApiError | NodeOperationError, laterItems: number[]): void {
+function noteCompletedLaterItems(
+	error: NodeApiError | NodeOperationError,
+	laterItems: number[],
+): void {
 	if (laterItems.length === 0) return;
 	const note =
 		`Items ${laterItems.join(', ')} ran at the same time (Concurrency option) and completed, so their requests ` +
@@ -122,7 +146,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			const raw = operation.readInput
 				? operation.readInput.call(this, itemIndex)
 				: readParameters(this, itemIndex, operation.description);
-			return { input: parseItemParameters(this, operation.schema, raw, itemIndex, operation.description) };
+			return {
+				input: parseItemParameters(this, operation.schema, raw, itemIndex, operation.description),
+			};
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this, error, itemIndex);
 			return { error };
@@ -152,9 +178,12 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		};
 		try {
 			const result = await operation.execute.call(this, item.input, api);
-			outputs[itemIndex] = this.helpers.constructExecutionMetaData(this.helpers.returnJsonArray(result), {
-				itemData: { item: itemIndex },
-			});
+			outputs[itemIndex] = this.helpers.constructExecutionMetaData(
+				this.helpers.returnJsonArray(result),
+				{
+					itemData: { item: itemIndex },
+				},
+			);
 		} catch (error) {
 			if (!continueOnFail) throw asNodeError(this, error, itemIndex);
 			outputs[itemIndex] = [errorItem(error, itemIndex)];
@@ -166,7 +195,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		const error = failure.error as NodeApiError | NodeOperationError;
 		noteCompletedLaterItems(
 			error,
-			outputs.flatMap((output, itemIndex) => (output !== undefined && itemIndex > failure.itemIndex ? [itemIndex] : [])),
+			outputs.flatMap((output, itemIndex) =>
+				output !== undefined && itemIndex > failure.itemIndex ? [itemIndex] : [],
+			),
 		);
 		throw error;
 	}

@@ -7,6 +7,9 @@ export function camelizeKeys(value: unknown): unknown {
 	if (Array.isArray(value)) return value.map(camelizeKeys);
 	if (value === null || typeof value !== 'object') return value;
 	return Object.fromEntries(
-		Object.entries(value).map(([key, nested]) => [key.charAt(0).toLowerCase() + key.slice(1), camelizeKeys(nested)]),
+		Object.entries(value).map(([key, nested]) => [
+			key.charAt(0).toLowerCase() + key.slice(1),
+			camelizeKeys(nested),
+		]),
 	);
 }

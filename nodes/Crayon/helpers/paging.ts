@@ -22,7 +22,12 @@ export interface Page {
 }
 
 const listPage = z.object({
-	Items: z.array(z.object({}).passthrough().transform((item) => item as IDataObject)),
+	Items: z.array(
+		z
+			.object({})
+			.passthrough()
+			.transform((item) => item as IDataObject),
+	),
 	// NOTES.md shows the add-on offers list without TotalHits; then a full page means "maybe more".
 	TotalHits: z.number().int().nonnegative().optional(),
 });
@@ -32,7 +37,10 @@ const listPage = z.object({
  * the same transport with its default settings.
  */
 export function requestsWithoutItems(context: ILoadOptionsFunctions | IPollFunctions): ItemApi {
-	return { itemIndex: 0, request: async (request) => await crayonApiRequest.call(context, request) };
+	return {
+		itemIndex: 0,
+		request: async (request) => await crayonApiRequest.call(context, request),
+	};
 }
 
 /** One 1-based page of a Crayon list. */
@@ -51,7 +59,8 @@ export async function readPage(
 		'a page of results ({Items, TotalHits})',
 	);
 	const seen = (page - 1) * pageSize + body.Items.length;
-	const more = body.TotalHits === undefined ? body.Items.length === pageSize : seen < body.TotalHits;
+	const more =
+		body.TotalHits === undefined ? body.Items.length === pageSize : seen < body.TotalHits;
 	return { items: body.Items, nextPage: more && body.Items.length > 0 ? page + 1 : undefined };
 }
 

@@ -23,7 +23,12 @@ export async function sendAndRead<T extends z.ZodTypeAny>(
 	const received = `Received (HTTP ${response.statusCode}): ${preview(response.body)}`;
 	// A purchase answered with something unreadable may have gone through: say so, and what a lookup found.
 	const text = request.purchase
-		? await purchaseOutcomeText(request, sentAt, `HTTP ${response.statusCode}, but not ${expected}`, true)
+		? await purchaseOutcomeText(
+				request,
+				sentAt,
+				`HTTP ${response.statusCode}, but not ${expected}`,
+				true,
+			)
 		: {
 				message: `Crayon's answer to ${requestLabel(request)} could not be understood: expected ${expected}`,
 				description: 'This request only reads, so running the item again is safe.',

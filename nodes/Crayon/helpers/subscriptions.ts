@@ -23,7 +23,9 @@ const ACTIVE = 1;
 export function statusText(status: unknown): string {
 	if (typeof status === 'string') return status;
 	if (typeof status !== 'number') return String(status ?? 'Unknown');
-	const names = subscriptionStatuses.filter(({ value }) => (status & value) !== 0).map(({ name }) => name);
+	const names = subscriptionStatuses
+		.filter(({ value }) => (status & value) !== 0)
+		.map(({ name }) => name);
 	return names.length > 0 ? names.join(', ') : String(status);
 }
 
@@ -64,7 +66,11 @@ export const subscriptionDetailed = responseObject({
 	Status: z.union([z.number().int(), z.string()]),
 });
 
-export async function getSubscription(context: IExecuteFunctions, api: ItemApi, subscriptionId: number) {
+export async function getSubscription(
+	context: IExecuteFunctions,
+	api: ItemApi,
+	subscriptionId: number,
+) {
 	return await sendAndRead(
 		context,
 		api,

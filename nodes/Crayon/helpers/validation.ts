@@ -12,7 +12,8 @@ const WHOLE_NUMBER = /^\d+$/;
 
 function wholeNumber(minimum: number) {
 	return z.preprocess(
-		(value) => (typeof value === 'string' && WHOLE_NUMBER.test(value.trim()) ? Number(value.trim()) : value),
+		(value) =>
+			typeof value === 'string' && WHOLE_NUMBER.test(value.trim()) ? Number(value.trim()) : value,
 		z
 			.number({
 				required_error: 'is required',
@@ -59,11 +60,16 @@ export const requiredText = (maxLength: number) =>
 
 /** Empty strings from unset optional fields mean "not given". */
 export function optional<T extends z.ZodTypeAny>(schema: T) {
-	return z.preprocess((value) => (value === '' || value === null ? undefined : value), schema.optional());
+	return z.preprocess(
+		(value) => (value === '' || value === null ? undefined : value),
+		schema.optional(),
+	);
 }
 
 /** One of the values of a dropdown; the message lists what is allowed. */
-export function oneOf<T extends string | number>(options: ReadonlyArray<{ name: string; value: T }>) {
+export function oneOf<T extends string | number>(
+	options: ReadonlyArray<{ name: string; value: T }>,
+) {
 	const allowed = options.map((option) => `${option.value} (${option.name})`).join(', ');
 	return z
 		.union([z.string(), z.number()], {
@@ -72,7 +78,9 @@ export function oneOf<T extends string | number>(options: ReadonlyArray<{ name: 
 		})
 		.transform((value, context) => {
 			const matched = options.find(
-				(option) => option.value === value || (typeof option.value === 'number' && String(option.value) === value),
+				(option) =>
+					option.value === value ||
+					(typeof option.value === 'number' && String(option.value) === value),
 			);
 			if (!matched) {
 				context.addIssue({ code: z.ZodIssueCode.custom, message: `must be one of: ${allowed}` });
@@ -83,12 +91,15 @@ export function oneOf<T extends string | number>(options: ReadonlyArray<{ name: 
 }
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?$/;
+const ISO_DATE_TIME =
+	/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,7})?)?(Z|[+-]\d{2}:?\d{2})?$/;
 
 function isRealDate(text: string): boolean {
 	const [year, month, day] = text.slice(0, 10).split('-').map(Number);
 	const date = new Date(Date.UTC(year, month - 1, day));
-	return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+	return (
+		date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+	);
 }
 
 /** A calendar date, sent as YYYY-MM-DD (n8n date pickers give a date-time; its date part is kept). */
@@ -113,13 +124,17 @@ export const dateTime = z
 
 function describeReceived(value: unknown): string {
 	if (value === undefined) return 'nothing';
-	const text = typeof value === 'string' ? JSON.stringify(value) : JSON.stringify(value) ?? String(value);
+	const text =
+		typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
 	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 
 function valueAt(input: unknown, path: ReadonlyArray<string | number>): unknown {
 	return path.reduce<unknown>(
-		(current, key) => (current !== null && typeof current === 'object' ? (current as Record<string | number, unknown>)[key] : undefined),
+		(current, key) =>
+			current !== null && typeof current === 'object'
+				? (current as Record<string | number, unknown>)[key]
+				: undefined,
 		input,
 	);
 }
@@ -172,13 +187,17 @@ export function parseItemParameters<T extends z.ZodTypeAny>(
 		const label = fieldLabel(issue.path, properties);
 		return `"${label}" ${issue.message} (received ${describeReceived(valueAt(input, issue.path))})`;
 	});
-	throw new NodeOperationError(context.getNode(), `Invalid input in item ${itemIndex}: ${problems[0]}`, {
-		itemIndex,
-		description:
-			problems.length > 1
-				? `All problems in this item:\n${problems.map((problem) => `- ${problem}`).join('\n')}\nNothing was sent to Crayon.`
-				: 'Nothing was sent to Crayon. Fix the value (or the expression that produces it) and run again.',
-	});
+	throw new NodeOperationError(
+		context.getNode(),
+		`Invalid input in item ${itemIndex}: ${problems[0]}`,
+		{
+			itemIndex,
+			description:
+				problems.length > 1
+					? `All problems in this item:\n${problems.map((problem) => `- ${problem}`).join('\n')}\nNothing was sent to Crayon.`
+					: 'Nothing was sent to Crayon. Fix the value (or the expression that produces it) and run again.',
+		},
+	);
 }
 
 /**

@@ -1,7 +1,18 @@
-import type { IDataObject, ILoadOptionsFunctions, INodeListSearchItems, INodeListSearchResult } from 'n8n-workflow';
+import type {
+	IDataObject,
+	ILoadOptionsFunctions,
+	INodeListSearchItems,
+	INodeListSearchResult,
+} from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { PAGE_SIZE, readAllPages, readPage, requestsWithoutItems, type ListRequest } from '../helpers/paging';
+import {
+	PAGE_SIZE,
+	readAllPages,
+	readPage,
+	requestsWithoutItems,
+	type ListRequest,
+} from '../helpers/paging';
 import { statusText } from '../helpers/subscriptions';
 import { crayonId } from '../helpers/validation';
 import { locatorValue } from './locators';
@@ -20,7 +31,13 @@ async function searchList(
 	toResult: (item: IDataObject) => INodeListSearchItems,
 ): Promise<INodeListSearchResult> {
 	const list: ListRequest = { path, qs: filter?.trim() ? { search: filter.trim() } : {} };
-	const page = await readPage(context, requestsWithoutItems(context), list, pageFrom(paginationToken), PAGE_SIZE);
+	const page = await readPage(
+		context,
+		requestsWithoutItems(context),
+		list,
+		pageFrom(paginationToken),
+		PAGE_SIZE,
+	);
 	return { results: page.items.map(toResult), paginationToken: page.nextPage };
 }
 
@@ -62,13 +79,22 @@ export async function searchSubscriptions(
 }
 
 /** The add-on offers of the subscription chosen in the same node; Crayon's list has no search, so it is filtered here. */
-export async function searchAddonOffers(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
-	const subscriptionId = crayonId.safeParse(locatorValue(this.getCurrentNodeParameter('subscriptionId')));
+export async function searchAddonOffers(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
+	const subscriptionId = crayonId.safeParse(
+		locatorValue(this.getCurrentNodeParameter('subscriptionId')),
+	);
 	if (!subscriptionId.success) {
-		throw new NodeOperationError(this.getNode(), 'Choose the subscription first: its add-on offers are listed here', {
-			description:
-				"The list needs the subscription's ID. An expression there is only resolved when the workflow runs; enter the offer \"By ID\" in that case.",
-		});
+		throw new NodeOperationError(
+			this.getNode(),
+			'Choose the subscription first: its add-on offers are listed here',
+			{
+				description:
+					'The list needs the subscription\'s ID. An expression there is only resolved when the workflow runs; enter the offer "By ID" in that case.',
+			},
+		);
 	}
 	const offers = await readAllPages(this, requestsWithoutItems(this), {
 		path: `/api/v1/subscriptions/${subscriptionId.data}/addon-offers`,

@@ -97,24 +97,31 @@ const locators = {
 		entity: 'add-on offer',
 		displayName: 'Offer',
 		name: 'offerId',
-		description: "The add-on offer to buy: one of the subscription's add-on offers (its part number)",
+		description:
+			"The add-on offer to buy: one of the subscription's add-on offers (its part number)",
 		searchListMethod: 'searchAddonOffers',
 		idFormat: 'code',
 		placeholder: '53FC25F7-6639-4F78-BB44-3C2DFEC3ED40',
 	},
 } as const satisfies Record<string, LocatorOptions>;
 
-export const customerTenantLocator = (overrides: Overrides = {}) => locator({ ...locators.customerTenant, ...overrides });
-export const subscriptionLocator = (overrides: Overrides = {}) => locator({ ...locators.subscription, ...overrides });
-export const organizationLocator = (overrides: Overrides = {}) => locator({ ...locators.organization, ...overrides });
-export const addonOfferLocator = (overrides: Overrides = {}) => locator({ ...locators.addonOffer, ...overrides });
+export const customerTenantLocator = (overrides: Overrides = {}) =>
+	locator({ ...locators.customerTenant, ...overrides });
+export const subscriptionLocator = (overrides: Overrides = {}) =>
+	locator({ ...locators.subscription, ...overrides });
+export const organizationLocator = (overrides: Overrides = {}) =>
+	locator({ ...locators.organization, ...overrides });
+export const addonOfferLocator = (overrides: Overrides = {}) =>
+	locator({ ...locators.addonOffer, ...overrides });
 
 /**
  * The value of a Resource Locator. n8n extracts it for top-level parameters; inside a collection
  * (Get Many filters) the locator arrives whole, as `{ __rl, mode, value }`.
  */
 export function locatorValue(raw: unknown): unknown {
-	return raw !== null && typeof raw === 'object' && '__rl' in raw && 'value' in raw ? raw.value : raw;
+	return raw !== null && typeof raw === 'object' && '__rl' in raw && 'value' in raw
+		? raw.value
+		: raw;
 }
 
 /** An optional numeric locator inside a collection (a filter), as a Crayon ID. */

@@ -16,11 +16,28 @@ export type Failure =
 	| { kind: 'unauthorized'; freshToken: boolean };
 
 /** Connection errors raised before a request could be delivered. */
-const NOT_DELIVERED_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const NOT_DELIVERED_CODES = new Set([
+	'ECONNREFUSED',
+	'ENOTFOUND',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 /** Of those, the ones that usually pass (a typo in the base URL does not). */
-const TRANSIENT_NOT_DELIVERED_CODES = new Set(['ECONNREFUSED', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
+const TRANSIENT_NOT_DELIVERED_CODES = new Set([
+	'ECONNREFUSED',
+	'EAI_AGAIN',
+	'EHOSTUNREACH',
+	'ENETUNREACH',
+]);
 /** Transport errors after which Crayon may or may not have processed the request. */
-const UNKNOWN_OUTCOME_CODES = new Set(['ECONNRESET', 'ECONNABORTED', 'ETIMEDOUT', 'EPIPE', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
+const UNKNOWN_OUTCOME_CODES = new Set([
+	'ECONNRESET',
+	'ECONNABORTED',
+	'ETIMEDOUT',
+	'EPIPE',
+	'ERR_SOCKET_CONNECTION_TIMEOUT',
+]);
 const TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'ERR_SOCKET_CONNECTION_TIMEOUT']);
 /** Statuses that say the request was not processed (Crayon documents none; these are the HTTP meaning). */
 const NOT_PROCESSED_STATUSES = new Set([429, 503]);
@@ -29,10 +46,15 @@ const RETRYABLE_READ_STATUSES = new Set([429, 500, 502, 503, 504]);
 
 export function isRetryable(request: CrayonRequest, failure: Failure): boolean {
 	if (failure.kind === 'status') {
-		return (request.purchase ? NOT_PROCESSED_STATUSES : RETRYABLE_READ_STATUSES).has(failure.status);
+		return (request.purchase ? NOT_PROCESSED_STATUSES : RETRYABLE_READ_STATUSES).has(
+			failure.status,
+		);
 	}
 	if (failure.kind !== 'network' || failure.code === undefined) return false;
-	return TRANSIENT_NOT_DELIVERED_CODES.has(failure.code) || (!request.purchase && UNKNOWN_OUTCOME_CODES.has(failure.code));
+	return (
+		TRANSIENT_NOT_DELIVERED_CODES.has(failure.code) ||
+		(!request.purchase && UNKNOWN_OUTCOME_CODES.has(failure.code))
+	);
 }
 
 /**
@@ -41,8 +63,13 @@ export function isRetryable(request: CrayonRequest, failure: Failure): boolean {
  */
 function isOutcomeUnknown(request: CrayonRequest, failure: Failure): boolean {
 	if (!request.purchase) return false;
-	if (failure.kind === 'network') return failure.code === undefined || !NOT_DELIVERED_CODES.has(failure.code);
-	return failure.kind === 'status' && failure.status >= 500 && !NOT_PROCESSED_STATUSES.has(failure.status);
+	if (failure.kind === 'network')
+		return failure.code === undefined || !NOT_DELIVERED_CODES.has(failure.code);
+	return (
+		failure.kind === 'status' &&
+		failure.status >= 500 &&
+		!NOT_PROCESSED_STATUSES.has(failure.status)
+	);
 }
 
 export interface FailureContext {
@@ -67,12 +94,20 @@ interface ErrorText {
  * network error code ("ECONNRESET" becomes "You can retry the request immediately"),
  * which must never be said of a purchase, so the text is set after construction.
  */
-export function crayonError(context: CrayonContext, text: ErrorText, itemIndex: number | undefined, secrets: string[]): NodeApiError {
+export function crayonError(
+	context: CrayonContext,
+	text: ErrorText,
+	itemIndex: number | undefined,
+	secrets: string[],
+): NodeApiError {
 	const response = redact(text.response, secrets);
-	const errorResponse = (response && typeof response === 'object' ? response : { body: String(response ?? '') }) as JsonObject;
+	const errorResponse = (
+		response && typeof response === 'object' ? response : { body: String(response ?? '') }
+	) as JsonObject;
 	const error = new NodeApiError(context.getNode(), errorResponse, { itemIndex });
 	error.message = redactText(text.message, secrets);
-	error.description = text.description === undefined ? undefined : redactText(text.description, secrets);
+	error.description =
+		text.description === undefined ? undefined : redactText(text.description, secrets);
 	error.httpCode = text.httpCode ?? null;
 	error.messages = [];
 	return error;
@@ -110,9 +145,10 @@ function crayonErrorDetails(body: unknown): { message?: string; details: string[
 		: [];
 	return {
 		message: typeof errorBody.Message === 'string' ? errorBody.Message : undefined,
-		details: [typeof errorBody.ErrorCode === 'string' ? `Crayon error code: ${errorBody.ErrorCode}` : '', ...objectErrors].filter(
-			Boolean,
-		),
+		details: [
+			typeof errorBody.ErrorCode === 'string' ? `Crayon error code: ${errorBody.ErrorCode}` : '',
+			...objectErrors,
+		].filter(Boolean),
 	};
 }
 
@@ -135,13 +171,26 @@ function whatHappened(failure: Failure, timeoutMs: number): string {
  * `answered`: Crayon sent a (bad) answer, so it has finished with the request and a lookup
  * that finds nothing means nothing was bought. Without an answer, Crayon may still be working on it.
  */
-async function outcomeLookupText(request: CrayonRequest, sentAt: Date, answered: boolean): Promise<{ headline: string; finding: string }> {
+async function outcomeLookupText(
+	request: CrayonRequest,
+	sentAt: Date,
+	answered: boolean,
+): Promise<{ headline: string; finding: string }> {
 	if (!request.checkOutcome) return { headline: 'Outcome unknown', finding: '' };
 	try {
 		const { verdict, details } = await request.checkOutcome(sentAt);
-		if (verdict === 'bought') return { headline: 'Outcome unknown, but most likely bought', finding: ` A lookup at Crayon found ${details}.` };
-		if (verdict === 'unclear') return { headline: 'Outcome unknown', finding: ` A lookup at Crayon: ${details}.` };
-		if (answered) return { headline: 'Outcome unknown, most likely not bought', finding: ` A lookup at Crayon found ${details}.` };
+		if (verdict === 'bought')
+			return {
+				headline: 'Outcome unknown, but most likely bought',
+				finding: ` A lookup at Crayon found ${details}.`,
+			};
+		if (verdict === 'unclear')
+			return { headline: 'Outcome unknown', finding: ` A lookup at Crayon: ${details}.` };
+		if (answered)
+			return {
+				headline: 'Outcome unknown, most likely not bought',
+				finding: ` A lookup at Crayon found ${details}.`,
+			};
 		return {
 			headline: 'Outcome unknown, not found yet',
 			finding:
@@ -149,7 +198,10 @@ async function outcomeLookupText(request: CrayonRequest, sentAt: Date, answered:
 				' so look again in a few minutes before buying again.',
 		};
 	} catch (error) {
-		return { headline: 'Outcome unknown', finding: ` Looking it up at Crayon failed too (${(error as Error).message}).` };
+		return {
+			headline: 'Outcome unknown',
+			finding: ` Looking it up at Crayon failed too (${(error as Error).message}).`,
+		};
 	}
 }
 
@@ -172,17 +224,34 @@ export async function purchaseOutcomeText(
 	};
 }
 
-async function describeFailure(request: CrayonRequest, failure: Failure, context: FailureContext): Promise<ErrorText> {
+async function describeFailure(
+	request: CrayonRequest,
+	failure: Failure,
+	context: FailureContext,
+): Promise<ErrorText> {
 	const label = requestLabel(request);
 	if (isOutcomeUnknown(request, failure)) {
 		const answered = failure.kind === 'status';
-		const text = await purchaseOutcomeText(request, context.sentAt, whatHappened(failure, context.timeoutMs), answered);
-		return { ...text, ...(failure.kind === 'status' ? { httpCode: String(failure.status), response: failure.body } : {}) };
+		const text = await purchaseOutcomeText(
+			request,
+			context.sentAt,
+			whatHappened(failure, context.timeoutMs),
+			answered,
+		);
+		return {
+			...text,
+			...(failure.kind === 'status'
+				? { httpCode: String(failure.status), response: failure.body }
+				: {}),
+		};
 	}
 	const retried = context.attempts > 1 ? ` (tried ${context.attempts} times)` : '';
 	switch (failure.kind) {
 		case 'notProcessed':
-			return { message: failure.reason, description: `${label} was not processed. ${NOTHING_BOUGHT}` };
+			return {
+				message: failure.reason,
+				description: `${label} was not processed. ${NOTHING_BOUGHT}`,
+			};
 		case 'unauthorized':
 			return {
 				httpCode: '401',
@@ -208,7 +277,9 @@ async function describeFailure(request: CrayonRequest, failure: Failure, context
 			const { message, details } = crayonErrorDetails(failure.body);
 			const busy = NOT_PROCESSED_STATUSES.has(failure.status);
 			const waitHint =
-				busy && failure.retryAfterMs !== undefined ? `Crayon asked to wait ${Math.ceil(failure.retryAfterMs / 1000)} s. ` : '';
+				busy && failure.retryAfterMs !== undefined
+					? `Crayon asked to wait ${Math.ceil(failure.retryAfterMs / 1000)} s. `
+					: '';
 			return {
 				httpCode: String(failure.status),
 				response: failure.body,
@@ -220,7 +291,11 @@ async function describeFailure(request: CrayonRequest, failure: Failure, context
 				description:
 					[
 						...details,
-						busy ? `${waitHint}${NOTHING_BOUGHT} Run this item again later.` : request.purchase ? NOTHING_BOUGHT : '',
+						busy
+							? `${waitHint}${NOTHING_BOUGHT} Run this item again later.`
+							: request.purchase
+								? NOTHING_BOUGHT
+								: '',
 					]
 						.filter(Boolean)
 						.join('\n') || undefined,

@@ -9,7 +9,11 @@ import type {
 } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
-import { LOGIN_FAILED_CODE, normalizeBaseUrl, parseRetryAfter } from '../../../credentials/CrayonApi.credentials';
+import {
+	LOGIN_FAILED_CODE,
+	normalizeBaseUrl,
+	parseRetryAfter,
+} from '../../../credentials/CrayonApi.credentials';
 import { type Failure, isRetryable, requestFailed } from './failures';
 import { redact, secretsOf } from './redaction';
 
@@ -97,16 +101,27 @@ function retryDelayMs(failure: Failure, retries: number): number {
  * original message as the first of `messages`.
  */
 function failureOf(error: unknown): Failure {
-	const { httpCode, message, messages } = error as { httpCode?: unknown; message?: string; messages?: string[] };
+	const { httpCode, message, messages } = error as {
+		httpCode?: unknown;
+		message?: string;
+		messages?: string[];
+	};
 	const original = messages?.[0] ?? message ?? 'unknown error';
 	if (httpCode === LOGIN_FAILED_CODE) return { kind: 'notProcessed', reason: original };
 	const code = typeof httpCode === 'string' && !/^\d+$/.test(httpCode) ? httpCode : undefined;
 	return { kind: 'network', code, detail: original };
 }
 
-async function send(context: CrayonContext, options: IHttpRequestOptions): Promise<FullResponse | Failure> {
+async function send(
+	context: CrayonContext,
+	options: IHttpRequestOptions,
+): Promise<FullResponse | Failure> {
 	try {
-		return (await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, options)) as FullResponse;
+		return (await context.helpers.httpRequestWithAuthentication.call(
+			context,
+			CREDENTIAL_TYPE,
+			options,
+		)) as FullResponse;
 	} catch (error) {
 		return failureOf(error);
 	}
@@ -125,7 +140,11 @@ async function accessToken(context: CrayonContext): Promise<string> {
  * every status itself (to see Retry-After and Crayon's error bodies). So it has n8n send
  * a request without side effects, which logs in again and stores the new token.
  */
-async function logInAgain(context: CrayonContext, baseUrl: string, timeoutMs: number): Promise<Failure | undefined> {
+async function logInAgain(
+	context: CrayonContext,
+	baseUrl: string,
+	timeoutMs: number,
+): Promise<Failure | undefined> {
 	try {
 		await context.helpers.httpRequestWithAuthentication.call(context, CREDENTIAL_TYPE, {
 			method: 'GET',
@@ -135,7 +154,8 @@ async function logInAgain(context: CrayonContext, baseUrl: string, timeoutMs: nu
 		});
 		return undefined;
 	} catch (error) {
-		if ((error as { httpCode?: unknown }).httpCode === '401') return { kind: 'unauthorized', freshToken: false };
+		if ((error as { httpCode?: unknown }).httpCode === '401')
+			return { kind: 'unauthorized', freshToken: false };
 		const failure = failureOf(error);
 		if (failure.kind === 'notProcessed') return failure;
 		return {
@@ -155,7 +175,12 @@ interface Renewal {
 /** Per node execution, the latest renewal: concurrent items that all got a 401 log in once. */
 const renewals = new WeakMap<CrayonContext, Renewal>();
 
-async function renewToken(context: CrayonContext, baseUrl: string, timeoutMs: number, staleToken: string) {
+async function renewToken(
+	context: CrayonContext,
+	baseUrl: string,
+	timeoutMs: number,
+	staleToken: string,
+) {
 	// Another item may have logged in again since this request was sent.
 	if ((await accessToken(context)) !== staleToken) return undefined;
 	let renewal = renewals.get(context);
@@ -174,7 +199,10 @@ async function renewToken(context: CrayonContext, baseUrl: string, timeoutMs: nu
  * The secrets of the credential as read before sending and as stored now: for when n8n may
  * have sent (and Crayon may echo) a token other than the one read.
  */
-async function secretsReadAgain(context: CrayonContext, read: ICredentialDataDecryptedObject): Promise<string[]> {
+async function secretsReadAgain(
+	context: CrayonContext,
+	read: ICredentialDataDecryptedObject,
+): Promise<string[]> {
 	return secretsOf(read, await context.getCredentials(CREDENTIAL_TYPE));
 }
 
@@ -219,12 +247,15 @@ export async function crayonApiRequest(
 		const outcome = await send(this, options);
 		// n8n may have sent a token other than the one read: it logs in first when none is
 		// stored, and another item of this execution may have logged in again meanwhile.
-		const tokenMayDiffer = sentToken === '' || renewalPendingAtRead || renewals.get(this) !== renewalAtRead;
+		const tokenMayDiffer =
+			sentToken === '' || renewalPendingAtRead || renewals.get(this) !== renewalAtRead;
 		let failure: Failure;
 		if (!('statusCode' in outcome)) {
 			failure = outcome;
 		} else if (outcome.statusCode >= 200 && outcome.statusCode < 300) {
-			const secrets = tokenMayDiffer ? await secretsReadAgain(this, credentials) : secretsOf(credentials);
+			const secrets = tokenMayDiffer
+				? await secretsReadAgain(this, credentials)
+				: secretsOf(credentials);
 			return { statusCode: outcome.statusCode, body: redact(outcome.body, secrets) };
 		} else if (outcome.statusCode === 401) {
 			// An empty token means n8n logged in for this very request: Crayon refused a fresh token.
@@ -246,7 +277,11 @@ export async function crayonApiRequest(
 		}
 
 		const delayMs = retryDelayMs(failure, retries);
-		if (retries < settings.maxRetries && isRetryable(request, failure) && delayMs <= settings.maxRetryDelayMs) {
+		if (
+			retries < settings.maxRetries &&
+			isRetryable(request, failure) &&
+			delayMs <= settings.maxRetryDelayMs
+		) {
 			retries++;
 			await (settings.pacer ? settings.pacer.backOff(delayMs) : sleep(delayMs));
 			continue;

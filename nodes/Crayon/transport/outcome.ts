@@ -43,7 +43,9 @@ function createdSince(creationDate: unknown, since: number): boolean {
 	if (typeof creationDate !== 'string') return true;
 	const text = creationDate.trim();
 	const endOfDay = DATE_ONLY.test(text) ? `${text}T23:59:59Z` : undefined;
-	const time = Date.parse(endOfDay ?? (HAS_OFFSET.test(text) ? text : `${text.replace(' ', 'T')}Z`));
+	const time = Date.parse(
+		endOfDay ?? (HAS_OFFSET.test(text) ? text : `${text.replace(' ', 'T')}Z`),
+	);
 	return Number.isNaN(time) || time >= since;
 }
 
@@ -52,7 +54,8 @@ function field(value: unknown, key: string): unknown {
 }
 
 function describe(subscription: IDataObject): string {
-	const created = typeof subscription.CreationDate === 'string' ? `, created ${subscription.CreationDate}` : '';
+	const created =
+		typeof subscription.CreationDate === 'string' ? `, created ${subscription.CreationDate}` : '';
 	return `${String(subscription.Id)} (quantity ${String(subscription.Quantity)}${created})`;
 }
 
@@ -65,7 +68,12 @@ interface Candidates {
 }
 
 /** Subscriptions (or add-ons) of the expected product and quantity created since the purchase was sent. */
-function findingFor(candidates: Candidates, expected: ExpectedPurchase, sentAt: Date, appears: SubscriptionAppears): OutcomeFinding {
+function findingFor(
+	candidates: Candidates,
+	expected: ExpectedPurchase,
+	sentAt: Date,
+	appears: SubscriptionAppears,
+): OutcomeFinding {
 	const since = sentAt.getTime() - CLOCK_DIFFERENCE_MS;
 	const found = candidates.subscriptions.filter((subscription) => {
 		const partNumber = field(subscription.Product, 'PartNumber');
@@ -78,7 +86,10 @@ function findingFor(candidates: Candidates, expected: ExpectedPurchase, sentAt: 
 	});
 	const wanted = `${expected.partNumber} × ${expected.quantity} for ${candidates.where}`;
 	if (found.length > 0) {
-		const which = found.length === 1 ? 'subscription' : `${found.length} subscriptions (one may be from another purchase at the same time)`;
+		const which =
+			found.length === 1
+				? 'subscription'
+				: `${found.length} subscriptions (one may be from another purchase at the same time)`;
 		return {
 			verdict: 'bought',
 			details: `${which} ${found.map(describe).join(', ')} of ${wanted}, created since this request was sent. Do not run this item again`,
@@ -96,16 +107,29 @@ function findingFor(candidates: Candidates, expected: ExpectedPurchase, sentAt: 
 			details: `no new subscription of ${wanted} yet, but Crayon creates it only once the order is processed, which can take minutes. Look again later before ordering again`,
 		};
 	}
-	return { verdict: 'notBought', details: `no subscription of ${wanted} created since this request was sent` };
+	return {
+		verdict: 'notBought',
+		details: `no subscription of ${wanted} created since this request was sent`,
+	};
 }
 
-async function tenantSubscriptions(context: IExecuteFunctions, api: ItemApi, customerTenantId: number): Promise<Candidates> {
+async function tenantSubscriptions(
+	context: IExecuteFunctions,
+	api: ItemApi,
+	customerTenantId: number,
+): Promise<Candidates> {
 	const where = `customer tenant ${customerTenantId}`;
 	const subscriptions: IDataObject[] = [];
 	let pagesRead = 0;
-	for await (const page of listPages(context, api, { path: '/api/v1/subscriptions', qs: { customerTenantId } }, PAGE_SIZE)) {
+	for await (const page of listPages(
+		context,
+		api,
+		{ path: '/api/v1/subscriptions', qs: { customerTenantId } },
+		PAGE_SIZE,
+	)) {
 		subscriptions.push(...page.items);
-		if (page.nextPage !== undefined && ++pagesRead === MAX_PAGES) return { subscriptions, complete: false, where };
+		if (page.nextPage !== undefined && ++pagesRead === MAX_PAGES)
+			return { subscriptions, complete: false, where };
 	}
 	return { subscriptions, complete: true, where };
 }
@@ -121,15 +145,30 @@ export function newSubscriptionCheck(
 	appears: SubscriptionAppears,
 ): OutcomeCheck {
 	return async (sentAt) =>
-		findingFor(await tenantSubscriptions(context, api, expected.customerTenantId), expected, sentAt, appears);
+		findingFor(
+			await tenantSubscriptions(context, api, expected.customerTenantId),
+			expected,
+			sentAt,
+			appears,
+		);
 }
 
 /** For add-ons: reads the subscription and looks among its add-ons (its nested subscriptions) for the new one. */
-export function newAddonCheck(context: IExecuteFunctions, api: ItemApi, expected: ExpectedAddon): OutcomeCheck {
+export function newAddonCheck(
+	context: IExecuteFunctions,
+	api: ItemApi,
+	expected: ExpectedAddon,
+): OutcomeCheck {
 	return async (sentAt) => {
 		const subscription = await getSubscription(context, api, expected.subscriptionId);
-		const addons = Array.isArray(subscription.Subscriptions) ? (subscription.Subscriptions as IDataObject[]) : [];
-		const candidates = { subscriptions: addons, complete: true, where: `subscription ${expected.subscriptionId}` };
+		const addons = Array.isArray(subscription.Subscriptions)
+			? (subscription.Subscriptions as IDataObject[])
+			: [];
+		const candidates = {
+			subscriptions: addons,
+			complete: true,
+			where: `subscription ${expected.subscriptionId}`,
+		};
 		return findingFor(candidates, expected, sentAt, 'immediately');
 	};
 }

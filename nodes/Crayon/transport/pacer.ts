@@ -18,7 +18,11 @@ export class SharedBackoff implements Pacer {
 
 	async beforeRequest(): Promise<void> {
 		// Loop: another request may push resumeAt further out while this one waits.
-		for (let remaining = this.resumeAt - this.now(); remaining > 0; remaining = this.resumeAt - this.now()) {
+		for (
+			let remaining = this.resumeAt - this.now();
+			remaining > 0;
+			remaining = this.resumeAt - this.now()
+		) {
 			await this.wait(remaining);
 		}
 	}

@@ -35,7 +35,9 @@ export function secretsOf(...credentialsList: ICredentialDataDecryptedObject[]):
 	const text = (value: unknown) => (typeof value === 'string' ? value : '');
 	const secrets = credentialsList.flatMap((credentials) => {
 		const clientSecret = text(credentials.clientSecret);
-		const basic = clientSecret ? Buffer.from(`${text(credentials.clientId)}:${clientSecret}`).toString('base64') : '';
+		const basic = clientSecret
+			? Buffer.from(`${text(credentials.clientId)}:${clientSecret}`).toString('base64')
+			: '';
 		return [
 			...[text(credentials.accessToken), clientSecret, text(credentials.password)]
 				.filter((secret) => secret.length >= MIN_SECRET_LENGTH)
@@ -44,7 +46,9 @@ export function secretsOf(...credentialsList: ICredentialDataDecryptedObject[]):
 		];
 	});
 	// Longest first, so a secret that contains another is masked whole.
-	return [...new Set(secrets.filter(Boolean))].sort((first, second) => second.length - first.length);
+	return [...new Set(secrets.filter(Boolean))].sort(
+		(first, second) => second.length - first.length,
+	);
 }
 
 export function redactText(text: string, secrets: string[]): string {
@@ -64,7 +68,8 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * the scheme, escaped whitespace (`\\n`, `\\t`, `\\u000b` …) and the same value characters, so
  * this matches whatever that pattern would match in any string inside the value.
  */
-const AUTHORIZATION_VALUE_IN_JSON = /(?:Bearer|Basic)(?:\s|\\[nrtf]|\\u000b)+[A-Za-z0-9._~+/=-]{16}/i;
+const AUTHORIZATION_VALUE_IN_JSON =
+	/(?:Bearer|Basic)(?:\s|\\[nrtf]|\\u000b)+[A-Za-z0-9._~+/=-]{16}/i;
 
 /** A string containing a secret contains, once serialized as JSON, the secret as JSON escapes it. */
 function jsonEscaped(secret: string): string {
@@ -92,7 +97,9 @@ function mayHoldSecrets(value: unknown, secrets: string[]): boolean {
 	}
 	if (text === undefined) return false;
 	if (AUTHORIZATION_VALUE_IN_JSON.test(text)) return true;
-	return secrets.some((secret) => SURROGATE_AT_AN_END.test(secret) || text.includes(jsonEscaped(secret)));
+	return secrets.some(
+		(secret) => SURROGATE_AT_AN_END.test(secret) || text.includes(jsonEscaped(secret)),
+	);
 }
 
 /**
@@ -120,6 +127,9 @@ function redactValue<T>(value: T, secrets: string[]): T {
 	if (Array.isArray(value)) return value.map((entry: unknown) => redactValue(entry, secrets)) as T;
 	if (!isPlainObject(value)) return value;
 	return Object.fromEntries(
-		Object.entries(value).map(([key, entry]) => [redactText(key, secrets), redactValue(entry, secrets)]),
+		Object.entries(value).map(([key, entry]) => [
+			redactText(key, secrets),
+			redactValue(entry, secrets),
+		]),
 	) as T;
 }

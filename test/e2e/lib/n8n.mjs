@@ -70,9 +70,12 @@ export async function installCommunityPackage(n8n, { userFolder, tarball, logFil
 	const packageDir = join(nodesDir, 'node_modules', PACKAGE_NAME);
 	await rm(packageDir, { recursive: true, force: true });
 	await mkdir(packageDir, { recursive: true });
-	await runCommand('tar -xzf', 'tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], { timeoutMs: 60_000 });
+	await runCommand('tar -xzf', 'tar', ['-xzf', tarball, '-C', packageDir, '--strip-components=1'], {
+		timeoutMs: 60_000,
+	});
 	const packageJsonPath = join(packageDir, 'package.json');
-	const { devDependencies, peerDependencies, optionalDependencies, ...packageJson } = await readJson(packageJsonPath);
+	const { devDependencies, peerDependencies, optionalDependencies, ...packageJson } =
+		await readJson(packageJsonPath);
 	await writeFile(packageJsonPath, JSON.stringify(packageJson, null, 2));
 	await npm(
 		n8n.node,
@@ -107,12 +110,20 @@ export class N8nCli {
 	}
 
 	env(extra) {
-		return n8nEnv(this.n8n, { userFolder: this.userFolder, brokerPort: this.brokerPort, proxyUrl: this.proxyUrl, extra });
+		return n8nEnv(this.n8n, {
+			userFolder: this.userFolder,
+			brokerPort: this.brokerPort,
+			proxyUrl: this.proxyUrl,
+			extra,
+		});
 	}
 
 	logFile(label) {
 		this.counter += 1;
-		return join(this.logDir, `${String(this.counter).padStart(2, '0')}-${label.replace(/[^A-Za-z0-9_.-]+/g, '_')}.log`);
+		return join(
+			this.logDir,
+			`${String(this.counter).padStart(2, '0')}-${label.replace(/[^A-Za-z0-9_.-]+/g, '_')}.log`,
+		);
 	}
 
 	async run(args, { timeoutMs = 180_000, allowFailure = false, label = args[0], extraEnv } = {}) {
@@ -186,7 +197,8 @@ export function executionErrors(execution) {
 	}
 	if (resultData.error) {
 		const node = resultData.error.node?.name ?? resultData.lastNodeExecuted;
-		if (!errors.some((entry) => entry.node === node)) errors.push({ node, error: resultData.error });
+		if (!errors.some((entry) => entry.node === node))
+			errors.push({ node, error: resultData.error });
 	}
 	return errors;
 }

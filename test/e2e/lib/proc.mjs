@@ -103,7 +103,9 @@ export class CommandError extends Error {
 }
 
 export function tail(text, lines = 40) {
-	const all = String(text ?? '').trimEnd().split('\n');
+	const all = String(text ?? '')
+		.trimEnd()
+		.split('\n');
 	return all.slice(-lines).join('\n');
 }
 
@@ -112,7 +114,12 @@ export function tail(text, lines = 40) {
  * `{ code, signal, stdout, stderr, ms }`; rejects on timeout, or on a non-zero exit
  * unless `allowFailure`.
  */
-export async function runCommand(name, command, args, { env, cwd, timeoutMs, logFile, allowFailure = false, stdin } = {}) {
+export async function runCommand(
+	name,
+	command,
+	args,
+	{ env, cwd, timeoutMs, logFile, allowFailure = false, stdin } = {},
+) {
 	if (!timeoutMs) throw new Error(`runCommand(${name}) needs a timeout`);
 	const started = Date.now();
 	const child = startProcess(name, command, args, { env, cwd, logFile, stdin });
@@ -127,8 +134,15 @@ export async function runCommand(name, command, args, { env, cwd, timeoutMs, log
 	}
 	// Anything it left behind in its group goes too.
 	signalGroup(child.pid, 'SIGKILL');
-	const result = { code: outcome.code, signal: outcome.signal, stdout: child.out, stderr: child.err, ms };
-	if (outcome.error) throw new CommandError(`${name} could not be started: ${outcome.error.message}`, result);
+	const result = {
+		code: outcome.code,
+		signal: outcome.signal,
+		stdout: child.out,
+		stderr: child.err,
+		ms,
+	};
+	if (outcome.error)
+		throw new CommandError(`${name} could not be started: ${outcome.error.message}`, result);
 	if (!allowFailure && outcome.code !== 0) {
 		throw new CommandError(
 			`${name} failed (exit ${outcome.code ?? outcome.signal}).\n--- last output ---\n${tail(child.err || child.out)}`,
@@ -164,8 +178,13 @@ export async function waitUntil(what, probe, { timeoutMs, intervalMs = 250, abor
 export function cleanEnv(extra = {}) {
 	const env = {};
 	for (const [key, value] of Object.entries(process.env)) {
-		if (/^npm_/i.test(key) && !/^npm_config_(registry|cache|userconfig|globalconfig|strict_ssl|cafile|ca)$/i.test(key)) continue;
-		if (/^(INIT_CWD|NODE_OPTIONS|NODE_PATH|N8N_.*|DB_.*|EXECUTIONS_.*|QUEUE_.*)$/.test(key)) continue;
+		if (
+			/^npm_/i.test(key) &&
+			!/^npm_config_(registry|cache|userconfig|globalconfig|strict_ssl|cafile|ca)$/i.test(key)
+		)
+			continue;
+		if (/^(INIT_CWD|NODE_OPTIONS|NODE_PATH|N8N_.*|DB_.*|EXECUTIONS_.*|QUEUE_.*)$/.test(key))
+			continue;
 		env[key] = value;
 	}
 	return { ...env, ...extra };

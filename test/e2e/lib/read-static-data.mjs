@@ -8,5 +8,7 @@ const db = new DatabaseSync(databasePath, { readOnly: true });
 db.exec('PRAGMA busy_timeout = 5000');
 const row = db.prepare('SELECT staticData FROM workflow_entity WHERE id = ?').get(workflowId);
 const raw = row?.staticData;
-process.stdout.write(JSON.stringify(typeof raw === 'string' && raw.length > 0 ? JSON.parse(raw) : (raw ?? null)));
+process.stdout.write(
+	JSON.stringify(typeof raw === 'string' && raw.length > 0 ? JSON.parse(raw) : (raw ?? null)),
+);
 db.close();

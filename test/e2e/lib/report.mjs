@@ -57,9 +57,15 @@ export function formatRequestLog(requests, { maxBody = 400 } = {}) {
 	const nameToken = tokenNamer();
 	return requests
 		.map((request, index) => {
-			const query = Object.keys(request.query ?? {}).length ? `?${new URLSearchParams(request.query)}` : '';
-			const auth = request.path === TOKEN_PATH ? 'client Basic auth' : nameToken(request.headers?.authorization);
-			const body = request.body === undefined ? '' : ` ${shorten(JSON.stringify(request.body), maxBody)}`;
+			const query = Object.keys(request.query ?? {}).length
+				? `?${new URLSearchParams(request.query)}`
+				: '';
+			const auth =
+				request.path === TOKEN_PATH
+					? 'client Basic auth'
+					: nameToken(request.headers?.authorization);
+			const body =
+				request.body === undefined ? '' : ` ${shorten(JSON.stringify(request.body), maxBody)}`;
 			const fault = request.fault ? ` [fault: ${request.fault}]` : '';
 			return `    #${index + 1} ${request.method} ${request.path}${query} → ${request.status || 'dropped'} (${auth})${fault}${body}`;
 		})
@@ -100,7 +106,9 @@ export function formatFailure(failure) {
 	}
 	if (context.exitCode !== undefined) lines.push(`  n8n exit code: ${context.exitCode}`);
 	if (context.requests) {
-		lines.push(`  simulator request log (${context.requests.length} requests${context.requestsNote ? `, ${context.requestsNote}` : ''}):`);
+		lines.push(
+			`  simulator request log (${context.requests.length} requests${context.requestsNote ? `, ${context.requestsNote}` : ''}):`,
+		);
 		lines.push(formatRequestLog(context.requests));
 	}
 	if (context.output) {
@@ -110,7 +118,15 @@ export function formatFailure(failure) {
 	if (context.logFile) lines.push(`  full n8n log: ${context.logFile}`);
 	// A failed command says what it needs to; for anything else unexpected, show where it came from.
 	if (!(failure instanceof E2eFailure) && failure.result === undefined && failure.stack) {
-		lines.push(indent(failure.stack.split('\n').filter((line) => /^\s+at /.test(line)).join('\n'), 2));
+		lines.push(
+			indent(
+				failure.stack
+					.split('\n')
+					.filter((line) => /^\s+at /.test(line))
+					.join('\n'),
+				2,
+			),
+		);
 	}
 	return lines.join('\n');
 }

@@ -46,7 +46,9 @@ export class N8nRest {
 	async setUpOwner() {
 		const answer = await this.request('POST', '/owner/setup', OWNER);
 		if (answer.status !== 200 || !this.cookie) {
-			throw new Error(`POST /rest/owner/setup answered ${answer.status}${this.cookie ? '' : ' without an n8n-auth cookie'}: ${answer.text.slice(0, 500)}`);
+			throw new Error(
+				`POST /rest/owner/setup answered ${answer.status}${this.cookie ? '' : ' without an n8n-auth cookie'}: ${answer.text.slice(0, 500)}`,
+			);
 		}
 		return answer.json?.data;
 	}
@@ -65,14 +67,28 @@ export class N8nRest {
 	 * stored values back in for blanked secrets. Answers `{ data: { status: 'OK' | 'Error', message } }`.
 	 */
 	async testCredential({ id, name, type, data }, { timeoutMs = 90_000 } = {}) {
-		return await this.request('POST', '/credentials/test', { credentials: { id, name, type, data } }, { timeoutMs });
+		return await this.request(
+			'POST',
+			'/credentials/test',
+			{ credentials: { id, name, type, data } },
+			{ timeoutMs },
+		);
 	}
 
 	/**
 	 * What the editor sends when a Resource Locator's "From list" is opened or searched:
 	 * POST /rest/dynamic-node-parameters/resource-locator-results.
 	 */
-	async resourceLocatorResults({ nodeType, nodeVersion = 1, path, methodName, currentNodeParameters, credentials, filter, paginationToken }) {
+	async resourceLocatorResults({
+		nodeType,
+		nodeVersion = 1,
+		path,
+		methodName,
+		currentNodeParameters,
+		credentials,
+		filter,
+		paginationToken,
+	}) {
 		return await this.request('POST', '/dynamic-node-parameters/resource-locator-results', {
 			nodeTypeAndVersion: { name: nodeType, version: nodeVersion },
 			path,

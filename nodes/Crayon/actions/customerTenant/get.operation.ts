@@ -7,7 +7,9 @@ import { crayonId } from '../../helpers/validation';
 import { customerTenantLocator } from '../../methods/locators';
 import type { ItemApi } from '../operation';
 
-const properties: INodeProperties[] = [customerTenantLocator({ description: 'The customer tenant to read' })];
+const properties: INodeProperties[] = [
+	customerTenantLocator({ description: 'The customer tenant to read' }),
+];
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['customerTenant'], operation: ['get'] } },

@@ -17,13 +17,15 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: "Read one customer tenant by its Crayon ID: name, domain, Microsoft tenant ID and organization",
+				description:
+					'Read one customer tenant by its Crayon ID: name, domain, Microsoft tenant ID and organization',
 				action: 'Get a customer tenant',
 			},
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'List customer tenants, optionally of one organization or matching a search text, to find their IDs',
+				description:
+					'List customer tenants, optionally of one organization or matching a search text, to find their IDs',
 				action: 'Get many customer tenants',
 			},
 		],

@@ -4,10 +4,24 @@ import { z } from 'zod';
 
 import { dropdownOptions, orderBillingCycles, termDurations } from '../../helpers/enums';
 import { responseObject, sendAndRead } from '../../helpers/responses';
-import { NCE_PART_NUMBER, calendarDate, catalogueCode, crayonId, dateTime, oneOf, optional, quantity } from '../../helpers/validation';
+import {
+	NCE_PART_NUMBER,
+	calendarDate,
+	catalogueCode,
+	crayonId,
+	dateTime,
+	oneOf,
+	optional,
+	quantity,
+} from '../../helpers/validation';
 import { customerTenantLocator } from '../../methods/locators';
 import { newSubscriptionCheck } from '../../transport/outcome';
-import { additionalFieldsProperty, partNumberProperty, quantityProperty, termDurationProperty } from '../fields';
+import {
+	additionalFieldsProperty,
+	partNumberProperty,
+	quantityProperty,
+	termDurationProperty,
+} from '../fields';
 import type { ItemApi } from '../operation';
 
 const properties: INodeProperties[] = [
@@ -26,21 +40,21 @@ const properties: INodeProperties[] = [
 	},
 	termDurationProperty('Length of the commitment', 'P1M'),
 	additionalFieldsProperty([
-			{
-				displayName: 'Custom Term End Date',
-				name: 'customTermEndDate',
-				type: 'dateTime',
-				default: '',
-				description:
-					'End the term on this date to align with other subscriptions (coterminosity); use a date Crayon offers for the tenant',
-			},
-			{
-				displayName: 'Scheduled Date',
-				name: 'scheduledDate',
-				type: 'dateTime',
-				default: '',
-				description: 'Process the order on this date instead of now',
-			},
+		{
+			displayName: 'Custom Term End Date',
+			name: 'customTermEndDate',
+			type: 'dateTime',
+			default: '',
+			description:
+				'End the term on this date to align with other subscriptions (coterminosity); use a date Crayon offers for the tenant',
+		},
+		{
+			displayName: 'Scheduled Date',
+			name: 'scheduledDate',
+			type: 'dateTime',
+			default: '',
+			description: 'Process the order on this date instead of now',
+		},
 	]),
 	{
 		displayName: 'Wait for Subscription ID',
@@ -75,7 +89,10 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-const seconds = z.number({ invalid_type_error: 'must be a number of seconds' }).positive('must be more than 0').max(86_400, 'must be at most 86400 (one day)');
+const seconds = z
+	.number({ invalid_type_error: 'must be a number of seconds' })
+	.positive('must be more than 0')
+	.max(86_400, 'must be at most 86400 (one day)');
 
 export const schema = z
 	.object({
@@ -101,8 +118,12 @@ export const schema = z
 			partNumber: input.partNumber,
 			quantity: input.quantity,
 			termDuration: input.termDuration,
-			...(input.additionalFields.customTermEndDate ? { customTermEndDate: input.additionalFields.customTermEndDate } : {}),
-			...(input.additionalFields.scheduledDate ? { scheduledDate: input.additionalFields.scheduledDate } : {}),
+			...(input.additionalFields.customTermEndDate
+				? { customTermEndDate: input.additionalFields.customTermEndDate }
+				: {}),
+			...(input.additionalFields.scheduledDate
+				? { scheduledDate: input.additionalFields.scheduledDate }
+				: {}),
 		},
 		wait: input.waitForSubscriptionId
 			? { timeoutMs: input.waitTimeoutSeconds * 1000, intervalMs: input.pollIntervalSeconds * 1000 }

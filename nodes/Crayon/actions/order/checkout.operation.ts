@@ -30,7 +30,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Verified Order From Input',
 				value: 'verifiedOrder',
-				description: 'Check out the order a previous Order → Verify step output (each input item is one order)',
+				description:
+					'Check out the order a previous Order → Verify step output (each input item is one order)',
 			},
 			{ name: 'Define Below', value: 'fields', description: 'Enter the order here' },
 		],
@@ -49,7 +50,10 @@ const properties: INodeProperties[] = [
 
 export const buys = true;
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['checkout'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['checkout'] } },
+	properties,
+);
 
 export function readInput(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	const parameters = readOrderParameters(this, itemIndex, properties);
@@ -73,7 +77,11 @@ const verifiedOrderInput = z
 	.pipe(orderFromVerifiedItem);
 
 /** Checking out without verifying needs what Verify fills in. */
-function requireCatalogItemIds(order: OrderBody, linesPath: Array<string | number>, context: z.RefinementCtx): void {
+function requireCatalogItemIds(
+	order: OrderBody,
+	linesPath: Array<string | number>,
+	context: z.RefinementCtx,
+): void {
 	order.orderLines.forEach((line, index) => {
 		if (!('catalogItemId' in line)) {
 			context.addIssue({
@@ -91,13 +99,18 @@ export const schema = fromSameParameters({
 		const result = (fromFields ? orderFromFields : verifiedOrderInput).safeParse(raw);
 		if (!result.success) {
 			for (const issue of result.error.issues) {
-				const path = fromFields || issue.path[0] === INPUT_ITEM ? issue.path : [INPUT_ITEM, ...issue.path];
+				const path =
+					fromFields || issue.path[0] === INPUT_ITEM ? issue.path : [INPUT_ITEM, ...issue.path];
 				context.addIssue({ code: z.ZodIssueCode.custom, path, message: issue.message });
 			}
 			return z.NEVER;
 		}
 		if (raw.verifyBeforeCheckout === false) {
-			requireCatalogItemIds(result.data, fromFields ? orderLinesPath(raw) : [INPUT_ITEM, 'orderLines'], context);
+			requireCatalogItemIds(
+				result.data,
+				fromFields ? orderLinesPath(raw) : [INPUT_ITEM, 'orderLines'],
+				context,
+			);
 		}
 		return result.data;
 	}),
@@ -106,16 +119,23 @@ export const schema = fromSameParameters({
 		.transform((options) => options.verifyBeforeCheckout),
 });
 
-async function verifiedBody(context: IExecuteFunctions, api: ItemApi, order: OrderBody): Promise<OrderBody> {
+async function verifiedBody(
+	context: IExecuteFunctions,
+	api: ItemApi,
+	order: OrderBody,
+): Promise<OrderBody> {
 	const verified = await verifyOrder(context, api, order);
 	const problems = verificationProblems(verified);
-	if (problems.length > 0) throw verificationFailed(context, api.itemIndex, problems, 'so nothing was checked out');
+	if (problems.length > 0)
+		throw verificationFailed(context, api.itemIndex, problems, 'so nothing was checked out');
 	const result = orderFromVerifiedItem.safeParse(verified);
 	if (!result.success) {
 		throw new NodeApiError(context.getNode(), { verified } as unknown as JsonObject, {
 			itemIndex: api.itemIndex,
 			message: "Crayon's verified order is incomplete, so nothing was checked out",
-			description: result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('\n'),
+			description: result.error.issues
+				.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+				.join('\n'),
 		});
 	}
 	return result.data;

@@ -3,10 +3,22 @@ import { NodeApiError, jsonParse } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { camelizeKeys } from '../../helpers/casing';
-import { dropdownOptions, orderBillingCycles, orderLineTypes, termDurations } from '../../helpers/enums';
+import {
+	dropdownOptions,
+	orderBillingCycles,
+	orderLineTypes,
+	termDurations,
+} from '../../helpers/enums';
 import { readParameters } from '../../helpers/parameters';
 import { sendAndRead } from '../../helpers/responses';
-import { catalogueCode, crayonId, dateTime, oneOf, optional, quantity } from '../../helpers/validation';
+import {
+	catalogueCode,
+	crayonId,
+	dateTime,
+	oneOf,
+	optional,
+	quantity,
+} from '../../helpers/validation';
 import { customerTenantLocator } from '../../methods/locators';
 import type { ItemApi } from '../operation';
 
@@ -25,7 +37,8 @@ export const orderFieldProperties: INodeProperties[] = [
 		name: 'scheduledPurchaseDate',
 		type: 'dateTime',
 		default: '',
-		description: 'Process the purchase on this date instead of now (leave empty for a regular order)',
+		description:
+			'Process the purchase on this date instead of now (leave empty for a regular order)',
 	},
 	{
 		displayName: 'Order Lines Input',
@@ -34,7 +47,11 @@ export const orderFieldProperties: INodeProperties[] = [
 		noDataExpression: true,
 		options: [
 			{ name: 'Define Below', value: 'fields', description: 'Enter each order line' },
-			{ name: 'Using JSON', value: 'json', description: 'Give the order lines as a JSON array, e.g. mapped from an earlier node' },
+			{
+				name: 'Using JSON',
+				value: 'json',
+				description: 'Give the order lines as a JSON array, e.g. mapped from an earlier node',
+			},
 		],
 		default: 'fields',
 	},
@@ -150,17 +167,27 @@ const orderHeader = {
 };
 
 const orderLines = z
-	.array(orderLine, { required_error: 'is required', invalid_type_error: 'must be a list (JSON array) of order lines' })
+	.array(orderLine, {
+		required_error: 'is required',
+		invalid_type_error: 'must be a list (JSON array) of order lines',
+	})
 	.min(1, 'needs at least one order line');
 
 /** The order body Crayon documents for verify and checkout (checkout's example, key for key). */
 function orderBody(
-	{ resellerCustomerId, scheduledPurchaseDate, externalOrderId, countryCode }: z.output<z.ZodObject<typeof orderHeader>>,
+	{
+		resellerCustomerId,
+		scheduledPurchaseDate,
+		externalOrderId,
+		countryCode,
+	}: z.output<z.ZodObject<typeof orderHeader>>,
 	lines: Array<z.output<typeof orderLine>>,
 ) {
 	return {
 		resellerCustomerId,
-		...(scheduledPurchaseDate !== undefined ? { ScheduledPurchaseDate: scheduledPurchaseDate } : {}),
+		...(scheduledPurchaseDate !== undefined
+			? { ScheduledPurchaseDate: scheduledPurchaseDate }
+			: {}),
 		...(externalOrderId ? { externalOrderId } : {}),
 		...(countryCode ? { countryCode } : {}),
 		orderLines: lines,
@@ -180,10 +207,17 @@ function parseOrderLinesJson(value: unknown): unknown {
 }
 
 /** One item's order parameters with Order Lines (JSON) parsed, so that a problem can point into it. */
-export function readOrderParameters(context: IExecuteFunctions, itemIndex: number, properties: INodeProperties[]): IDataObject {
+export function readOrderParameters(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	properties: INodeProperties[],
+): IDataObject {
 	const parameters = readParameters(context, itemIndex, properties);
 	if (parameters.orderLinesInput !== 'json') return parameters;
-	return { ...parameters, orderLinesJson: parseOrderLinesJson(parameters.orderLinesJson) as IDataObject[string] };
+	return {
+		...parameters,
+		orderLinesJson: parseOrderLinesJson(parameters.orderLinesJson) as IDataObject[string],
+	};
 }
 
 /** Where `readOrderParameters` left the order lines, for problems about one line. */
@@ -205,7 +239,12 @@ export const orderFromFields = z
 		}),
 		z.object({ ...orderHeader, orderLinesInput: z.literal('json'), orderLinesJson: orderLines }),
 	])
-	.transform((order) => orderBody(order, order.orderLinesInput === 'json' ? order.orderLinesJson : order.orderLines.line));
+	.transform((order) =>
+		orderBody(
+			order,
+			order.orderLinesInput === 'json' ? order.orderLinesJson : order.orderLines.line,
+		),
+	);
 
 /** A verified order as an earlier Verify step output it (Crayon's casing) → the documented order body. */
 export const orderFromVerifiedItem = z.preprocess(
@@ -217,10 +256,15 @@ export const orderFromVerifiedItem = z.preprocess(
 export function verificationProblems(verifiedOrder: unknown): string[] {
 	const order = camelizeKeys(verifiedOrder) as {
 		errors?: Array<{ code?: unknown; description?: unknown }> | null;
-		orderLines?: Array<{ productId?: unknown; skuId?: unknown; errors?: Array<{ reasonCode?: unknown; description?: unknown }> | null }>;
+		orderLines?: Array<{
+			productId?: unknown;
+			skuId?: unknown;
+			errors?: Array<{ reasonCode?: unknown; description?: unknown }> | null;
+		}>;
 	};
 	const orderProblems = (order.errors ?? []).map(
-		(error) => `Order: ${String(error.description ?? 'error')} (${String(error.code ?? 'no code')})`,
+		(error) =>
+			`Order: ${String(error.description ?? 'error')} (${String(error.code ?? 'no code')})`,
 	);
 	const lineProblems = (order.orderLines ?? []).flatMap((line, index) =>
 		(line.errors ?? []).map(
@@ -236,7 +280,11 @@ const verifiedOrderResponse = z
 	.passthrough();
 
 /** POST verify; returns Crayon's whole verified order as it answered it. */
-export async function verifyOrder(context: IExecuteFunctions, api: ItemApi, body: OrderBody): Promise<IDataObject> {
+export async function verifyOrder(
+	context: IExecuteFunctions,
+	api: ItemApi,
+	body: OrderBody,
+): Promise<IDataObject> {
 	const verified = await sendAndRead(
 		context,
 		api,
@@ -247,7 +295,12 @@ export async function verifyOrder(context: IExecuteFunctions, api: ItemApi, body
 	return verified;
 }
 
-export function verificationFailed(context: IExecuteFunctions, itemIndex: number, problems: string[], verb: string) {
+export function verificationFailed(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	problems: string[],
+	verb: string,
+) {
 	return new NodeApiError(context.getNode(), { problems } as JsonObject, {
 		itemIndex,
 		message: `Crayon's verification found ${problems.length} problem${problems.length === 1 ? '' : 's'} ${verb}: ${problems[0]}`,

@@ -25,7 +25,10 @@ const properties: INodeProperties[] = [
 	},
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['order'], operation: ['verify'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['verify'] } },
+	properties,
+);
 
 export function readInput(this: IExecuteFunctions, itemIndex: number): IDataObject {
 	return readOrderParameters(this, itemIndex, properties);

@@ -16,7 +16,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'List the Crayon organizations (reseller accounts) the user can act for, to find their IDs',
+				description:
+					'List the Crayon organizations (reseller accounts) the user can act for, to find their IDs',
 				action: 'Get many organizations',
 			},
 		],

@@ -3,7 +3,13 @@ import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { sendAndRead } from '../../helpers/responses';
-import { catalogueCode, crayonId, optional, quantity, requiredText } from '../../helpers/validation';
+import {
+	catalogueCode,
+	crayonId,
+	optional,
+	quantity,
+	requiredText,
+} from '../../helpers/validation';
 import { addonOfferLocator, subscriptionLocator } from '../../methods/locators';
 import { newAddonCheck } from '../../transport/outcome';
 import { quantityProperty } from '../fields';
@@ -24,7 +30,8 @@ const properties: INodeProperties[] = [
 	}),
 	addonOfferLocator({
 		displayName: 'Offer ID',
-		description: "Part number of the add-on offer (one of the subscription's add-on offers; the list shows them once the subscription is chosen)",
+		description:
+			"Part number of the add-on offer (one of the subscription's add-on offers; the list shows them once the subscription is chosen)",
 	}),
 	quantityProperty('Number of add-on licences'),
 	{
@@ -59,15 +66,19 @@ export const schema = z
 		quantity,
 		subscriptionTags: optional(
 			z
-				.object(Object.fromEntries(tagFields.map(({ name }) => [name, tagText])) as Record<
-					(typeof tagFields)[number]['name'],
-					typeof tagText
-				>)
+				.object(
+					Object.fromEntries(tagFields.map(({ name }) => [name, tagText])) as Record<
+						(typeof tagFields)[number]['name'],
+						typeof tagText
+					>,
+				)
 				.strict(),
 		),
 	})
 	.transform(({ subscriptionId, offerId, quantity, subscriptionTags }) => {
-		const tags = Object.fromEntries(Object.entries(subscriptionTags ?? {}).filter(([, value]) => value !== undefined));
+		const tags = Object.fromEntries(
+			Object.entries(subscriptionTags ?? {}).filter(([, value]) => value !== undefined),
+		);
 		return {
 			subscriptionId,
 			body: {
@@ -92,21 +103,35 @@ export async function execute(
 			path,
 			body,
 			purchase: true,
-			checkOutcome: newAddonCheck(this, api, { subscriptionId, partNumber: body.OfferId, quantity: body.Quantity }),
+			checkOutcome: newAddonCheck(this, api, {
+				subscriptionId,
+				partNumber: body.OfferId,
+				quantity: body.Quantity,
+			}),
 		},
 		z.boolean(),
 		'true or false',
 	);
 	if (!accepted) {
 		// Crayon's only signal of refusal here is a bare `false`; it must not look like a success.
-		throw new NodeApiError(this.getNode(), { accepted: false }, {
-			itemIndex: api.itemIndex,
-			message: `Crayon did not accept add-on ${body.OfferId} for subscription ${subscriptionId}`,
-			description:
-				'Crayon answered false to POST ' +
-				path +
-				'. Typical reasons: the subscription is not active (suspended, cancelled or pending) or the offer cannot be added now. Check the subscription in Cloud-iQ.',
-		});
+		throw new NodeApiError(
+			this.getNode(),
+			{ accepted: false },
+			{
+				itemIndex: api.itemIndex,
+				message: `Crayon did not accept add-on ${body.OfferId} for subscription ${subscriptionId}`,
+				description:
+					'Crayon answered false to POST ' +
+					path +
+					'. Typical reasons: the subscription is not active (suspended, cancelled or pending) or the offer cannot be added now. Check the subscription in Cloud-iQ.',
+			},
+		);
 	}
-	return { accepted: true, subscriptionId, offerId: body.OfferId, quantity: body.Quantity, ...(body.SubscriptionTags ? { subscriptionTags: body.SubscriptionTags } : {}) };
+	return {
+		accepted: true,
+		subscriptionId,
+		offerId: body.OfferId,
+		quantity: body.Quantity,
+		...(body.SubscriptionTags ? { subscriptionTags: body.SubscriptionTags } : {}),
+	};
 }

@@ -4,7 +4,15 @@ import { z } from 'zod';
 
 import { dropdownOptions, subscriptionBillingCycles, termDurations } from '../../helpers/enums';
 import { responseObject, sendAndRead } from '../../helpers/responses';
-import { NCE_PART_NUMBER, catalogueCode, crayonId, oneOf, optional, quantity, requiredText } from '../../helpers/validation';
+import {
+	NCE_PART_NUMBER,
+	catalogueCode,
+	crayonId,
+	oneOf,
+	optional,
+	quantity,
+	requiredText,
+} from '../../helpers/validation';
 import { customerTenantLocator } from '../../methods/locators';
 import { newSubscriptionCheck } from '../../transport/outcome';
 import { partNumberProperty, quantityProperty, termDurationProperty } from '../fields';
@@ -20,7 +28,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'New Commerce (NCE)',
 				value: 'nce',
-				description: 'Part number as productId:skuId, e.g. CFQ7TTC0LF8R:0001; needs billing cycle and term duration',
+				description:
+					'Part number as productId:skuId, e.g. CFQ7TTC0LF8R:0001; needs billing cycle and term duration',
 			},
 			{ name: 'Legacy CSP', value: 'legacy', description: 'Legacy CSP offer part number (a GUID)' },
 		],
@@ -32,7 +41,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		required: true,
 		default: '',
-		description: 'Name of the subscription in Cloud-iQ (Crayon does not apply names to NCE subscriptions)',
+		description:
+			'Name of the subscription in Cloud-iQ (Crayon does not apply names to NCE subscriptions)',
 	},
 	customerTenantLocator({
 		displayName: 'Customer Tenant ID',
@@ -63,7 +73,9 @@ export const description = updateDisplayOptions(
 
 export const schema = z
 	.object({
-		productType: z.enum(['nce', 'legacy'], { errorMap: () => ({ message: 'must be nce or legacy' }) }),
+		productType: z.enum(['nce', 'legacy'], {
+			errorMap: () => ({ message: 'must be nce or legacy' }),
+		}),
 		name: requiredText(200),
 		customerTenantId: crayonId,
 		partNumber: catalogueCode('CFQ7TTC0LF8R:0001'),
@@ -77,12 +89,17 @@ export const schema = z
 			context.addIssue({
 				code: z.ZodIssueCode.custom,
 				path: ['partNumber'],
-				message: 'must be productId:skuId for New Commerce products (for example CFQ7TTC0LF8R:0001)',
+				message:
+					'must be productId:skuId for New Commerce products (for example CFQ7TTC0LF8R:0001)',
 			});
 		}
 		for (const field of ['billingCycle', 'termDuration'] as const) {
 			if (input[field] === undefined) {
-				context.addIssue({ code: z.ZodIssueCode.custom, path: [field], message: 'is required for New Commerce products' });
+				context.addIssue({
+					code: z.ZodIssueCode.custom,
+					path: [field],
+					message: 'is required for New Commerce products',
+				});
 			}
 		}
 	})
@@ -91,7 +108,9 @@ export const schema = z
 		customerTenant: { id: input.customerTenantId },
 		product: { partNumber: input.partNumber },
 		quantity: input.quantity,
-		...(input.productType === 'nce' ? { billingCycle: input.billingCycle, termDuration: input.termDuration } : {}),
+		...(input.productType === 'nce'
+			? { billingCycle: input.billingCycle, termDuration: input.termDuration }
+			: {}),
 	}));
 
 const subscriptionOf = (body: z.output<typeof schema>) => ({

@@ -13,7 +13,10 @@ const properties: INodeProperties[] = [
 	simplifyProperty,
 ];
 
-export const description = updateDisplayOptions({ show: { resource: ['subscription'], operation: ['get'] } }, properties);
+export const description = updateDisplayOptions(
+	{ show: { resource: ['subscription'], operation: ['get'] } },
+	properties,
+);
 
 export const schema = z.object({ subscriptionId: crayonId, ...simplifySchema });
 

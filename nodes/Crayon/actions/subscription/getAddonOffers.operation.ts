@@ -8,7 +8,9 @@ import { subscriptionLocator } from '../../methods/locators';
 import type { ItemApi } from '../operation';
 
 const properties: INodeProperties[] = [
-	subscriptionLocator({ description: 'The subscription whose add-on offers to list (Crayon subscription ID)' }),
+	subscriptionLocator({
+		description: 'The subscription whose add-on offers to list (Crayon subscription ID)',
+	}),
 ];
 
 export const description = updateDisplayOptions(
@@ -23,5 +25,7 @@ export async function execute(
 	{ subscriptionId }: z.output<typeof schema>,
 	api: ItemApi,
 ): Promise<IDataObject[]> {
-	return await readAllPages(this, api, { path: `/api/v1/subscriptions/${subscriptionId}/addon-offers` });
+	return await readAllPages(this, api, {
+		path: `/api/v1/subscriptions/${subscriptionId}/addon-offers`,
+	});
 }

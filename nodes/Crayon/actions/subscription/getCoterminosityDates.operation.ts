@@ -5,7 +5,12 @@ import { z } from 'zod';
 import { termDurations } from '../../helpers/enums';
 import { responseObject, sendAndRead } from '../../helpers/responses';
 import { crayonId, oneOf } from '../../helpers/validation';
-import { customerTenantLocator, optionalLocatorId, organizationLocator, subscriptionLocator } from '../../methods/locators';
+import {
+	customerTenantLocator,
+	optionalLocatorId,
+	organizationLocator,
+	subscriptionLocator,
+} from '../../methods/locators';
 import { additionalFieldsProperty, termDurationProperty } from '../fields';
 import { filterQuery } from '../lists';
 import type { ItemApi } from '../operation';
@@ -14,10 +19,14 @@ const properties: INodeProperties[] = [
 	customerTenantLocator({ description: 'The customer tenant that will buy the new subscription' }),
 	termDurationProperty('Term of the subscription to be bought', 'P1Y'),
 	additionalFieldsProperty([
-		organizationLocator({ required: false, description: 'The Crayon organization the customer tenant belongs to' }),
+		organizationLocator({
+			required: false,
+			description: 'The Crayon organization the customer tenant belongs to',
+		}),
 		subscriptionLocator({
 			required: false,
-			description: 'Align with this existing subscription of the customer tenant (it is left out of the answer)',
+			description:
+				'Align with this existing subscription of the customer tenant (it is left out of the answer)',
 		}),
 	]),
 ];

@@ -6,7 +6,11 @@ import { dropdownOptions } from '../../helpers/enums';
 import { readAllPages } from '../../helpers/paging';
 import { simplifySubscription, subscriptionStatuses } from '../../helpers/subscriptions';
 import { oneOf, optional } from '../../helpers/validation';
-import { customerTenantLocator, optionalLocatorId, organizationLocator } from '../../methods/locators';
+import {
+	customerTenantLocator,
+	optionalLocatorId,
+	organizationLocator,
+} from '../../methods/locators';
 import {
 	filterQuery,
 	filtersProperty,
@@ -23,9 +27,18 @@ import type { ItemApi } from '../operation';
 const properties: INodeProperties[] = [
 	...returnAllProperties,
 	filtersProperty([
-		customerTenantLocator({ required: false, description: 'Only subscriptions of this customer tenant' }),
-		organizationLocator({ required: false, description: 'Only subscriptions of this Crayon organization' }),
-		searchFilter('Only subscriptions whose name, part number or product name contains this text', 'Office 365'),
+		customerTenantLocator({
+			required: false,
+			description: 'Only subscriptions of this customer tenant',
+		}),
+		organizationLocator({
+			required: false,
+			description: 'Only subscriptions of this Crayon organization',
+		}),
+		searchFilter(
+			'Only subscriptions whose name, part number or product name contains this text',
+			'Office 365',
+		),
 		{
 			displayName: 'Statuses',
 			name: 'statuses',
@@ -65,7 +78,9 @@ export const schema = z
 			organizationId: filters.organizationId,
 			search: filters.search,
 			// SubscriptionStatus is a flag set: several statuses are sent as one number.
-			statuses: filters.statuses?.length ? filters.statuses.reduce((flags, status) => flags | status, 0) : undefined,
+			statuses: filters.statuses?.length
+				? filters.statuses.reduce((flags, status) => flags | status, 0)
+				: undefined,
 		}),
 	}));
 

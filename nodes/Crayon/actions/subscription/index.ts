@@ -31,25 +31,28 @@ export const description: INodeProperties[] = [
 				name: 'Add Add-On',
 				value: 'addAddon',
 				description:
-					'Buy an add-on for an existing active subscription (costs money); the offer must be one of the subscription\'s add-on offers',
+					"Buy an add-on for an existing active subscription (costs money); the offer must be one of the subscription's add-on offers",
 				action: 'Add an add on to a subscription',
 			},
 			{
 				name: 'Create',
 				value: 'create',
-				description: 'Buy a new subscription (legacy CSP or New Commerce) for a customer tenant (costs money)',
+				description:
+					'Buy a new subscription (legacy CSP or New Commerce) for a customer tenant (costs money)',
 				action: 'Create a subscription',
 			},
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Read one subscription by its ID: product, quantity, status, term and end date',
+				description:
+					'Read one subscription by its ID: product, quantity, status, term and end date',
 				action: 'Get a subscription',
 			},
 			{
 				name: 'Get Add-On Offers',
 				value: 'getAddonOffers',
-				description: 'List the add-on offers that can be bought for a subscription, with their part numbers',
+				description:
+					'List the add-on offers that can be bought for a subscription, with their part numbers',
 				action: 'Get add on offers for a subscription',
 			},
 			{
@@ -62,7 +65,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get Many',
 				value: 'getMany',
-				description: 'List subscriptions, optionally of one customer tenant or organization, by status or matching a search text',
+				description:
+					'List subscriptions, optionally of one customer tenant or organization, by status or matching a search text',
 				action: 'Get many subscriptions',
 			},
 			{

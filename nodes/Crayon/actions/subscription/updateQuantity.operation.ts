@@ -17,7 +17,9 @@ import { simplifyProperty, simplifySchema } from '../lists';
 import type { ItemApi } from '../operation';
 
 const properties: INodeProperties[] = [
-	subscriptionLocator({ description: 'The active subscription whose licence count changes (Crayon subscription ID)' }),
+	subscriptionLocator({
+		description: 'The active subscription whose licence count changes (Crayon subscription ID)',
+	}),
 	quantityProperty(
 		'The new total number of licences (not the difference). Raising it is billed; New Commerce subscriptions may not allow lowering it after the first days of the term.',
 	),
