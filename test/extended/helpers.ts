@@ -16,9 +16,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 
-import { CrayonApi, LOGIN_PATH } from '../../credentials/CrayonApi.credentials';
+import { CrayonApi } from '../../credentials/CrayonApi.credentials';
+import { LOGIN_PATH } from '../../nodes/Crayon/transport/login';
 import { Crayon } from '../../nodes/Crayon/Crayon.node';
-import { CrayonTrigger } from '../../nodes/CrayonTrigger/CrayonTrigger.node';
+import { CrayonTrigger } from '../../nodes/Crayon/CrayonTrigger.node';
 import type { RecordedRequest } from '../../simulator';
 import { CRAYON_NODE_TYPE, SIMULATOR_CREDENTIAL, type CrayonFixture } from '../helpers/crayon';
 import { TestCredentialsHelper } from '../helpers/credentials';

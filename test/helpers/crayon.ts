@@ -21,7 +21,8 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
-import { CrayonApi, LOGIN_PATH } from '../../credentials/CrayonApi.credentials';
+import { CrayonApi } from '../../credentials/CrayonApi.credentials';
+import { LOGIN_PATH } from '../../nodes/Crayon/transport/login';
 import { Crayon } from '../../nodes/Crayon/Crayon.node';
 import {
 	DEFAULT_CREDENTIALS,

@@ -5,7 +5,7 @@
  */
 import type { ExecutionError, IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { LOGIN_PATH } from '../../credentials/CrayonApi.credentials';
+import { LOGIN_PATH } from '../../nodes/Crayon/transport/login';
 import { SEED, type CrayonSimulator, type RecordedRequest } from '../../simulator';
 import type { RunResult } from '../helpers/engine';
 

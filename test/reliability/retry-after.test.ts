@@ -1,5 +1,5 @@
 /** Retry-After as Crayon (or a proxy in front of it) may send it: delay seconds or an HTTP date. */
-import { parseRetryAfter } from '../../credentials/CrayonApi.credentials';
+import { parseRetryAfter } from '../../nodes/Crayon/transport/retry';
 
 describe('Retry-After', () => {
 	it.each([

@@ -1,29 +1,29 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import type { z } from 'zod';
 
-import type { CrayonRequest, CrayonResponse } from '../transport';
-
-/** What an operation may do for one item: send requests through the shared transport. */
-export interface ItemApi {
-	readonly itemIndex: number;
-	request(request: CrayonRequest): Promise<CrayonResponse>;
-}
+import type { CrayonClient } from '../transport';
 
 /**
- * One `<operation>.operation.ts` module: its fields, the schema that turns one item's
- * raw parameters into the exact request input, and what it sends.
+ * One `<resource>/<operation>.operation.ts` module: its fields, the schema that turns one
+ * item's raw parameters into the exact request input, and what it sends.
  */
 export interface CrayonOperation<Input = unknown> {
 	description: INodeProperties[];
 	schema: z.ZodType<Input, z.ZodTypeDef, unknown>;
 	/** Buys or changes something at Crayon, so running it twice would buy twice. */
-	buys?: boolean;
+	isPurchase?: boolean;
 	/** Raw values to validate; by default the operation's own parameters. */
 	readInput?: (this: IExecuteFunctions, itemIndex: number) => unknown;
+	/**
+	 * Read-only checks with Crayon, run for every item before the first purchase of the run
+	 * (e.g. verifying an order), so that Crayon's objection to one row stops the run before
+	 * anything is bought. Returns the input `execute` gets.
+	 */
+	prepare?(this: IExecuteFunctions, input: Input, crayon: CrayonClient): Promise<Input>;
 	execute(
 		this: IExecuteFunctions,
 		input: Input,
-		api: ItemApi,
+		crayon: CrayonClient,
 	): Promise<IDataObject | IDataObject[]>;
 }
 

@@ -1,20 +1,21 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsDescription } from './common.descriptions';
-import * as customerTenant from './customerTenant';
-import * as newCommerceOrder from './newCommerceOrder';
-import type { ResourceOperations } from './operation';
-import * as order from './order';
-import * as organization from './organization';
-import * as subscription from './subscription';
+import { requestOptionsDescription } from '../fields/options';
+import { customerTenant } from './customerTenant';
+import { newCommerceOrder } from './newCommerceOrder';
+import type { CrayonOperation } from './operation';
+import { order } from './order';
+import { organization } from './organization';
+import type { Resource } from './resource';
+import { subscription } from './subscription';
 
-export const resources: Record<string, ResourceOperations> = {
-	subscription: subscription.operations,
-	newCommerceOrder: newCommerceOrder.operations,
-	order: order.operations,
-	customerTenant: customerTenant.operations,
-	organization: organization.operations,
-};
+/** The node's resources; adding one is its folder and one entry here. */
+const all: Resource[] = [subscription, newCommerceOrder, order, customerTenant, organization];
+
+/** An operation by resource and operation value. */
+export function findOperation(resource: string, operation: string): CrayonOperation | undefined {
+	return all.find((candidate) => candidate.option.value === resource)?.operations[operation];
+}
 
 export const nodeProperties: INodeProperties[] = [
 	{
@@ -22,40 +23,11 @@ export const nodeProperties: INodeProperties[] = [
 		name: 'resource',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{
-				name: 'Customer Tenant',
-				value: 'customerTenant',
-				description: "A reseller's customer (a Microsoft tenant) that subscriptions are bought for",
-			},
-			{
-				name: 'New Commerce Order',
-				value: 'newCommerceOrder',
-				description: 'A one-call New Commerce (NCE) purchase and the subscriptions it created',
-			},
-			{
-				name: 'Order',
-				value: 'order',
-				description: 'A purchase request order: verify it, then check it out',
-			},
-			{
-				name: 'Organization',
-				value: 'organization',
-				description: 'A Crayon reseller account that owns customer tenants',
-			},
-			{
-				name: 'Subscription',
-				value: 'subscription',
-				description:
-					'A licence subscription of a customer tenant: buy, read, list, change quantity, add add-ons',
-			},
-		],
+		options: all
+			.map((resource) => resource.option)
+			.sort((first, second) => first.name.localeCompare(second.name)),
 		default: 'subscription',
 	},
-	...subscription.description,
-	...newCommerceOrder.description,
-	...order.description,
-	...customerTenant.description,
-	...organization.description,
+	...all.flatMap((resource) => resource.properties),
 	requestOptionsDescription,
 ];

@@ -1,18 +1,17 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, sleep } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { readParameters } from '../helpers/parameters';
-import { parseItemParameters } from '../helpers/validation';
-import { crayonApiRequest, type RequestSettings } from '../transport';
-import { SharedBackoff } from '../transport/pacer';
-import { readRunOptions, type Throughput } from './common.descriptions';
-import type { CrayonOperation, ItemApi } from './operation';
-import { resources } from './resources';
+import { readRunOptions } from '../fields/options';
+import { parseItemParameters, readParameters } from '../fields/parameters';
+import { CrayonSession, purchaseLines, type PurchaseOutcome } from '../transport';
+import type { CrayonOperation } from './operation';
+import { findOperation } from './resources';
+import { processAll } from './scheduler';
 
-function findOperation(context: IExecuteFunctions): CrayonOperation<unknown> {
+function operationOf(context: IExecuteFunctions): CrayonOperation {
 	const resource = context.getNodeParameter('resource', 0) as string;
 	const operation = context.getNodeParameter('operation', 0) as string;
-	const found = resources[resource]?.[operation];
+	const found = findOperation(resource, operation);
 	if (!found) {
 		throw new NodeOperationError(
 			context.getNode(),
@@ -28,10 +27,10 @@ function findOperation(context: IExecuteFunctions): CrayonOperation<unknown> {
  */
 function refuseNodeLevelRetryOfPurchases(
 	context: IExecuteFunctions,
-	operation: CrayonOperation<unknown>,
+	operation: CrayonOperation,
 ): void {
 	const node = context.getNode();
-	if (!operation.buys || !node.retryOnFail || context.continueOnFail()) return;
+	if (!operation.isPurchase || !node.retryOnFail || context.continueOnFail()) return;
 	throw new NodeOperationError(node, 'Turn off "Retry On Fail" for this node: it would buy twice', {
 		description:
 			'With Retry On Fail, n8n runs the whole node again after any error, re-sending the purchases of the items that ' +
@@ -40,166 +39,182 @@ function refuseNodeLevelRetryOfPurchases(
 	});
 }
 
+type NodeError = NodeApiError | NodeOperationError;
+
 /** Errors raised by the operations are node errors already; anything else is wrapped with its item. */
-function asNodeError(
-	context: IExecuteFunctions,
-	error: unknown,
-	itemIndex: number,
-): NodeApiError | NodeOperationError {
+function asNodeError(context: IExecuteFunctions, error: unknown, itemIndex: number): NodeError {
 	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
 	return new NodeOperationError(context.getNode(), error as Error, { itemIndex });
 }
 
-function errorItem(error: unknown, itemIndex: number): INodeExecutionData {
-	const { message, description, httpCode } = error as {
-		message?: string;
-		description?: string;
-		httpCode?: string;
-	};
-	const json: IDataObject = { error: message ?? String(error) };
-	if (description) json.description = description;
-	if (httpCode) json.httpCode = httpCode;
-	return { json, pairedItem: { item: itemIndex } };
-}
-
-type Parsed = { input: unknown } | { error: unknown };
-
-interface ItemFailure {
-	itemIndex: number;
-	error: unknown;
+/** What one item's purchases came to, for a workflow to branch on: the worst case wins. */
+function purchaseOutcomeOf(session: CrayonSession, itemIndex: number): PurchaseOutcome {
+	const outcomes = session.ledger.madeBy(itemIndex).map((purchase) => purchase.outcome);
+	return (
+		(['bought', 'likelyBought', 'unknown'] as const).find((outcome) =>
+			outcomes.includes(outcome),
+		) ?? 'notBought'
+	);
 }
 
 /**
- * Calls `processItem` for every item index, starting them in index order: per batch of
- * `batchSize` items with a pause after each batch, at most `concurrency` at a time.
- *
- * Only one item starts until `firstAnswer` settles (the run's first request answered):
- * n8n logs in for every request that finds the credential without a token, so starting
- * all workers at once would log in once per worker.
- *
- * After a failure no further item starts; the items already running finish, because a
- * purchase in flight cannot be called back. Returns the failure of the lowest item index.
+ * A failed item for "On Error → Continue". Its json holds nothing but `error`: n8n 2.8 and
+ * 2.41 send an item to the error output only then (n8n replaces the json of an item that
+ * carries an `error` property, losing the details). `error` keeps the message, the
+ * description, Crayon's HTTP status and, for purchases, what this item bought.
  */
-async function processAll(
-	itemCount: number,
-	{ concurrency, batchSize, batchIntervalMs }: Throughput,
-	firstAnswer: Promise<void>,
-	processItem: (itemIndex: number) => Promise<void>,
-): Promise<ItemFailure | undefined> {
-	const failures: ItemFailure[] = [];
-	for (
-		let batchStart = 0;
-		batchStart < itemCount && failures.length === 0;
-		batchStart += batchSize
-	) {
-		if (batchStart > 0 && batchIntervalMs > 0) await sleep(batchIntervalMs);
-		const batchEnd = Math.min(itemCount, batchStart + batchSize);
-		let next = batchStart;
-		const worker = async () => {
-			while (next < batchEnd && failures.length === 0) {
-				const itemIndex = next++;
-				try {
-					await processItem(itemIndex);
-				} catch (error) {
-					failures.push({ itemIndex, error });
-				}
-			}
-		};
-		const lead = worker();
-		const followers = Array.from(
-			{ length: Math.min(concurrency, batchEnd - batchStart) - 1 },
-			async () => {
-				await Promise.race([firstAnswer, lead]);
-				await worker();
-			},
-		);
-		await Promise.all([lead, ...followers]);
-	}
-	return failures.sort((first, second) => first.itemIndex - second.itemIndex)[0];
+function errorItem(
+	error: NodeError,
+	itemIndex: number,
+	purchaseOutcome?: PurchaseOutcome,
+): INodeExecutionData {
+	const details: IDataObject = { message: error.message };
+	if (error.description) details.description = error.description;
+	const { httpCode } = error as { httpCode?: string | null };
+	if (httpCode) details.httpCode = httpCode;
+	if (purchaseOutcome) details.purchaseOutcome = purchaseOutcome;
+	details.itemIndex = itemIndex;
+	return { json: { error: details }, pairedItem: { item: itemIndex } };
 }
 
-/** With concurrency, items after the failed one may have gone through: say which, as their output is lost. */
-function noteCompletedLaterItems(
-	error: NodeApiError | NodeOperationError,
-	laterItems: number[],
-): void {
-	if (laterItems.length === 0) return;
-	const note =
-		`Items ${laterItems.join(', ')} ran at the same time (Concurrency option) and completed, so their requests ` +
-		'reached Crayon, but their output is lost with this error. Check them in Cloud-iQ before running the workflow again.';
-	error.description = error.description ? `${error.description}\n\n${note}` : note;
+/** "0–3, 7": item indexes, runs shortened. */
+function itemRanges(indexes: number[]): string {
+	const ranges: string[] = [];
+	for (let start = 0; start < indexes.length; ) {
+		let end = start;
+		while (end + 1 < indexes.length && indexes[end + 1] === indexes[end] + 1) end++;
+		ranges.push(end > start ? `${indexes[start]}–${indexes[end]}` : String(indexes[start]));
+		start = end + 1;
+	}
+	return ranges.join(', ');
 }
 
 /**
- * Runs the selected operation for every input item. All items are validated before
- * the first request, so a bad row never leaves a purchase run half done.
+ * A run that stops at a failed item must not hide what it bought: every item bought or changed
+ * before (or beside, with Concurrency) the failure is named with what identifies it at Crayon,
+ * then the items never sent, then how to run only the rest.
+ */
+function describeStoppedRun(
+	error: NodeError,
+	session: CrayonSession,
+	failedItem: number,
+	notSent: number[],
+): void {
+	const made = session.ledger.made().filter((purchase) => purchase.itemIndex !== failedItem);
+	const lines = [
+		made.length === 0
+			? 'Nothing else was bought or changed in this run.'
+			: `Bought or changed in this run before it stopped (do not buy these again):\n${purchaseLines(
+					made,
+				)
+					.map((line) => `- ${line}`)
+					.join('\n')}`,
+		notSent.length > 0 ? `Not sent to Crayon: items ${itemRanges(notSent)}.` : '',
+		made.length > 0 || notSent.length > 0
+			? `To run only the rest, remove item${made.length === 1 ? '' : 's'} ${itemRanges([...new Set(made.map((purchase) => purchase.itemIndex))])} from the input` +
+				' and fix this one, or set Settings → On Error to "Continue (using error output)" to handle failed items one by one.'
+			: '',
+	].filter(Boolean);
+	error.description = [error.description, ...lines].filter(Boolean).join('\n\n');
+}
+
+/**
+ * Runs the selected operation for every input item. All items are validated (and, where the
+ * operation can, checked with Crayon) before the first purchase, so a bad row never leaves a
+ * purchase run half done.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-	const operation = findOperation(this);
+	const operation = operationOf(this);
 	refuseNodeLevelRetryOfPurchases(this, operation);
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
 	const options = readRunOptions(this);
+	const session = new CrayonSession(this, options.request);
 
-	const parsed: Parsed[] = items.map((_, itemIndex) => {
+	const inputs: unknown[] = new Array(items.length);
+	const outputs: Array<INodeExecutionData[] | undefined> = new Array(items.length);
+	const fail = (itemIndex: number, error: unknown) => {
+		const nodeError = asNodeError(this, error, itemIndex);
+		if (!continueOnFail) throw nodeError;
+		outputs[itemIndex] = [
+			errorItem(
+				nodeError,
+				itemIndex,
+				operation.isPurchase ? purchaseOutcomeOf(session, itemIndex) : undefined,
+			),
+		];
+	};
+
+	items.forEach((_, itemIndex) => {
 		try {
 			const raw = operation.readInput
 				? operation.readInput.call(this, itemIndex)
 				: readParameters(this, itemIndex, operation.description);
-			return {
-				input: parseItemParameters(this, operation.schema, raw, itemIndex, operation.description),
-			};
-		} catch (error) {
-			if (!continueOnFail) throw asNodeError(this, error, itemIndex);
-			return { error };
-		}
-	});
-
-	const settings: RequestSettings = { ...options.request, pacer: new SharedBackoff() };
-	let answered = () => {};
-	const firstAnswer = new Promise<void>((resolve) => (answered = resolve));
-	const outputs: Array<INodeExecutionData[] | undefined> = new Array(items.length);
-
-	const processItem = async (itemIndex: number) => {
-		const item = parsed[itemIndex];
-		if ('error' in item) {
-			outputs[itemIndex] = [errorItem(item.error, itemIndex)];
-			return;
-		}
-		const api: ItemApi = {
-			itemIndex,
-			request: async (request) => {
-				try {
-					return await crayonApiRequest.call(this, request, settings, itemIndex);
-				} finally {
-					answered();
-				}
-			},
-		};
-		try {
-			const result = await operation.execute.call(this, item.input, api);
-			outputs[itemIndex] = this.helpers.constructExecutionMetaData(
-				this.helpers.returnJsonArray(result),
-				{
-					itemData: { item: itemIndex },
-				},
+			inputs[itemIndex] = parseItemParameters(
+				this,
+				operation.schema,
+				raw,
+				itemIndex,
+				operation.description,
 			);
 		} catch (error) {
-			if (!continueOnFail) throw asNodeError(this, error, itemIndex);
-			outputs[itemIndex] = [errorItem(error, itemIndex)];
+			fail(itemIndex, error);
 		}
+	});
+	const pending = () =>
+		items.map((_, itemIndex) => itemIndex).filter((itemIndex) => outputs[itemIndex] === undefined);
+
+	/** Runs `step` for every item still without an output; a failure (without Continue On Fail) stops the run. */
+	const run = async (step: (itemIndex: number) => Promise<void>) => {
+		const { failure, started } = await processAll(
+			pending(),
+			options.throughput,
+			async (itemIndex) => {
+				try {
+					await step(itemIndex);
+				} catch (error) {
+					fail(itemIndex, error);
+				}
+			},
+		);
+		return failure === undefined
+			? undefined
+			: {
+					error: asNodeError(this, failure.error, failure.itemIndex),
+					itemIndex: failure.itemIndex,
+					notStarted: pending().filter((itemIndex) => !started.has(itemIndex)),
+				};
 	};
 
-	const failure = await processAll(items.length, options.throughput, firstAnswer, processItem);
-	if (failure !== undefined) {
-		const error = failure.error as NodeApiError | NodeOperationError;
-		noteCompletedLaterItems(
-			error,
-			outputs.flatMap((output, itemIndex) =>
-				output !== undefined && itemIndex > failure.itemIndex ? [itemIndex] : [],
-			),
+	if (operation.prepare) {
+		const stopped = await run(async (itemIndex) => {
+			inputs[itemIndex] = await operation.prepare!.call(
+				this,
+				inputs[itemIndex],
+				session.client(itemIndex),
+			);
+		});
+		if (stopped) {
+			stopped.error.description = [
+				stopped.error.description,
+				'Nothing was bought or changed in this run: every item is checked with Crayon before the first purchase.',
+			]
+				.filter(Boolean)
+				.join('\n\n');
+			throw stopped.error;
+		}
+	}
+	const stopped = await run(async (itemIndex) => {
+		const result = await operation.execute.call(this, inputs[itemIndex], session.client(itemIndex));
+		outputs[itemIndex] = this.helpers.constructExecutionMetaData(
+			this.helpers.returnJsonArray(await session.redact(result)),
+			{ itemData: { item: itemIndex } },
 		);
-		throw error;
+	});
+	if (stopped) {
+		if (operation.isPurchase)
+			describeStoppedRun(stopped.error, session, stopped.itemIndex, stopped.notStarted);
+		throw stopped.error;
 	}
 	return [outputs.flatMap((output) => output ?? [])];
 }

@@ -6,16 +6,11 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import {
-	PAGE_SIZE,
-	readAllPages,
-	readPage,
-	requestsWithoutItems,
-	type ListRequest,
-} from '../helpers/paging';
-import { statusText } from '../helpers/subscriptions';
-import { crayonId } from '../helpers/validation';
-import { locatorValue } from './locators';
+import { PAGE_SIZE, readAllPages, readPage, type ListRequest } from '../domain/paging';
+import { statusText } from '../domain/subscriptions';
+import { crayonId } from '../domain/values';
+import { locatorValue } from '../fields/locators';
+import { CrayonSession } from '../transport';
 
 /** A list search's next page is Crayon's next page number. */
 function pageFrom(paginationToken: unknown): number {
@@ -30,15 +25,13 @@ async function searchList(
 	paginationToken: unknown,
 	toResult: (item: IDataObject) => INodeListSearchItems,
 ): Promise<INodeListSearchResult> {
+	const session = new CrayonSession(context);
 	const list: ListRequest = { path, qs: filter?.trim() ? { search: filter.trim() } : {} };
-	const page = await readPage(
-		context,
-		requestsWithoutItems(context),
-		list,
-		pageFrom(paginationToken),
-		PAGE_SIZE,
-	);
-	return { results: page.items.map(toResult), paginationToken: page.nextPage };
+	const page = await readPage(session.client(0), list, pageFrom(paginationToken), PAGE_SIZE);
+	return await session.redact({
+		results: page.items.map(toResult),
+		paginationToken: page.nextPage,
+	});
 }
 
 function named(item: IDataObject, details: string): INodeListSearchItems {
@@ -96,7 +89,8 @@ export async function searchAddonOffers(
 			},
 		);
 	}
-	const offers = await readAllPages(this, requestsWithoutItems(this), {
+	const session = new CrayonSession(this);
+	const offers = await readAllPages(session.client(0), {
 		path: `/api/v1/subscriptions/${subscriptionId.data}/addon-offers`,
 	});
 	const wanted = filter?.trim().toLowerCase() ?? '';
@@ -106,5 +100,5 @@ export async function searchAddonOffers(
 		const name = `${String(product.ItemName ?? partNumber)} (${partNumber})`;
 		return partNumber && name.toLowerCase().includes(wanted) ? [{ name, value: partNumber }] : [];
 	});
-	return { results };
+	return await session.redact({ results });
 }

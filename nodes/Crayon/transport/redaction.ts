@@ -1,60 +1,104 @@
 import type { ICredentialDataDecryptedObject } from 'n8n-workflow';
 
-/** Shorter values are too likely to occur by chance in ordinary text to be masked. */
-const MIN_SECRET_LENGTH = 4;
+/**
+ * Masks the credential's secrets in what the node shows: output items, error messages and
+ * descriptions, the error details n8n stores, list search results. Never applied to what the
+ * node sends: a subscription read and written back keeps every character it had.
+ */
+
+/** Shorter values occur by chance in ordinary text (names, ids), so masking them would alter data. */
+const MIN_SECRET_LENGTH = 6;
 
 const REDACTED = '[redacted]';
 
-/** Whatever follows an auth scheme is a credential, whichever token or key it is. */
-const AUTHORIZATION_VALUE = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{16,}/gi;
+/**
+ * A credential behind an auth scheme in an echoed header (`Authorization: Bearer …`,
+ * `"authorization":"Basic …"`), whichever token or key it is. Only in that header form: a
+ * product called "M365 Business Basic contoso.onmicrosoft.com" is ordinary text.
+ */
+const AUTHORIZATION_HEADER =
+	/(authorization[\s"':=\\]*)(Bearer|Basic)(\s+)[A-Za-z0-9._~+/=-]{8,}/gi;
+
+/** The value of an echoed `Authorization` header kept as a key of its own in a JSON answer. */
+const AUTHORIZATION_KEY = /^authorization$/i;
+const AUTHORIZATION_VALUE = /^(\s*(?:Bearer|Basic)\s+)\S+/i;
 
 /** A secret with a lone surrogate has no URL-encoded form: encodeURIComponent throws on it. */
 function urlEncoded(secret: string): string[] {
 	try {
-		return [encodeURIComponent(secret)];
+		const encoded = encodeURIComponent(secret);
+		return [encoded, lowerCaseEscapes(encoded), encodeURIComponent(encoded)];
 	} catch {
 		return [];
 	}
 }
 
+/** `%2B` as `%2b`: .NET and others write percent escapes in lower case. */
+function lowerCaseEscapes(encoded: string): string {
+	return encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase());
+}
+
+function binaryEncodings(secret: string): string[] {
+	const bytes = Buffer.from(secret, 'utf8');
+	const base64 = bytes.toString('base64');
+	const hex = bytes.toString('hex');
+	return [base64, base64.replace(/=+$/, ''), bytes.toString('base64url'), hex, hex.toUpperCase()];
+}
+
 /**
  * The forms in which Crayon (or a proxy in front of it) could echo a secret it received:
- * as sent in a JSON body, in the form-encoded login body, or inside the Basic header.
+ * as sent in a JSON body, in the form-encoded login body, URL-encoded (in either case, once
+ * or twice), or as base64 or hex of the secret alone.
  */
 function encodings(secret: string): string[] {
+	const formEncoded = new URLSearchParams({ value: secret }).toString().slice('value='.length);
 	return [
 		secret,
 		JSON.stringify(secret).slice(1, -1),
 		...urlEncoded(secret),
-		new URLSearchParams({ value: secret }).toString().slice('value='.length),
+		formEncoded,
+		lowerCaseEscapes(formEncoded),
+		...binaryEncodings(secret),
 	];
 }
 
-/** Every form of the credentials' secrets that must never reach an item, an error or a log. */
-export function secretsOf(...credentialsList: ICredentialDataDecryptedObject[]): string[] {
-	const text = (value: unknown) => (typeof value === 'string' ? value : '');
-	const secrets = credentialsList.flatMap((credentials) => {
-		const clientSecret = text(credentials.clientSecret);
-		const basic = clientSecret
-			? Buffer.from(`${text(credentials.clientId)}:${clientSecret}`).toString('base64')
-			: '';
-		return [
-			...[text(credentials.accessToken), clientSecret, text(credentials.password)]
-				.filter((secret) => secret.length >= MIN_SECRET_LENGTH)
-				.flatMap(encodings),
-			basic,
-		];
-	});
+function text(value: unknown): string {
+	return typeof value === 'string' ? value : '';
+}
+
+/** Every form of the credentials' secrets (and of any access token seen) that must never be shown. */
+export function secretsOf(
+	credentials: ICredentialDataDecryptedObject,
+	accessTokens: Iterable<string> = [],
+): string[] {
+	const clientSecret = text(credentials.clientSecret);
+	const basic = clientSecret
+		? Buffer.from(`${text(credentials.clientId)}:${clientSecret}`).toString('base64')
+		: '';
+	const secrets = [
+		text(credentials.accessToken),
+		...accessTokens,
+		clientSecret,
+		text(credentials.password),
+	]
+		.filter((secret) => secret.length >= MIN_SECRET_LENGTH)
+		.flatMap(encodings);
 	// Longest first, so a secret that contains another is masked whole.
-	return [...new Set(secrets.filter(Boolean))].sort(
+	return [...new Set([...secrets, basic].filter(Boolean))].sort(
 		(first, second) => second.length - first.length,
 	);
 }
 
-export function redactText(text: string, secrets: string[]): string {
-	let redacted = text;
+export function redactText(value: string, secrets: string[]): string {
+	let redacted = value;
 	for (const secret of secrets) redacted = redacted.split(secret).join(REDACTED);
-	return redacted.replace(AUTHORIZATION_VALUE, `$1 ${REDACTED}`);
+	return redacted.replace(AUTHORIZATION_HEADER, `$1$2$3${REDACTED}`);
+}
+
+/** Redacts first, then shortens: a cut made first could leave the start of a secret behind. */
+export function redactedPreview(value: string, secrets: string[], maxLength: number): string {
+	const compact = redactText(value, secrets).replace(/\s+/g, ' ').trim();
+	return compact.length > maxLength ? `${compact.slice(0, maxLength - 3)}...` : compact;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -64,12 +108,10 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Cheap test for `AUTHORIZATION_VALUE` on JSON text: every string it matches shows there as
- * the scheme, escaped whitespace (`\\n`, `\\t`, `\\u000b` …) and the same value characters, so
- * this matches whatever that pattern would match in any string inside the value.
+ * Whatever AUTHORIZATION_HEADER or AUTHORIZATION_KEY match shows in JSON text as this: the
+ * header name, then quotes, colons, whitespace or its JSON escapes, then the scheme.
  */
-const AUTHORIZATION_VALUE_IN_JSON =
-	/(?:Bearer|Basic)(?:\s|\\[nrtf]|\\u000b)+[A-Za-z0-9._~+/=-]{16}/i;
+const AUTHORIZATION_IN_JSON = /authorization[\s"':=\\nrtfu0b]*(?:Bearer|Basic)/i;
 
 /** A string containing a secret contains, once serialized as JSON, the secret as JSON escapes it. */
 function jsonEscaped(secret: string): string {
@@ -84,27 +126,27 @@ const SURROGATE_AT_AN_END = /^[\uD800-\uDFFF]|[\uD800-\uDFFF]$/;
 
 /**
  * Whether `value` may hold something `redact` would change: false only when no string in it
- * (keys included) contains a secret or an auth scheme followed by a value. One
- * `JSON.stringify` and a few `includes` instead of copying every string and object.
- * Exact for JSON-like data (what JSON.parse returns); anything JSON cannot serialize counts as a match.
+ * (keys included) contains a secret or an echoed Authorization header. One `JSON.stringify`
+ * and a few `includes` instead of copying every string and object. Exact for JSON-like data
+ * (what JSON.parse returns); anything JSON cannot serialize counts as a match.
  */
 function mayHoldSecrets(value: unknown, secrets: string[]): boolean {
-	let text: string | undefined;
+	let json: string | undefined;
 	try {
-		text = JSON.stringify(value);
+		json = JSON.stringify(value);
 	} catch {
 		return true;
 	}
-	if (text === undefined) return false;
-	if (AUTHORIZATION_VALUE_IN_JSON.test(text)) return true;
+	if (json === undefined) return false;
+	if (AUTHORIZATION_IN_JSON.test(json)) return true;
 	return secrets.some(
-		(secret) => SURROGATE_AT_AN_END.test(secret) || text.includes(jsonEscaped(secret)),
+		(secret) => SURROGATE_AT_AN_END.test(secret) || json.includes(jsonEscaped(secret)),
 	);
 }
 
 /**
- * A copy of a parsed response (or any JSON-like value) with every string cleaned of the
- * secrets. Only strings are touched, so numbers and the structure stay exactly as received.
+ * A copy of a JSON-like value with every string cleaned of the secrets. Only strings are
+ * touched, so numbers and the structure stay exactly as received.
  *
  * Always a copy, also when nothing had to be masked: output items that kept the parsed
  * response itself held about 1.3 KB more per created subscription in the benchmark (its
@@ -129,7 +171,9 @@ function redactValue<T>(value: T, secrets: string[]): T {
 	return Object.fromEntries(
 		Object.entries(value).map(([key, entry]) => [
 			redactText(key, secrets),
-			redactValue(entry, secrets),
+			AUTHORIZATION_KEY.test(key) && typeof entry === 'string'
+				? redactText(entry, secrets).replace(AUTHORIZATION_VALUE, `$1${REDACTED}`)
+				: redactValue(entry, secrets),
 		]),
 	) as T;
 }

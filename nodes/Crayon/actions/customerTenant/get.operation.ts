@@ -1,33 +1,36 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { responseObject, sendAndRead } from '../../helpers/responses';
-import { crayonId } from '../../helpers/validation';
-import { customerTenantLocator } from '../../methods/locators';
-import type { ItemApi } from '../operation';
+import { customerTenantLocator } from '../../fields/locators';
+import { schemaOf } from '../../fields/parameters';
+import { answerObject, type CrayonClient } from '../../transport';
+import type { OperationOption } from '../resource';
 
-const properties: INodeProperties[] = [
-	customerTenantLocator({ description: 'The customer tenant to read' }),
-];
+export const fields = {
+	customerTenantId: customerTenantLocator({ description: 'The customer tenant to read' }),
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['customerTenant'], operation: ['get'] } },
-	properties,
+export const option: OperationOption = {
+	name: 'Get',
+	action: 'Get a customer tenant',
+	description:
+		'Read one customer tenant by its Crayon ID: name, domain, Microsoft tenant ID and organization',
+};
+
+export const schema = schemaOf(fields);
+
+const customerTenant = answerObject(
+	{ Id: z.number().int() },
+	'a customer tenant (an object with a numeric Id)',
 );
-
-export const schema = z.object({ customerTenantId: crayonId });
 
 export async function execute(
 	this: IExecuteFunctions,
 	{ customerTenantId }: z.output<typeof schema>,
-	api: ItemApi,
-): Promise<IDataObject> {
-	return await sendAndRead(
-		this,
-		api,
-		{ method: 'GET', path: `/api/v1/customertenants/${customerTenantId}`, purchase: false },
-		responseObject({ Id: z.number().int() }),
-		'a customer tenant (an object with a numeric Id)',
+	crayon: CrayonClient,
+) {
+	return await crayon.read(
+		{ method: 'GET', path: `/api/v1/customertenants/${customerTenantId}` },
+		customerTenant,
 	);
 }

@@ -1,15 +1,49 @@
-import { optionalLocatorId, organizationLocator } from '../../methods/locators';
-import { plainListOperation, searchFilter, searchSchema } from '../lists';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { z } from 'zod';
 
-export const { description, schema, execute } = plainListOperation({
-	show: { resource: ['customerTenant'], operation: ['getMany'] },
-	path: '/api/v1/customertenants',
-	filters: [
-		organizationLocator({
+import { readAllPages } from '../../domain/paging';
+import {
+	filterQuery,
+	filtersField,
+	itemLimit,
+	returnAllFields,
+	searchFilter,
+} from '../../fields/lists';
+import { organizationLocator } from '../../fields/locators';
+import { schemaOf } from '../../fields/parameters';
+import type { CrayonClient } from '../../transport';
+import type { OperationOption } from '../resource';
+
+export const fields = {
+	...returnAllFields,
+	filters: filtersField({
+		organizationId: organizationLocator({
 			required: false,
 			description: 'Only customer tenants of this Crayon organization',
 		}),
-		searchFilter('Only customer tenants whose name or domain prefix contains this text', 'contoso'),
-	],
-	filterSchema: { organizationId: optionalLocatorId, search: searchSchema },
-});
+		search: searchFilter(
+			'Only customer tenants whose name or domain prefix contains this text',
+			'contoso',
+		),
+	}),
+};
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	action: 'Get many customer tenants',
+	description:
+		'List customer tenants, optionally of one organization or matching a search text, to find their IDs',
+};
+
+export const schema = schemaOf(fields).transform(({ filters, ...paging }) => ({
+	limit: itemLimit(paging),
+	qs: filterQuery(filters),
+}));
+
+export async function execute(
+	this: IExecuteFunctions,
+	{ limit, qs }: z.output<typeof schema>,
+	crayon: CrayonClient,
+) {
+	return await readAllPages(crayon, { path: '/api/v1/customertenants', qs }, limit);
+}

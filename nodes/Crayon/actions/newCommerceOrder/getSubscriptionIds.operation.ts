@@ -1,42 +1,42 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { ItemApi } from '../operation';
-import { getSubscriptionIds } from './create.operation';
+import { getSubscriptionIds, GUID } from '../../domain/newCommerceOrders';
+import { field, schemaOf } from '../../fields/parameters';
+import type { CrayonClient } from '../../transport';
+import type { OperationOption } from '../resource';
 
-const GUID = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
+export const fields = {
+	newCommerceOrderId: field(
+		{
+			displayName: 'New Commerce Order ID',
+			type: 'string',
+			required: true,
+			default: '',
+			placeholder: '767bc43f-c3af-48e7-b7fa-89889132a655',
+			description: 'The NewCommerceOrderId that New Commerce Order → Create returned',
+		},
+		z
+			.string({ required_error: 'is required', invalid_type_error: 'must be text' })
+			.regex(GUID, 'must be a GUID such as 767bc43f-c3af-48e7-b7fa-89889132a655'),
+	),
+};
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'New Commerce Order ID',
-		name: 'newCommerceOrderId',
-		type: 'string',
-		required: true,
-		default: '',
-		placeholder: '767bc43f-c3af-48e7-b7fa-89889132a655',
-		description: 'The NewCommerceOrderId that New Commerce Order → Create returned',
-	},
-];
+export const option: OperationOption = {
+	name: 'Get Subscription IDs',
+	action: 'Get the subscriptions of a new commerce order',
+	description:
+		'Check once, without waiting, whether Crayon has processed a New Commerce order and which subscription IDs it created',
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['newCommerceOrder'], operation: ['getSubscriptionIds'] } },
-	properties,
-);
-
-export const schema = z.object({
-	newCommerceOrderId: z
-		.string({ required_error: 'is required', invalid_type_error: 'must be text' })
-		.trim()
-		.regex(GUID, 'must be a GUID such as 767bc43f-c3af-48e7-b7fa-89889132a655'),
-});
+export const schema = schemaOf(fields);
 
 export async function execute(
 	this: IExecuteFunctions,
 	{ newCommerceOrderId }: z.output<typeof schema>,
-	api: ItemApi,
-): Promise<IDataObject> {
-	const ids = await getSubscriptionIds(this, api, newCommerceOrderId);
+	crayon: CrayonClient,
+) {
+	const ids = await getSubscriptionIds(crayon, newCommerceOrderId);
 	return {
 		NewCommerceOrderId: newCommerceOrderId,
 		// Crayon answers an empty list until it has processed the order.

@@ -1,36 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../resource';
+import * as operations from './operations';
 
-import type { ResourceOperations } from '../operation';
-import * as create from './create.operation';
-import * as getSubscriptionIds from './getSubscriptionIds.operation';
-
-export const operations: ResourceOperations = { create, getSubscriptionIds };
-
-export const description: INodeProperties[] = [
+export const newCommerceOrder = defineResource(
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['newCommerceOrder'] } },
-		options: [
-			{
-				name: 'Create',
-				value: 'create',
-				description:
-					'Buy a New Commerce subscription in one call (verify and checkout combined; costs money) and optionally wait for its subscription ID',
-				action: 'Create a new commerce order',
-			},
-			{
-				name: 'Get Subscription IDs',
-				value: 'getSubscriptionIds',
-				description:
-					'Check once, without waiting, whether Crayon has processed a New Commerce order and which subscription IDs it created',
-				action: 'Get the subscriptions of a new commerce order',
-			},
-		],
-		default: 'create',
+		name: 'New Commerce Order',
+		value: 'newCommerceOrder',
+		description: 'A one-call New Commerce (NCE) purchase and the subscriptions it created',
 	},
-	...create.description,
-	...getSubscriptionIds.description,
-];
+	'create',
+	operations,
+);

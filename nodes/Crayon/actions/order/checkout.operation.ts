@@ -1,62 +1,87 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties, JsonObject } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { fromSameParameters } from '../../helpers/validation';
-import type { ItemApi } from '../operation';
 import {
 	CHECKOUT_PATH,
-	type OrderBody,
-	orderFieldProperties,
-	orderFromFields,
-	orderFromVerifiedItem,
-	orderLinesPath,
-	readOrderParameters,
+	orderLinesOf,
 	verificationFailed,
 	verificationProblems,
+	verifiedOrder,
 	verifyOrder,
-} from './order.shared';
+	type OrderBody,
+} from '../../domain/orders';
+import { booleanField } from '../../fields/common';
+import {
+	orderFields,
+	orderFromFields,
+	orderLinesPath,
+	readOrderParameters,
+} from '../../fields/order';
+import {
+	field,
+	fromSameParameters,
+	propertiesOf,
+	schemaOf,
+	withProperty,
+	type Field,
+} from '../../fields/parameters';
+import { answer, fieldOf, type CrayonClient } from '../../transport';
+
+import type { OperationOption } from '../resource';
 
 /** Where a problem in the input item's verified order is reported. */
 const INPUT_ITEM = 'Input Item';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Order Source',
-		name: 'orderSource',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'Verified Order From Input',
-				value: 'verifiedOrder',
-				description:
-					'Check out the order a previous Order → Verify step output (each input item is one order)',
-			},
-			{ name: 'Define Below', value: 'fields', description: 'Enter the order here' },
-		],
-		default: 'verifiedOrder',
-	},
-	...updateDisplayOptions({ show: { orderSource: ['fields'] } }, orderFieldProperties),
-	{
+const fromFieldsOnly = { displayOptions: { show: { orderSource: ['fields'] } } };
+
+const toggles = {
+	verifyBeforeCheckout: booleanField({
 		displayName: 'Verify Before Checkout',
-		name: 'verifyBeforeCheckout',
-		type: 'boolean',
 		default: true,
 		description:
-			"Whether to verify the order with Crayon right before checking it out and refuse if verification reports errors; the verified order (with Crayon's catalog item IDs) is what gets checked out",
-	},
-];
+			"Whether to verify every item's order with Crayon before the first checkout of the run and refuse if verification reports errors; the verified order (with Crayon's catalog item IDs) is what gets checked out",
+	}),
+};
 
-export const buys = true;
+export const fields = {
+	orderSource: field(
+		{
+			displayName: 'Order Source',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'Verified Order From Input',
+					value: 'verifiedOrder',
+					description:
+						'Check out the order a previous Order → Verify step output (each input item is one order)',
+				},
+				{ name: 'Define Below', value: 'fields', description: 'Enter the order here' },
+			],
+			default: 'verifiedOrder',
+		},
+		z.enum(['verifiedOrder', 'fields']),
+		{ fallback: true },
+	),
+	...Object.fromEntries(
+		Object.entries(orderFields).map(([name, orderField]) => [
+			name,
+			withProperty(orderField as Field, fromFieldsOnly),
+		]),
+	),
+	...toggles,
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['checkout'] } },
-	properties,
-);
+export const isPurchase = true;
 
-export function readInput(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	const parameters = readOrderParameters(this, itemIndex, properties);
+export const option: OperationOption = {
+	name: 'Checkout',
+	action: 'Checkout an order',
+	description: 'Place a purchase request order (by default verified first)',
+};
+
+export function readInput(this: IExecuteFunctions, itemIndex: number) {
+	const parameters = readOrderParameters(this, itemIndex, propertiesOf(fields));
 	if (parameters.orderSource === 'fields') return parameters;
 	return { ...parameters, [INPUT_ITEM]: this.getInputData()[itemIndex]?.json ?? {} };
 }
@@ -74,7 +99,7 @@ const verifiedOrderInput = z
 		}
 	})
 	.transform((raw) => raw[INPUT_ITEM])
-	.pipe(orderFromVerifiedItem);
+	.pipe(verifiedOrder);
 
 /** Checking out without verifying needs what Verify fills in. */
 function requireCatalogItemIds(
@@ -82,8 +107,8 @@ function requireCatalogItemIds(
 	linesPath: Array<string | number>,
 	context: z.RefinementCtx,
 ): void {
-	order.orderLines.forEach((line, index) => {
-		if (!('catalogItemId' in line)) {
+	orderLinesOf(order).forEach((line, index) => {
+		if (fieldOf(line, 'catalogItemId') === undefined || fieldOf(line, 'catalogItemId') === null) {
 			context.addIssue({
 				code: z.ZodIssueCode.custom,
 				path: [...linesPath, index, 'catalogItemId'],
@@ -114,49 +139,64 @@ export const schema = fromSameParameters({
 		}
 		return result.data;
 	}),
-	verifyBeforeCheckout: z
-		.object({ verifyBeforeCheckout: z.boolean().default(true) })
-		.transform((options) => options.verifyBeforeCheckout),
+	verifyBeforeCheckout: schemaOf(toggles).transform((options) => options.verifyBeforeCheckout),
 });
 
-async function verifiedBody(
-	context: IExecuteFunctions,
-	api: ItemApi,
-	order: OrderBody,
-): Promise<OrderBody> {
-	const verified = await verifyOrder(context, api, order);
+type Input = z.output<typeof schema>;
+
+/**
+ * Runs for every item before the first checkout of the run: Crayon's objection to one order
+ * stops the run before anything is bought. The verified order is what gets checked out.
+ */
+export async function prepare(
+	this: IExecuteFunctions,
+	input: Input,
+	crayon: CrayonClient,
+): Promise<Input> {
+	if (!input.verifyBeforeCheckout) return input;
+	const verified = await verifyOrder(crayon, input.order);
 	const problems = verificationProblems(verified);
 	if (problems.length > 0)
-		throw verificationFailed(context, api.itemIndex, problems, 'so nothing was checked out');
-	const result = orderFromVerifiedItem.safeParse(verified);
+		throw await verificationFailed(crayon, problems, 'so nothing was checked out');
+	const result = verifiedOrder.safeParse(verified);
 	if (!result.success) {
-		throw new NodeApiError(context.getNode(), { verified } as unknown as JsonObject, {
-			itemIndex: api.itemIndex,
+		throw await crayon.error({
 			message: "Crayon's verified order is incomplete, so nothing was checked out",
 			description: result.error.issues
 				.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
 				.join('\n'),
+			response: { verified },
 		});
 	}
-	return result.data;
+	return { ...input, order: result.data };
 }
+
+/** Crayon documents 204 with no body; an older description says 200 with the order. Anything else is not a success. */
+const checkedOut = answer(
+	z.union([
+		z.undefined(),
+		z.custom<OrderBody>((value) => Array.isArray(fieldOf(value, 'orderLines'))),
+	]),
+	'HTTP 204 with no body, or the checked-out order',
+);
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ order, verifyBeforeCheckout }: z.output<typeof schema>,
-	api: ItemApi,
-): Promise<IDataObject> {
-	const body = verifyBeforeCheckout ? await verifiedBody(this, api, order) : order;
-	const response = await api.request({
-		method: 'POST',
-		path: CHECKOUT_PATH,
-		body: body as unknown as IDataObject,
-		purchase: true,
-	});
-	return {
-		checkedOut: true,
-		statusCode: response.statusCode,
-		verifiedBeforeCheckout: verifyBeforeCheckout,
-		order: body as unknown as IDataObject,
-	};
+	{ order, verifyBeforeCheckout }: Input,
+	crayon: CrayonClient,
+) {
+	const customer = String(fieldOf(order, 'resellerCustomerId'));
+	await crayon.purchase(
+		{
+			method: 'POST',
+			path: CHECKOUT_PATH,
+			body: order,
+			action: `check out an order of ${orderLinesOf(order).length} line(s) for customer tenant ${customer}`,
+			identify: () => ({
+				identity: `order of ${orderLinesOf(order).length} line(s) for customer tenant ${customer}`,
+			}),
+		},
+		checkedOut,
+	);
+	return { CheckedOut: true, VerifiedBeforeCheckout: verifyBeforeCheckout, Order: order };
 }

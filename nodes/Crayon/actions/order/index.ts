@@ -1,34 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../resource';
+import * as operations from './operations';
 
-import type { ResourceOperations } from '../operation';
-import * as checkout from './checkout.operation';
-import * as verify from './verify.operation';
-
-export const operations: ResourceOperations = { verify, checkout };
-
-export const description: INodeProperties[] = [
+export const order = defineResource(
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['order'] } },
-		options: [
-			{
-				name: 'Checkout',
-				value: 'checkout',
-				description: 'Place a purchase request order (by default verified first)',
-				action: 'Checkout an order',
-			},
-			{
-				name: 'Verify',
-				value: 'verify',
-				description: 'Check a purchase request order and get its catalog item IDs without buying',
-				action: 'Verify an order',
-			},
-		],
-		default: 'verify',
+		name: 'Order',
+		value: 'order',
+		description: 'A purchase request order: verify it, then check it out',
 	},
-	...verify.description,
-	...checkout.description,
-];
+	'verify',
+	operations,
+);

@@ -1,55 +1,49 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import { z } from 'zod';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { z } from 'zod';
 
-import { fromSameParameters } from '../../helpers/validation';
-import type { ItemApi } from '../operation';
-import {
-	orderFieldProperties,
-	orderFromFields,
-	readOrderParameters,
-	verificationFailed,
-	verificationProblems,
-	verifyOrder,
-} from './order.shared';
+import { verificationFailed, verificationProblems, verifyOrder } from '../../domain/orders';
+import { booleanField } from '../../fields/common';
+import { orderFields, orderFromFields, readOrderParameters } from '../../fields/order';
+import { fromSameParameters, propertiesOf, schemaOf } from '../../fields/parameters';
+import type { CrayonClient } from '../../transport';
 
-const properties: INodeProperties[] = [
-	...orderFieldProperties,
-	{
+import type { OperationOption } from '../resource';
+
+const toggles = {
+	outputOrdersWithErrors: booleanField({
 		displayName: 'Output Orders With Errors',
-		name: 'outputOrdersWithErrors',
-		type: 'boolean',
 		default: false,
 		description:
 			"Whether to output an order whose verification reports errors as a normal item (with Crayon's errors in it) instead of failing the item",
-	},
-];
+	}),
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['verify'] } },
-	properties,
-);
+export const fields = { ...orderFields, ...toggles };
 
-export function readInput(this: IExecuteFunctions, itemIndex: number): IDataObject {
-	return readOrderParameters(this, itemIndex, properties);
+export const option: OperationOption = {
+	name: 'Verify',
+	action: 'Verify an order',
+	description: 'Check a purchase request order and get its catalog item IDs without buying',
+};
+
+export function readInput(this: IExecuteFunctions, itemIndex: number) {
+	return readOrderParameters(this, itemIndex, propertiesOf(fields));
 }
 
 export const schema = fromSameParameters({
 	order: orderFromFields,
-	outputOrdersWithErrors: z
-		.object({ outputOrdersWithErrors: z.boolean().default(false) })
-		.transform((options) => options.outputOrdersWithErrors),
+	outputOrdersWithErrors: schemaOf(toggles).transform((options) => options.outputOrdersWithErrors),
 });
 
 export async function execute(
 	this: IExecuteFunctions,
 	{ order, outputOrdersWithErrors }: z.output<typeof schema>,
-	api: ItemApi,
-): Promise<IDataObject> {
-	const verified = await verifyOrder(this, api, order);
+	crayon: CrayonClient,
+) {
+	const verified = await verifyOrder(crayon, order);
 	const problems = verificationProblems(verified);
 	if (problems.length > 0 && !outputOrdersWithErrors) {
-		throw verificationFailed(this, api.itemIndex, problems, 'in the order');
+		throw await verificationFailed(crayon, problems, 'in the order');
 	}
 	return verified;
 }

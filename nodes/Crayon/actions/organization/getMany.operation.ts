@@ -1,10 +1,44 @@
-import { plainListOperation, searchFilter, searchSchema } from '../lists';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { z } from 'zod';
 
-export const { description, schema, execute } = plainListOperation({
-	show: { resource: ['organization'], operation: ['getMany'] },
-	path: '/api/v1/organizations',
-	filters: [
-		searchFilter('Only organizations whose name or account number contains this text', 'Sweden'),
-	],
-	filterSchema: { search: searchSchema },
-});
+import { readAllPages } from '../../domain/paging';
+import {
+	filterQuery,
+	filtersField,
+	itemLimit,
+	returnAllFields,
+	searchFilter,
+} from '../../fields/lists';
+import { schemaOf } from '../../fields/parameters';
+import type { CrayonClient } from '../../transport';
+import type { OperationOption } from '../resource';
+
+export const fields = {
+	...returnAllFields,
+	filters: filtersField({
+		search: searchFilter(
+			'Only organizations whose name or account number contains this text',
+			'Sweden',
+		),
+	}),
+};
+
+export const option: OperationOption = {
+	name: 'Get Many',
+	action: 'Get many organizations',
+	description:
+		'List the Crayon organizations (reseller accounts) the user can act for, to find their IDs',
+};
+
+export const schema = schemaOf(fields).transform(({ filters, ...paging }) => ({
+	limit: itemLimit(paging),
+	qs: filterQuery(filters),
+}));
+
+export async function execute(
+	this: IExecuteFunctions,
+	{ limit, qs }: z.output<typeof schema>,
+	crayon: CrayonClient,
+) {
+	return await readAllPages(crayon, { path: '/api/v1/organizations', qs }, limit);
+}

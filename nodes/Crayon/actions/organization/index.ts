@@ -1,27 +1,12 @@
-import type { INodeProperties } from 'n8n-workflow';
+import { defineResource } from '../resource';
+import * as operations from './operations';
 
-import type { ResourceOperations } from '../operation';
-import * as getMany from './getMany.operation';
-
-export const operations: ResourceOperations = { getMany };
-
-export const description: INodeProperties[] = [
+export const organization = defineResource(
 	{
-		displayName: 'Operation',
-		name: 'operation',
-		type: 'options',
-		noDataExpression: true,
-		displayOptions: { show: { resource: ['organization'] } },
-		options: [
-			{
-				name: 'Get Many',
-				value: 'getMany',
-				description:
-					'List the Crayon organizations (reseller accounts) the user can act for, to find their IDs',
-				action: 'Get many organizations',
-			},
-		],
-		default: 'getMany',
+		name: 'Organization',
+		value: 'organization',
+		description: 'A Crayon reseller account that owns customer tenants',
 	},
-	...getMany.description,
-];
+	'getMany',
+	operations,
+);

@@ -1,83 +1,56 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { sendAndRead } from '../../helpers/responses';
-import {
-	catalogueCode,
-	crayonId,
-	optional,
-	quantity,
-	requiredText,
-} from '../../helpers/validation';
-import { addonOfferLocator, subscriptionLocator } from '../../methods/locators';
-import { newAddonCheck } from '../../transport/outcome';
-import { quantityProperty } from '../fields';
-import type { ItemApi } from '../operation';
+import { addonSignature, newAddonLookup } from '../../domain/outcomes';
+import { collectionField, quantityField, textField } from '../../fields/common';
+import { addonOfferLocator, subscriptionLocator } from '../../fields/locators';
+import { schemaOf } from '../../fields/parameters';
+import { answer, type CrayonClient } from '../../transport';
+import type { OperationOption } from '../resource';
 
-const tagFields = [
-	{ displayName: 'Cost Center', name: 'CostCenter' },
-	{ displayName: 'Custom', name: 'Custom' },
-	{ displayName: 'Department', name: 'Department' },
-	{ displayName: 'Owner', name: 'Owner' },
-	{ displayName: 'Project', name: 'Project' },
-] as const;
+/** SubscriptionTags ("Set Subscription addon" page of Crayon's API documentation). */
+const tag = (displayName: string) => textField({ displayName, default: '' }, 250);
 
-const properties: INodeProperties[] = [
-	subscriptionLocator({
+export const fields = {
+	subscriptionId: subscriptionLocator({
 		displayName: 'Subscription ID',
 		description: 'Crayon ID of the active subscription that gets the add-on',
 	}),
-	addonOfferLocator({
+	offerId: addonOfferLocator({
 		displayName: 'Offer ID',
 		description:
 			"Part number of the add-on offer (one of the subscription's add-on offers; the list shows them once the subscription is chosen)",
 	}),
-	quantityProperty('Number of add-on licences'),
-	{
-		displayName: 'Subscription Tags',
-		name: 'subscriptionTags',
-		type: 'collection',
-		placeholder: 'Add Tag',
-		default: {},
-		description: 'Free-text tags Cloud-iQ stores on the subscription',
-		options: tagFields.map(({ displayName, name }) => ({
-			displayName,
-			name,
-			type: 'string' as const,
-			default: '',
-		})),
-	},
-];
+	quantity: quantityField('Number of add-on licences'),
+	subscriptionTags: collectionField(
+		{
+			displayName: 'Subscription Tags',
+			placeholder: 'Add Tag',
+			description: 'Free-text tags Cloud-iQ stores on the subscription',
+		},
+		{
+			CostCenter: tag('Cost Center'),
+			Custom: tag('Custom'),
+			Department: tag('Department'),
+			Owner: tag('Owner'),
+			Project: tag('Project'),
+		},
+	),
+};
 
-export const buys = true;
+export const isPurchase = true;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['subscription'], operation: ['addAddon'] } },
-	properties,
-);
+export const option: OperationOption = {
+	name: 'Add Add-On',
+	action: 'Add an add on to a subscription',
+	description:
+		"Buy an add-on for an existing active subscription (costs money); the offer must be one of the subscription's add-on offers",
+};
 
-const tagText = optional(requiredText(250));
-
-export const schema = z
-	.object({
-		subscriptionId: crayonId,
-		offerId: catalogueCode('53FC25F7-6639-4F78-BB44-3C2DFEC3ED40'),
-		quantity,
-		subscriptionTags: optional(
-			z
-				.object(
-					Object.fromEntries(tagFields.map(({ name }) => [name, tagText])) as Record<
-						(typeof tagFields)[number]['name'],
-						typeof tagText
-					>,
-				)
-				.strict(),
-		),
-	})
-	.transform(({ subscriptionId, offerId, quantity, subscriptionTags }) => {
+export const schema = schemaOf(fields).transform(
+	({ subscriptionId, offerId, quantity, subscriptionTags }) => {
 		const tags = Object.fromEntries(
-			Object.entries(subscriptionTags ?? {}).filter(([, value]) => value !== undefined),
+			Object.entries(subscriptionTags).filter(([, value]) => value !== undefined),
 		);
 		return {
 			subscriptionId,
@@ -87,51 +60,52 @@ export const schema = z
 				...(Object.keys(tags).length > 0 ? { SubscriptionTags: tags } : {}),
 			},
 		};
-	});
+	},
+);
+
+/** Crayon answers a bare `true` or `false`. */
+const accepted = answer(z.boolean(), 'true or false');
 
 export async function execute(
 	this: IExecuteFunctions,
 	{ subscriptionId, body }: z.output<typeof schema>,
-	api: ItemApi,
+	crayon: CrayonClient,
 ): Promise<IDataObject> {
 	const path = `/api/v1/subscriptions/${subscriptionId}/addons`;
-	const accepted = await sendAndRead(
-		this,
-		api,
+	const expected = { subscriptionId, partNumber: body.OfferId, quantity: body.Quantity };
+	const wasAccepted = await crayon.purchase(
 		{
 			method: 'POST',
 			path,
 			body,
-			purchase: true,
-			checkOutcome: newAddonCheck(this, api, {
-				subscriptionId,
-				partNumber: body.OfferId,
-				quantity: body.Quantity,
-			}),
+			action: `add add-on ${body.OfferId} × ${body.Quantity} to subscription ${subscriptionId}`,
+			identify: (yes) =>
+				yes
+					? {
+							identity: `add-on ${body.OfferId} × ${body.Quantity} on subscription ${subscriptionId}`,
+						}
+					: undefined,
+			signature: addonSignature(expected),
+			lookup: newAddonLookup(crayon, expected),
 		},
-		z.boolean(),
-		'true or false',
+		accepted,
 	);
-	if (!accepted) {
+	if (!wasAccepted) {
 		// Crayon's only signal of refusal here is a bare `false`; it must not look like a success.
-		throw new NodeApiError(
-			this.getNode(),
-			{ accepted: false },
-			{
-				itemIndex: api.itemIndex,
-				message: `Crayon did not accept add-on ${body.OfferId} for subscription ${subscriptionId}`,
-				description:
-					'Crayon answered false to POST ' +
-					path +
-					'. Typical reasons: the subscription is not active (suspended, cancelled or pending) or the offer cannot be added now. Check the subscription in Cloud-iQ.',
-			},
-		);
+		throw await crayon.error({
+			message: `Crayon did not accept add-on ${body.OfferId} for subscription ${subscriptionId}`,
+			description:
+				'Crayon answered false to POST ' +
+				path +
+				'. Typical reasons: the subscription is not active (suspended, cancelled or pending) or the offer cannot be added now. Check the subscription in Cloud-iQ.',
+			response: { accepted: false },
+		});
 	}
 	return {
-		accepted: true,
-		subscriptionId,
-		offerId: body.OfferId,
-		quantity: body.Quantity,
-		...(body.SubscriptionTags ? { subscriptionTags: body.SubscriptionTags } : {}),
+		Accepted: true,
+		SubscriptionId: subscriptionId,
+		OfferId: body.OfferId,
+		Quantity: body.Quantity,
+		...(body.SubscriptionTags ? { SubscriptionTags: body.SubscriptionTags } : {}),
 	};
 }

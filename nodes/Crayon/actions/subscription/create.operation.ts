@@ -1,88 +1,90 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { dropdownOptions, subscriptionBillingCycles, termDurations } from '../../helpers/enums';
-import { responseObject, sendAndRead } from '../../helpers/responses';
 import {
-	NCE_PART_NUMBER,
-	catalogueCode,
-	crayonId,
-	oneOf,
-	optional,
-	quantity,
-	requiredText,
-} from '../../helpers/validation';
-import { customerTenantLocator } from '../../methods/locators';
-import { newSubscriptionCheck } from '../../transport/outcome';
-import { partNumberProperty, quantityProperty, termDurationProperty } from '../fields';
-import type { ItemApi } from '../operation';
+	orderBillingCycleOf,
+	subscriptionBillingCycles,
+	termBillingProblem,
+} from '../../domain/enums';
+import { verifyPurchase } from '../../domain/orders';
+import { newSubscriptionLookup, subscriptionSignature } from '../../domain/outcomes';
+import { NCE_PART_NUMBER } from '../../domain/values';
+import {
+	enumField,
+	optionalField,
+	partNumberField,
+	quantityField,
+	termDurationField,
+	textField,
+	verifyFirstField,
+} from '../../fields/common';
+import { customerTenantLocator } from '../../fields/locators';
+import { field, schemaOf, withProperty } from '../../fields/parameters';
+import { answerObject, type CrayonClient } from '../../transport';
+import type { OperationOption } from '../resource';
 
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Product Type',
-		name: 'productType',
-		type: 'options',
-		noDataExpression: true,
-		options: [
-			{
-				name: 'New Commerce (NCE)',
-				value: 'nce',
-				description:
-					'Part number as productId:skuId, e.g. CFQ7TTC0LF8R:0001; needs billing cycle and term duration',
-			},
-			{ name: 'Legacy CSP', value: 'legacy', description: 'Legacy CSP offer part number (a GUID)' },
-		],
-		default: 'nce',
-	},
-	{
-		displayName: 'Subscription Name',
-		name: 'name',
-		type: 'string',
-		required: true,
-		default: '',
-		description:
-			'Name of the subscription in Cloud-iQ (Crayon does not apply names to NCE subscriptions)',
-	},
-	customerTenantLocator({
+const nceOnly = { displayOptions: { show: { productType: ['nce'] } } };
+
+export const fields = {
+	productType: field(
+		{
+			displayName: 'Product Type',
+			type: 'options',
+			noDataExpression: true,
+			options: [
+				{
+					name: 'New Commerce (NCE)',
+					value: 'nce',
+					description:
+						'Part number as productId:skuId, e.g. CFQ7TTC0LF8R:0001; needs billing cycle and term duration',
+				},
+				{
+					name: 'Legacy CSP',
+					value: 'legacy',
+					description: 'Legacy CSP offer part number (a GUID)',
+				},
+			],
+			default: 'nce',
+		},
+		z.enum(['nce', 'legacy'], { errorMap: () => ({ message: 'must be nce or legacy' }) }),
+		{ fallback: true },
+	),
+	name: textField(
+		{
+			displayName: 'Subscription Name',
+			required: true,
+			default: '',
+			description:
+				'Name of the subscription in Cloud-iQ (Crayon does not apply names to NCE subscriptions)',
+		},
+		200,
+	),
+	customerTenantId: customerTenantLocator({
 		displayName: 'Customer Tenant ID',
 		description: 'Crayon ID of the customer tenant that gets the subscription',
 	}),
-	partNumberProperty('CFQ7TTC0LF8R:0001', 'Product part number to buy'),
-	quantityProperty('Number of licences'),
-	{
-		displayName: 'Billing Cycle',
-		name: 'billingCycle',
-		type: 'options',
-		options: dropdownOptions(subscriptionBillingCycles),
-		default: 1,
-		displayOptions: { show: { productType: ['nce'] } },
-	},
-	{
-		...termDurationProperty('Length of the commitment', 'P1M'),
-		displayOptions: { show: { productType: ['nce'] } },
-	},
-];
+	partNumber: partNumberField('CFQ7TTC0LF8R:0001', 'Product part number to buy'),
+	quantity: quantityField('Number of licences'),
+	// Hidden, and so absent, for legacy products; required for New Commerce (below).
+	billingCycle: optionalField(
+		enumField({ displayName: 'Billing Cycle', default: 1, ...nceOnly }, subscriptionBillingCycles),
+	),
+	termDuration: optionalField(
+		withProperty(termDurationField('Length of the commitment', 'P1M'), nceOnly),
+	),
+	verifyFirst: withProperty(verifyFirstField, nceOnly),
+};
 
-export const buys = true;
+export const isPurchase = true;
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['subscription'], operation: ['create'] } },
-	properties,
-);
+export const option: OperationOption = {
+	name: 'Create',
+	action: 'Create a subscription',
+	description:
+		'Buy a new subscription (legacy CSP or New Commerce) for a customer tenant (costs money)',
+};
 
-export const schema = z
-	.object({
-		productType: z.enum(['nce', 'legacy'], {
-			errorMap: () => ({ message: 'must be nce or legacy' }),
-		}),
-		name: requiredText(200),
-		customerTenantId: crayonId,
-		partNumber: catalogueCode('CFQ7TTC0LF8R:0001'),
-		quantity,
-		billingCycle: optional(oneOf(subscriptionBillingCycles)),
-		termDuration: optional(oneOf(termDurations)),
-	})
+export const schema = schemaOf(fields)
 	.superRefine((input, context) => {
 		if (input.productType !== 'nce') return;
 		if (!NCE_PART_NUMBER.test(input.partNumber)) {
@@ -93,50 +95,78 @@ export const schema = z
 					'must be productId:skuId for New Commerce products (for example CFQ7TTC0LF8R:0001)',
 			});
 		}
-		for (const field of ['billingCycle', 'termDuration'] as const) {
-			if (input[field] === undefined) {
+		for (const name of ['billingCycle', 'termDuration'] as const) {
+			if (input[name] === undefined) {
 				context.addIssue({
 					code: z.ZodIssueCode.custom,
-					path: [field],
+					path: [name],
 					message: 'is required for New Commerce products',
 				});
 			}
 		}
+		const cycle = subscriptionBillingCycles.find(({ value }) => value === input.billingCycle);
+		const problem =
+			cycle && input.termDuration && termBillingProblem(input.termDuration, cycle.name);
+		if (problem)
+			context.addIssue({ code: z.ZodIssueCode.custom, path: ['billingCycle'], message: problem });
 	})
 	.transform((input) => ({
-		name: input.name,
-		customerTenant: { id: input.customerTenantId },
-		product: { partNumber: input.partNumber },
-		quantity: input.quantity,
-		...(input.productType === 'nce'
-			? { billingCycle: input.billingCycle, termDuration: input.termDuration }
-			: {}),
+		body: {
+			name: input.name,
+			customerTenant: { id: input.customerTenantId },
+			product: { partNumber: input.partNumber },
+			quantity: input.quantity,
+			...(input.productType === 'nce'
+				? { billingCycle: input.billingCycle, termDuration: input.termDuration }
+				: {}),
+		},
+		// Only New Commerce products can be checked as an order line.
+		verifyFirst: input.productType === 'nce' && input.verifyFirst,
 	}));
 
-const subscriptionOf = (body: z.output<typeof schema>) => ({
-	customerTenantId: body.customerTenant.id,
-	partNumber: body.product.partNumber,
-	quantity: body.quantity,
-});
+type Input = z.output<typeof schema>;
 
-const createdSubscription = responseObject({ Id: z.number().int() });
-
-export async function execute(
+/** With Verify All Items First (New Commerce only): Crayon's objections to any item stop the run before the first purchase. */
+export async function prepare(
 	this: IExecuteFunctions,
-	body: z.output<typeof schema>,
-	api: ItemApi,
-): Promise<IDataObject> {
-	return await sendAndRead(
-		this,
-		api,
+	input: Input,
+	crayon: CrayonClient,
+): Promise<Input> {
+	const { body } = input;
+	const billingCycle = orderBillingCycleOf(body.billingCycle ?? 0);
+	if (input.verifyFirst && billingCycle !== undefined && body.termDuration !== undefined) {
+		await verifyPurchase(crayon, {
+			customerTenantId: body.customerTenant.id,
+			partNumber: body.product.partNumber,
+			quantity: body.quantity,
+			billingCycle,
+			termDuration: body.termDuration,
+		});
+	}
+	return input;
+}
+
+const createdSubscription = answerObject(
+	{ Id: z.number().int() },
+	'the created subscription (an object with a numeric Id)',
+);
+
+export async function execute(this: IExecuteFunctions, { body }: Input, crayon: CrayonClient) {
+	const expected = {
+		customerTenantId: body.customerTenant.id,
+		partNumber: body.product.partNumber,
+		quantity: body.quantity,
+	};
+	return await crayon.purchase(
 		{
 			method: 'POST',
 			path: '/api/v1/subscriptions/',
 			body,
-			purchase: true,
-			checkOutcome: newSubscriptionCheck(this, api, subscriptionOf(body), 'immediately'),
+			action: `create a subscription of ${body.product.partNumber} × ${body.quantity} for customer tenant ${body.customerTenant.id}`,
+			identify: (created) => ({ identity: `subscription ${created.Id}`, createdIds: [created.Id] }),
+			signature: subscriptionSignature(expected),
+			lookup: newSubscriptionLookup(crayon, expected, 'immediately'),
 		},
 		createdSubscription,
-		'the created subscription (an object with a numeric Id)',
 	);
 }

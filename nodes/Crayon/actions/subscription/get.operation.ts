@@ -1,30 +1,33 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import { z } from 'zod';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { z } from 'zod';
 
-import { getSubscription, simplifySubscription } from '../../helpers/subscriptions';
-import { crayonId } from '../../helpers/validation';
-import { subscriptionLocator } from '../../methods/locators';
-import { simplifyProperty, simplifySchema } from '../lists';
-import type { ItemApi } from '../operation';
+import { getSubscription, simplifySubscription } from '../../domain/subscriptions';
+import { simplifyField } from '../../fields/lists';
+import { subscriptionLocator } from '../../fields/locators';
+import { schemaOf } from '../../fields/parameters';
+import type { CrayonClient } from '../../transport';
+import type { OperationOption } from '../resource';
 
-const properties: INodeProperties[] = [
-	subscriptionLocator({ description: 'The subscription to read (Crayon subscription ID)' }),
-	simplifyProperty,
-];
+export const fields = {
+	subscriptionId: subscriptionLocator({
+		description: 'The subscription to read (Crayon subscription ID)',
+	}),
+	simplify: simplifyField,
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['subscription'], operation: ['get'] } },
-	properties,
-);
+export const option: OperationOption = {
+	name: 'Get',
+	action: 'Get a subscription',
+	description: 'Read one subscription by its ID: product, quantity, status, term and end date',
+};
 
-export const schema = z.object({ subscriptionId: crayonId, ...simplifySchema });
+export const schema = schemaOf(fields);
 
 export async function execute(
 	this: IExecuteFunctions,
 	{ subscriptionId, simplify }: z.output<typeof schema>,
-	api: ItemApi,
-): Promise<IDataObject> {
-	const subscription = await getSubscription(this, api, subscriptionId);
+	crayon: CrayonClient,
+) {
+	const subscription = await getSubscription(crayon, subscriptionId);
 	return simplify ? simplifySubscription(subscription) : subscription;
 }

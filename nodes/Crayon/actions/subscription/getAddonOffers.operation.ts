@@ -1,31 +1,33 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
-import { z } from 'zod';
+import type { IExecuteFunctions } from 'n8n-workflow';
+import type { z } from 'zod';
 
-import { readAllPages } from '../../helpers/paging';
-import { crayonId } from '../../helpers/validation';
-import { subscriptionLocator } from '../../methods/locators';
-import type { ItemApi } from '../operation';
+import { readAllPages } from '../../domain/paging';
+import { subscriptionLocator } from '../../fields/locators';
+import { schemaOf } from '../../fields/parameters';
+import type { CrayonClient } from '../../transport';
+import type { OperationOption } from '../resource';
 
-const properties: INodeProperties[] = [
-	subscriptionLocator({
+export const fields = {
+	subscriptionId: subscriptionLocator({
 		description: 'The subscription whose add-on offers to list (Crayon subscription ID)',
 	}),
-];
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['subscription'], operation: ['getAddonOffers'] } },
-	properties,
-);
+export const option: OperationOption = {
+	name: 'Get Add-On Offers',
+	action: 'Get add on offers for a subscription',
+	description:
+		'List the add-on offers that can be bought for a subscription, with their part numbers',
+};
 
-export const schema = z.object({ subscriptionId: crayonId });
+export const schema = schemaOf(fields);
 
 export async function execute(
 	this: IExecuteFunctions,
 	{ subscriptionId }: z.output<typeof schema>,
-	api: ItemApi,
-): Promise<IDataObject[]> {
-	return await readAllPages(this, api, {
+	crayon: CrayonClient,
+) {
+	return await readAllPages(crayon, {
 		path: `/api/v1/subscriptions/${subscriptionId}/addon-offers`,
 	});
 }

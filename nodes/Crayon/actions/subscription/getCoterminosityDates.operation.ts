@@ -1,69 +1,62 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { termDurations } from '../../helpers/enums';
-import { responseObject, sendAndRead } from '../../helpers/responses';
-import { crayonId, oneOf } from '../../helpers/validation';
+import { additionalFields, termDurationField } from '../../fields/common';
+import { filterQuery } from '../../fields/lists';
 import {
 	customerTenantLocator,
-	optionalLocatorId,
 	organizationLocator,
 	subscriptionLocator,
-} from '../../methods/locators';
-import { additionalFieldsProperty, termDurationProperty } from '../fields';
-import { filterQuery } from '../lists';
-import type { ItemApi } from '../operation';
+} from '../../fields/locators';
+import { schemaOf } from '../../fields/parameters';
+import { answerObject, type CrayonClient } from '../../transport';
+import type { OperationOption } from '../resource';
 
-const properties: INodeProperties[] = [
-	customerTenantLocator({ description: 'The customer tenant that will buy the new subscription' }),
-	termDurationProperty('Term of the subscription to be bought', 'P1Y'),
-	additionalFieldsProperty([
-		organizationLocator({
+export const fields = {
+	customerTenantId: customerTenantLocator({
+		description: 'The customer tenant that will buy the new subscription',
+	}),
+	termDuration: termDurationField('Term of the subscription to be bought', 'P1Y'),
+	additionalFields: additionalFields({
+		organizationId: organizationLocator({
 			required: false,
 			description: 'The Crayon organization the customer tenant belongs to',
 		}),
-		subscriptionLocator({
+		subscriptionId: subscriptionLocator({
 			required: false,
 			description:
 				'Align with this existing subscription of the customer tenant (it is left out of the answer)',
 		}),
-	]),
-];
+	}),
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['subscription'], operation: ['getCoterminosityDates'] } },
-	properties,
+export const option: OperationOption = {
+	name: 'Get Coterminosity Dates',
+	action: 'Get coterminosity dates for a customer tenant',
+	description:
+		'List the term end dates a new New Commerce subscription of a customer tenant may use to end together with existing ones',
+};
+
+export const schema = schemaOf(fields).transform(
+	({ customerTenantId, termDuration, additionalFields }) =>
+		filterQuery({ customerTenantId, termDuration, ...additionalFields }),
 );
 
-export const schema = z
-	.object({
-		customerTenantId: crayonId,
-		termDuration: oneOf(termDurations),
-		additionalFields: z
-			.object({ organizationId: optionalLocatorId, subscriptionId: optionalLocatorId })
-			.strict()
-			.default({}),
-	})
-	.transform(({ customerTenantId, termDuration, additionalFields }) =>
-		filterQuery({ customerTenantId, termDuration, ...additionalFields }),
-	);
-
-const coterminosityDates = responseObject({
-	CalendarMonthDate: z.string().nullish(),
-	Subscriptions: z.array(z.object({}).passthrough()).nullish(),
-});
+const coterminosityDates = answerObject(
+	{
+		CalendarMonthDate: z.string().nullish(),
+		Subscriptions: z.array(z.object({}).passthrough()).nullish(),
+	},
+	'coterminosity dates ({CalendarMonthDate, Subscriptions})',
+);
 
 export async function execute(
 	this: IExecuteFunctions,
 	qs: z.output<typeof schema>,
-	api: ItemApi,
-): Promise<IDataObject> {
-	return await sendAndRead(
-		this,
-		api,
-		{ method: 'GET', path: '/api/v2/subscriptions/coterminosity', qs, purchase: false },
+	crayon: CrayonClient,
+) {
+	return await crayon.read(
+		{ method: 'GET', path: '/api/v2/subscriptions/coterminosity', qs },
 		coterminosityDates,
-		'coterminosity dates ({CalendarMonthDate, Subscriptions})',
 	);
 }

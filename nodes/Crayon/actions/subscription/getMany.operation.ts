@@ -1,94 +1,82 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { dropdownOptions } from '../../helpers/enums';
-import { readAllPages } from '../../helpers/paging';
-import { simplifySubscription, subscriptionStatuses } from '../../helpers/subscriptions';
-import { oneOf, optional } from '../../helpers/validation';
+import { dropdownOptions } from '../../domain/enums';
+import { readAllPages } from '../../domain/paging';
 import {
-	customerTenantLocator,
-	optionalLocatorId,
-	organizationLocator,
-} from '../../methods/locators';
+	ALL_STATUSES,
+	simplifySubscription,
+	subscriptionStatuses,
+} from '../../domain/subscriptions';
+import { oneOf } from '../../domain/values';
 import {
 	filterQuery,
-	filtersProperty,
+	filtersField,
 	itemLimit,
-	returnAllProperties,
-	returnAllSchema,
+	returnAllFields,
 	searchFilter,
-	searchSchema,
-	simplifyProperty,
-	simplifySchema,
-} from '../lists';
-import type { ItemApi } from '../operation';
+	simplifyField,
+} from '../../fields/lists';
+import { customerTenantLocator, organizationLocator } from '../../fields/locators';
+import { field, schemaOf } from '../../fields/parameters';
+import type { CrayonClient } from '../../transport';
+import type { OperationOption } from '../resource';
 
-const properties: INodeProperties[] = [
-	...returnAllProperties,
-	filtersProperty([
-		customerTenantLocator({
+export const fields = {
+	...returnAllFields,
+	filters: filtersField({
+		customerTenantId: customerTenantLocator({
 			required: false,
 			description: 'Only subscriptions of this customer tenant',
 		}),
-		organizationLocator({
+		organizationId: organizationLocator({
 			required: false,
 			description: 'Only subscriptions of this Crayon organization',
 		}),
-		searchFilter(
+		search: searchFilter(
 			'Only subscriptions whose name, part number or product name contains this text',
 			'Office 365',
 		),
-		{
-			displayName: 'Statuses',
-			name: 'statuses',
-			type: 'multiOptions',
-			options: dropdownOptions(subscriptionStatuses),
-			default: [],
-			description: 'Only subscriptions in one of these statuses (all statuses when empty)',
-		},
-	]),
-	simplifyProperty,
-];
+		statuses: field(
+			{
+				displayName: 'Statuses',
+				type: 'multiOptions',
+				options: dropdownOptions(subscriptionStatuses),
+				default: [],
+				description: 'Only subscriptions in one of these statuses (all statuses when empty)',
+			},
+			z.array(oneOf(subscriptionStatuses)),
+		),
+	}),
+	simplify: simplifyField,
+};
 
-export const description = updateDisplayOptions(
-	{ show: { resource: ['subscription'], operation: ['getMany'] } },
-	properties,
-);
+export const option: OperationOption = {
+	name: 'Get Many',
+	action: 'Get many subscriptions',
+	description:
+		'List subscriptions, optionally of one customer tenant or organization, by status or matching a search text',
+};
 
-export const schema = z
-	.object({
-		...returnAllSchema,
-		...simplifySchema,
-		filters: z
-			.object({
-				customerTenantId: optionalLocatorId,
-				organizationId: optionalLocatorId,
-				search: searchSchema,
-				statuses: optional(z.array(oneOf(subscriptionStatuses))),
-			})
-			.strict()
-			.default({}),
-	})
-	.transform(({ filters, simplify, ...paging }) => ({
-		limit: itemLimit(paging),
-		simplify,
-		qs: filterQuery({
-			customerTenantId: filters.customerTenantId,
-			organizationId: filters.organizationId,
-			search: filters.search,
-			// SubscriptionStatus is a flag set: several statuses are sent as one number.
-			statuses: filters.statuses?.length
-				? filters.statuses.reduce((flags, status) => flags | status, 0)
-				: undefined,
-		}),
-	}));
+export const schema = schemaOf(fields).transform(({ filters, simplify, ...paging }) => ({
+	limit: itemLimit(paging),
+	simplify,
+	qs: filterQuery({
+		customerTenantId: filters.customerTenantId,
+		organizationId: filters.organizationId,
+		search: filters.search,
+		// SubscriptionStatus is a flag set: several statuses are sent as one number.
+		statuses: filters.statuses?.length
+			? filters.statuses.reduce((flags, status) => flags | status, 0)
+			: ALL_STATUSES,
+	}),
+}));
 
 export async function execute(
 	this: IExecuteFunctions,
 	{ limit, simplify, qs }: z.output<typeof schema>,
-	api: ItemApi,
-): Promise<IDataObject[]> {
-	const subscriptions = await readAllPages(this, api, { path: '/api/v1/subscriptions', qs }, limit);
+	crayon: CrayonClient,
+) {
+	const subscriptions = await readAllPages(crayon, { path: '/api/v1/subscriptions', qs }, limit);
 	return simplify ? subscriptions.map(simplifySubscription) : subscriptions;
 }

@@ -1,10 +1,9 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { ItemApi } from '../actions/operation';
-import { responseObject, sendAndRead } from './responses';
+import { answerObject, type CrayonClient } from '../transport';
 
-/** SubscriptionStatus, a flag set (NOTES.md). */
+/** SubscriptionStatus, a flag set (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/SubscriptionStatus.cs). */
 export const subscriptionStatuses = [
 	{ name: 'Active', value: 1 },
 	{ name: 'Suspended', value: 2 },
@@ -16,6 +15,12 @@ export const subscriptionStatuses = [
 	{ name: 'Cancelled', value: 128 },
 	{ name: 'Disabled', value: 256 },
 ] as const;
+
+/**
+ * Every status: what the SDK's SubscriptionFilter sends unless told otherwise. Lists always
+ * send a `statuses` value, because Crayon's own default when it is missing is undocumented.
+ */
+export const ALL_STATUSES = subscriptionStatuses.reduce((flags, { value }) => flags | value, 0);
 
 const ACTIVE = 1;
 
@@ -40,8 +45,8 @@ function reference(value: unknown): IDataObject {
 }
 
 /**
- * The ten fields of a SubscriptionDetailed that workflows (and AI agents) act on, with the
- * status as readable text and the nested references flattened.
+ * The ten fields of a subscription that workflows (and AI agents) act on, with the status as
+ * readable text and the nested references flattened.
  */
 export function simplifySubscription(subscription: IDataObject): IDataObject {
 	const product = reference(subscription.Product);
@@ -60,22 +65,18 @@ export function simplifySubscription(subscription: IDataObject): IDataObject {
 }
 
 /** A SubscriptionDetailed: the fields the node relies on are checked, the rest is kept as Crayon sent it. */
-export const subscriptionDetailed = responseObject({
-	Id: z.number().int(),
-	Quantity: z.number().int(),
-	Status: z.union([z.number().int(), z.string()]),
-});
+export const subscriptionDetailed = answerObject(
+	{
+		Id: z.number().int(),
+		Quantity: z.number().int(),
+		Status: z.union([z.number().int(), z.string()]),
+	},
+	'a subscription (an object with numeric Id, Quantity and Status)',
+);
 
-export async function getSubscription(
-	context: IExecuteFunctions,
-	api: ItemApi,
-	subscriptionId: number,
-) {
-	return await sendAndRead(
-		context,
-		api,
-		{ method: 'GET', path: `/api/v1/subscriptions/${subscriptionId}`, purchase: false },
+export async function getSubscription(client: CrayonClient, subscriptionId: number) {
+	return await client.read(
+		{ method: 'GET', path: `/api/v1/subscriptions/${subscriptionId}` },
 		subscriptionDetailed,
-		'a subscription (an object with numeric Id, Quantity and Status)',
 	);
 }

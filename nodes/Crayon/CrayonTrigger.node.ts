@@ -7,16 +7,30 @@ import type {
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
-import { filterQuery, simplifyProperty } from '../Crayon/actions/lists';
-import { readAllPages, requestsWithoutItems } from '../Crayon/helpers/paging';
-import { simplifySubscription } from '../Crayon/helpers/subscriptions';
-import { methods } from '../Crayon/methods';
-import { customerTenantLocator, optionalLocatorId } from '../Crayon/methods/locators';
-import { detectChanges, readCursor, type Change } from './changes';
+import { detectChanges, readCursor, type Change } from './domain/changes';
+import { readAllPages } from './domain/paging';
+import { ALL_STATUSES, simplifySubscription } from './domain/subscriptions';
+import { optionalSchema } from './fields/common';
+import { filterQuery, simplifyField } from './fields/lists';
+import { customerTenantLocator } from './fields/locators';
+import { propertiesOf } from './fields/parameters';
+import { methods } from './methods';
+import { CrayonSession } from './transport';
+
+const fields = {
+	customerTenantId: customerTenantLocator({
+		required: false,
+		description:
+			'Only watch the subscriptions of this customer tenant (all customer tenants when empty)',
+	}),
+	simplify: simplifyField,
+};
+
+const customerTenantId = optionalSchema(fields.customerTenantId);
 
 function readCustomerTenantId(context: IPollFunctions): number | undefined {
 	const raw = context.getNodeParameter('customerTenantId', '', { extractValue: true });
-	const parsed = optionalLocatorId.safeParse(raw);
+	const parsed = customerTenantId.safeParse(raw);
 	if (parsed.success) return parsed.data;
 	throw new NodeOperationError(
 		context.getNode(),
@@ -59,12 +73,7 @@ export class CrayonTrigger implements INodeType {
 				type: 'notice',
 				default: '',
 			},
-			customerTenantLocator({
-				required: false,
-				description:
-					'Only watch the subscriptions of this customer tenant (all customer tenants when empty)',
-			}),
-			simplifyProperty,
+			...propertiesOf(fields),
 		],
 	};
 
@@ -73,10 +82,13 @@ export class CrayonTrigger implements INodeType {
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const customerTenantId = readCustomerTenantId(this);
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
-		const subscriptions = await readAllPages(this, requestsWithoutItems(this), {
-			path: '/api/v1/subscriptions',
-			qs: filterQuery({ customerTenantId }),
-		});
+		const session = new CrayonSession(this);
+		const subscriptions = await session.redact(
+			await readAllPages(session.client(0), {
+				path: '/api/v1/subscriptions',
+				qs: filterQuery({ customerTenantId, statuses: ALL_STATUSES }),
+			}),
+		);
 		const toItem = ({ event, subscription }: Change): INodeExecutionData => ({
 			json: { Event: event, ...(simplify ? simplifySubscription(subscription) : subscription) },
 		});

@@ -1,9 +1,14 @@
-import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import type { ItemApi } from '../actions/operation';
-import { listPages } from '../helpers/paging';
-import { getSubscription } from '../helpers/subscriptions';
-import type { OutcomeCheck, OutcomeFinding } from './index';
+import type { CrayonClient, LookupContext, OutcomeFinding, OutcomeLookup } from '../transport';
+import { listPages } from './paging';
+import { ALL_STATUSES, getSubscription } from './subscriptions';
+
+/**
+ * Read-only lookups for a purchase whose answer was lost: did Crayon create the subscription
+ * (or add-on) it would have created? They never count what another purchase of the same
+ * execution created, and say "cannot tell" where that other purchase could be the one found.
+ */
 
 /** What a lost purchase would have created: a subscription (or add-on) of this product and quantity. */
 interface ExpectedPurchase {
@@ -34,6 +39,15 @@ const MAX_PAGES = 10;
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const HAS_OFFSET = /([zZ]|[+-]\d{2}:?\d{2})$/;
+
+/** Purchases with equal signatures could be mistaken for each other by these lookups. */
+export function subscriptionSignature(expected: ExpectedSubscription): string {
+	return `tenant ${expected.customerTenantId}: ${expected.partNumber.toLowerCase()} × ${expected.quantity}`;
+}
+
+export function addonSignature(expected: ExpectedAddon): string {
+	return `subscription ${expected.subscriptionId}: ${expected.partNumber.toLowerCase()} × ${expected.quantity}`;
+}
 
 /**
  * Whether a subscription may have been created at `since` or later. An unknown or unreadable
@@ -71,20 +85,29 @@ interface Candidates {
 function findingFor(
 	candidates: Candidates,
 	expected: ExpectedPurchase,
-	sentAt: Date,
+	context: LookupContext,
 	appears: SubscriptionAppears,
 ): OutcomeFinding {
-	const since = sentAt.getTime() - CLOCK_DIFFERENCE_MS;
+	const since = context.sentAt.getTime() - CLOCK_DIFFERENCE_MS;
 	const found = candidates.subscriptions.filter((subscription) => {
 		const partNumber = field(subscription.Product, 'PartNumber');
 		return (
 			typeof partNumber === 'string' &&
 			partNumber.toLowerCase() === expected.partNumber.toLowerCase() &&
 			subscription.Quantity === expected.quantity &&
+			!context.createdByOthers.has(Number(subscription.Id)) &&
 			createdSince(subscription.CreationDate, since)
 		);
 	});
 	const wanted = `${expected.partNumber} × ${expected.quantity} for ${candidates.where}`;
+	if (found.length > 0 && context.ambiguous) {
+		return {
+			verdict: 'unclear',
+			details:
+				`${found.map(describe).join(', ')} of ${wanted}, but another item of this run bought the same and its answer ` +
+				'is not known, so the node cannot tell whose purchase this is',
+		};
+	}
 	if (found.length > 0) {
 		const which =
 			found.length === 1
@@ -114,61 +137,75 @@ function findingFor(
 }
 
 async function tenantSubscriptions(
-	context: IExecuteFunctions,
-	api: ItemApi,
+	client: CrayonClient,
 	customerTenantId: number,
 ): Promise<Candidates> {
 	const where = `customer tenant ${customerTenantId}`;
 	const subscriptions: IDataObject[] = [];
 	let pagesRead = 0;
-	for await (const page of listPages(
-		context,
-		api,
-		{ path: '/api/v1/subscriptions', qs: { customerTenantId } },
-		PAGE_SIZE,
-	)) {
+	const list = { path: '/api/v1/subscriptions', qs: { customerTenantId, statuses: ALL_STATUSES } };
+	for await (const page of listPages(client, list, PAGE_SIZE)) {
 		subscriptions.push(...page.items);
-		if (page.nextPage !== undefined && ++pagesRead === MAX_PAGES)
+		if (page.nextPage !== undefined && ++pagesRead === MAX_PAGES) {
 			return { subscriptions, complete: false, where };
+		}
 	}
 	return { subscriptions, complete: true, where };
 }
 
 /**
- * For purchases that create a subscription: lists the customer tenant's subscriptions and
- * looks for one of the part number and quantity created since the purchase was sent.
+ * For purchases that create a subscription: lists the customer tenant's subscriptions (every
+ * status) and looks for one of the part number and quantity created since the purchase was sent.
  */
-export function newSubscriptionCheck(
-	context: IExecuteFunctions,
-	api: ItemApi,
+export function newSubscriptionLookup(
+	client: CrayonClient,
 	expected: ExpectedSubscription,
 	appears: SubscriptionAppears,
-): OutcomeCheck {
-	return async (sentAt) =>
-		findingFor(
-			await tenantSubscriptions(context, api, expected.customerTenantId),
-			expected,
-			sentAt,
-			appears,
-		);
+): OutcomeLookup {
+	return {
+		decisive: appears === 'immediately',
+		find: async (context) =>
+			findingFor(
+				await tenantSubscriptions(client, expected.customerTenantId),
+				expected,
+				context,
+				appears,
+			),
+	};
 }
 
 /** For add-ons: reads the subscription and looks among its add-ons (its nested subscriptions) for the new one. */
-export function newAddonCheck(
-	context: IExecuteFunctions,
-	api: ItemApi,
-	expected: ExpectedAddon,
-): OutcomeCheck {
-	return async (sentAt) => {
-		const subscription = await getSubscription(context, api, expected.subscriptionId);
-		const addons = Array.isArray(subscription.Subscriptions)
-			? (subscription.Subscriptions as IDataObject[])
-			: [];
-		const candidates = {
-			subscriptions: addons,
-			complete: true,
-			where: `subscription ${expected.subscriptionId}`,
-		};
-		return findingFor(candidates, expected, sentAt, 'immediately');
+export function newAddonLookup(client: CrayonClient, expected: ExpectedAddon): OutcomeLookup {
+	return {
+		decisive: true,
+		find: async (context) => {
+			const subscription = await getSubscription(client, expected.subscriptionId);
+			const addons = Array.isArray(subscription.Subscriptions)
+				? (subscription.Subscriptions as IDataObject[])
+				: [];
+			const candidates = {
+				subscriptions: addons,
+				complete: true,
+				where: `subscription ${expected.subscriptionId}`,
+			};
+			return findingFor(candidates, expected, context, 'immediately');
+		},
+	};
+}
+
+/** For a quantity change: reads the subscription back and compares its quantity. */
+export function quantityChangeLookup(
+	client: CrayonClient,
+	subscriptionId: number,
+	change: { from: number; to: number },
+): OutcomeLookup {
+	return {
+		decisive: true,
+		find: async () => {
+			const now = await getSubscription(client, subscriptionId);
+			const details = `subscription ${subscriptionId} with quantity ${now.Quantity}`;
+			if (now.Quantity === change.to) return { verdict: 'bought', details };
+			return { verdict: now.Quantity === change.from ? 'notBought' : 'unclear', details };
+		},
 	};
 }

@@ -1,11 +1,14 @@
-import type { IDataObject, ILoadOptionsFunctions, IPollFunctions } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import type { ItemApi } from '../actions/operation';
-import { crayonApiRequest, type CrayonContext } from '../transport';
-import { sendAndRead } from './responses';
+import { answerObject, type CrayonClient } from '../transport';
 
-/** Crayon's default page size for `{Items, TotalHits}` lists. */
+/**
+ * Crayon's lists: `{Items, TotalHits}` pages, `page` from 1 (crayon-api-sdk:
+ * src/Crayon.Api.Sdk/Domain/ApiCollection.cs and the `Page`/`PageSize` of every filter).
+ */
+
+/** Crayon's default page size. */
 export const PAGE_SIZE = 50;
 
 export interface ListRequest {
@@ -21,42 +24,30 @@ export interface Page {
 	nextPage?: number;
 }
 
-const listPage = z.object({
-	Items: z.array(
-		z
-			.object({})
-			.passthrough()
-			.transform((item) => item as IDataObject),
-	),
-	// NOTES.md shows the add-on offers list without TotalHits; then a full page means "maybe more".
-	TotalHits: z.number().int().nonnegative().optional(),
-});
-
-/**
- * Requests made outside an execution (list searches, polls) have no input items; they go through
- * the same transport with its default settings.
- */
-export function requestsWithoutItems(context: ILoadOptionsFunctions | IPollFunctions): ItemApi {
-	return {
-		itemIndex: 0,
-		request: async (request) => await crayonApiRequest.call(context, request),
-	};
-}
+const listPage = answerObject(
+	{
+		Items: z.array(
+			z
+				.object({})
+				.passthrough()
+				.transform((item) => item as IDataObject),
+		),
+		// The add-on offers list may come without TotalHits; then a full page means "maybe more".
+		TotalHits: z.number().int().nonnegative().optional(),
+	},
+	'a page of results ({Items, TotalHits})',
+);
 
 /** One 1-based page of a Crayon list. */
 export async function readPage(
-	context: CrayonContext,
-	api: ItemApi,
+	client: CrayonClient,
 	list: ListRequest,
 	page: number,
 	pageSize: number,
 ): Promise<Page> {
-	const body = await sendAndRead(
-		context,
-		api,
-		{ method: 'GET', path: list.path, qs: { ...list.qs, page, pageSize }, purchase: false },
+	const body = await client.read(
+		{ method: 'GET', path: list.path, qs: { ...list.qs, page, pageSize } },
 		listPage,
-		'a page of results ({Items, TotalHits})',
 	);
 	const seen = (page - 1) * pageSize + body.Items.length;
 	const more =
@@ -66,13 +57,12 @@ export async function readPage(
 
 /** The pages of a list from the first on, each requested only when the caller asks for it. */
 export async function* listPages(
-	context: CrayonContext,
-	api: ItemApi,
+	client: CrayonClient,
 	list: ListRequest,
 	pageSize: number,
 ): AsyncGenerator<Page> {
 	for (let page: number | undefined = 1; page !== undefined; ) {
-		const result = await readPage(context, api, list, page, pageSize);
+		const result = await readPage(client, list, page, pageSize);
 		yield result;
 		page = result.nextPage;
 	}
@@ -80,15 +70,14 @@ export async function* listPages(
 
 /** Every item of a list (or its first `limit` items), requesting page after page. */
 export async function readAllPages(
-	context: CrayonContext,
-	api: ItemApi,
+	client: CrayonClient,
 	list: ListRequest,
 	limit?: number,
 ): Promise<IDataObject[]> {
 	// Asking for no more than the limit keeps "Limit: 5" a single small request.
 	const pageSize = limit === undefined ? PAGE_SIZE : Math.min(limit, PAGE_SIZE);
 	const items: IDataObject[] = [];
-	for await (const page of listPages(context, api, list, pageSize)) {
+	for await (const page of listPages(client, list, pageSize)) {
 		items.push(...page.items);
 		if (limit !== undefined && items.length >= limit) break;
 	}

@@ -1,8 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { parseItemParameters } from '../helpers/validation';
+import { wholeNumber } from '../domain/values';
 import { DEFAULT_REQUEST_SETTINGS, type RequestSettings } from '../transport';
+import { parseItemParameters } from './parameters';
 
 /** Crayon publishes no rate limit; a cap keeps a typo from opening hundreds of purchases at once. */
 const MAX_CONCURRENCY = 16;
@@ -11,6 +12,8 @@ const DEFAULT_BATCH_SIZE = 50;
 const DEFAULT_BATCH_INTERVAL_MS = 1000;
 const DEFAULT_MAX_RETRIES = DEFAULT_REQUEST_SETTINGS.maxRetries;
 const DEFAULT_TIMEOUT_MS = DEFAULT_REQUEST_SETTINGS.timeoutMs;
+/** One hour: longer than any Crayon answer takes, and within what a timer can wait (2^31 − 1 ms). */
+const MAX_TIMEOUT_MS = 3_600_000;
 
 /** Options every operation offers, read once per execution. */
 export const requestOptionsDescription: INodeProperties = {
@@ -75,34 +78,23 @@ export const requestOptionsDescription: INodeProperties = {
 			displayName: 'Timeout',
 			name: 'timeout',
 			type: 'number',
-			typeOptions: { minValue: 1 },
+			typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_MS },
 			default: DEFAULT_TIMEOUT_MS,
-			description: 'Time in milliseconds to wait for Crayon to answer one request',
+			description:
+				'Time in milliseconds (at most one hour) for one request, from sending it to the last byte of the answer',
 		},
 	],
 };
 
-function wholeNumber(minimum: number, maximum = Number.MAX_SAFE_INTEGER) {
-	const allowed =
-		maximum === Number.MAX_SAFE_INTEGER
-			? `must be a whole number of at least ${minimum}`
-			: `must be a whole number from ${minimum} to ${maximum}`;
-	return z
-		.number({ invalid_type_error: allowed })
-		.int(allowed)
-		.min(minimum, allowed)
-		.max(maximum, allowed);
-}
-
 const optionsSchema = z
 	.object({
-		timeout: wholeNumber(1).default(DEFAULT_TIMEOUT_MS),
+		timeout: wholeNumber(1, MAX_TIMEOUT_MS).default(DEFAULT_TIMEOUT_MS),
 		maxRetries: wholeNumber(0, 10).default(DEFAULT_MAX_RETRIES),
 		concurrency: wholeNumber(1, MAX_CONCURRENCY).default(1),
 		batching: z
 			.object({
 				batchSize: wholeNumber(1).default(DEFAULT_BATCH_SIZE),
-				batchInterval: wholeNumber(0).default(DEFAULT_BATCH_INTERVAL_MS),
+				batchInterval: wholeNumber(0, MAX_TIMEOUT_MS).default(DEFAULT_BATCH_INTERVAL_MS),
 			})
 			.optional(),
 	})

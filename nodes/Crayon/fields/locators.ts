@@ -1,19 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { crayonId, optional } from '../helpers/validation';
-import type * as listSearch from './listSearch';
+import { catalogueCode, crayonId } from '../domain/values';
+import type * as listSearch from '../methods/listSearch';
+import { field } from './parameters';
 
-/** Crayon's numeric ids (tenants, subscriptions, organizations). */
-const NUMERIC_ID = '^\\s*[0-9]+\\s*$';
+/** Crayon's numeric ids (tenants, subscriptions, organizations): digits only, as the schema takes them. */
+const NUMERIC_ID = '^[0-9]+$';
 /** Part numbers and offer ids, the same alphabet the operations accept. */
-const CATALOGUE_CODE = '^\\s*[A-Za-z0-9][A-Za-z0-9:._-]*\\s*$';
+const CATALOGUE_CODE = '^[A-Za-z0-9][A-Za-z0-9:._-]*$';
 
 interface LocatorOptions {
 	/** What is located, in messages: "customer tenant". */
 	entity: string;
 	displayName: string;
-	name: string;
 	description: string;
 	searchListMethod: keyof typeof listSearch;
 	/** What "By ID" takes: a Crayon number or a catalogue code. */
@@ -22,13 +22,22 @@ interface LocatorOptions {
 	required?: boolean;
 }
 
+/**
+ * The value of a Resource Locator. n8n extracts it for top-level parameters; inside a collection
+ * (Get Many filters) the locator arrives whole, as `{ __rl, mode, value }`.
+ */
+export function locatorValue(raw: unknown): unknown {
+	return raw !== null && typeof raw === 'object' && '__rl' in raw && 'value' in raw
+		? raw.value
+		: raw;
+}
+
 /** A Resource Locator: pick from a searchable, paged list fetched from Crayon, or type the ID. */
-function locator(options: LocatorOptions): INodeProperties {
+function locator(options: LocatorOptions): Omit<INodeProperties, 'name'> {
 	const { entity } = options;
 	const article = /^[aeiou]/.test(entity) ? 'an' : 'a';
 	return {
 		displayName: options.displayName,
-		name: options.name,
 		type: 'resourceLocator',
 		default: { mode: 'list', value: '' },
 		required: options.required ?? true,
@@ -63,13 +72,12 @@ function locator(options: LocatorOptions): INodeProperties {
 	};
 }
 
-type Overrides = Partial<Pick<LocatorOptions, 'displayName' | 'name' | 'description' | 'required'>>;
+type Overrides = Partial<Pick<LocatorOptions, 'displayName' | 'description' | 'required'>>;
 
 const locators = {
 	customerTenant: {
 		entity: 'customer tenant',
 		displayName: 'Customer Tenant',
-		name: 'customerTenantId',
 		description: 'The customer tenant (Crayon customer tenant ID)',
 		searchListMethod: 'searchCustomerTenants',
 		idFormat: 'number',
@@ -78,7 +86,6 @@ const locators = {
 	subscription: {
 		entity: 'subscription',
 		displayName: 'Subscription',
-		name: 'subscriptionId',
 		description: 'The subscription (Crayon subscription ID)',
 		searchListMethod: 'searchSubscriptions',
 		idFormat: 'number',
@@ -87,7 +94,6 @@ const locators = {
 	organization: {
 		entity: 'organization',
 		displayName: 'Organization',
-		name: 'organizationId',
 		description: 'The Crayon organization (organization ID)',
 		searchListMethod: 'searchOrganizations',
 		idFormat: 'number',
@@ -96,7 +102,6 @@ const locators = {
 	addonOffer: {
 		entity: 'add-on offer',
 		displayName: 'Offer',
-		name: 'offerId',
 		description:
 			"The add-on offer to buy: one of the subscription's add-on offers (its part number)",
 		searchListMethod: 'searchAddonOffers',
@@ -105,24 +110,19 @@ const locators = {
 	},
 } as const satisfies Record<string, LocatorOptions>;
 
-export const customerTenantLocator = (overrides: Overrides = {}) =>
-	locator({ ...locators.customerTenant, ...overrides });
-export const subscriptionLocator = (overrides: Overrides = {}) =>
-	locator({ ...locators.subscription, ...overrides });
-export const organizationLocator = (overrides: Overrides = {}) =>
-	locator({ ...locators.organization, ...overrides });
-export const addonOfferLocator = (overrides: Overrides = {}) =>
-	locator({ ...locators.addonOffer, ...overrides });
-
-/**
- * The value of a Resource Locator. n8n extracts it for top-level parameters; inside a collection
- * (Get Many filters) the locator arrives whole, as `{ __rl, mode, value }`.
- */
-export function locatorValue(raw: unknown): unknown {
-	return raw !== null && typeof raw === 'object' && '__rl' in raw && 'value' in raw
-		? raw.value
-		: raw;
+/** A locator of a numeric Crayon id. */
+function idLocator(options: LocatorOptions, overrides: Overrides) {
+	return field(locator({ ...options, ...overrides }), z.preprocess(locatorValue, crayonId));
 }
 
-/** An optional numeric locator inside a collection (a filter), as a Crayon ID. */
-export const optionalLocatorId = z.preprocess(locatorValue, optional(crayonId));
+export const customerTenantLocator = (overrides: Overrides = {}) =>
+	idLocator(locators.customerTenant, overrides);
+export const subscriptionLocator = (overrides: Overrides = {}) =>
+	idLocator(locators.subscription, overrides);
+export const organizationLocator = (overrides: Overrides = {}) =>
+	idLocator(locators.organization, overrides);
+export const addonOfferLocator = (overrides: Overrides = {}) =>
+	field(
+		locator({ ...locators.addonOffer, ...overrides }),
+		z.preprocess(locatorValue, catalogueCode(locators.addonOffer.placeholder)),
+	);

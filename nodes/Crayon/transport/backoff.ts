@@ -1,14 +1,12 @@
 import { sleep } from 'n8n-workflow';
 
-import type { Pacer } from './index';
-
 /**
  * One per node execution. When any request is told to wait (a 429's Retry-After, or the
- * backoff before retrying a refused connection), every request of the execution waits
- * until the same moment, so concurrent items back off together instead of each one
- * carrying on at full speed until it is rejected too.
+ * backoff before a retry), every request of the execution waits until the same moment, so
+ * concurrent items back off together instead of each one carrying on at full speed until it
+ * is rejected too.
  */
-export class SharedBackoff implements Pacer {
+export class Backoff {
 	private resumeAt = 0;
 
 	constructor(
@@ -16,6 +14,7 @@ export class SharedBackoff implements Pacer {
 		private readonly wait: (delayMs: number) => Promise<void> = sleep,
 	) {}
 
+	/** Resolves when a request may be sent. */
 	async beforeRequest(): Promise<void> {
 		// Loop: another request may push resumeAt further out while this one waits.
 		for (
@@ -27,6 +26,7 @@ export class SharedBackoff implements Pacer {
 		}
 	}
 
+	/** Waits `delayMs` before a retry; requests sent meanwhile wait too. */
 	async backOff(delayMs: number): Promise<void> {
 		this.resumeAt = Math.max(this.resumeAt, this.now() + delayMs);
 		await this.beforeRequest();

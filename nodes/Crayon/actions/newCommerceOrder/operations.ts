@@ -1,0 +1,2 @@
+export * as create from './create.operation';
+export * as getSubscriptionIds from './getSubscriptionIds.operation';

@@ -1,0 +1,2 @@
+export * as checkout from './checkout.operation';
+export * as verify from './verify.operation';

@@ -1,0 +1,156 @@
+import { sleepWithAbort } from 'n8n-workflow';
+
+/**
+ * One HTTP exchange with hard limits. n8n's request helpers only know an idle timeout (an
+ * answer trickled one byte a second never ends) and read answers of any size, so requests are
+ * made with `encoding: 'stream'` and the answer is read here: within `timeoutMs` from the start
+ * of the request, and at most `maxBytes` of it.
+ */
+
+export interface Limits {
+	/** The whole exchange, from sending to the last byte of the answer. */
+	timeoutMs: number;
+	/** The largest answer read; a larger one is abandoned. */
+	maxBytes: number;
+}
+
+/** The largest JSON answer the node reads: far above a 100-item page of any Crayon list. */
+export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
+
+/** What n8n's request helpers return with `returnFullResponse` and `encoding: 'stream'`. */
+export interface StreamedResponse {
+	statusCode: number;
+	headers?: Record<string, unknown>;
+	body?: unknown;
+}
+
+export type WireResult =
+	| { kind: 'answer'; status: number; headers: Record<string, unknown>; bytes: Buffer }
+	/** No complete answer within the limit. */
+	| { kind: 'timeout' }
+	/** The answer (with this status) was longer than the limit. */
+	| { kind: 'tooLarge'; status: number }
+	/** The request failed before an answer arrived, or the answer broke off. */
+	| { kind: 'failed'; error: unknown };
+
+const TIMED_OUT = Symbol('timed out');
+
+/** `work`, or TIMED_OUT if `deadline` comes first. The timer is cancelled when `work` settles. */
+async function beforeDeadline<T>(
+	work: Promise<T>,
+	deadline: number,
+): Promise<T | typeof TIMED_OUT> {
+	const timer = new AbortController();
+	const expiry: Promise<typeof TIMED_OUT> = sleepWithAbort(
+		Math.max(0, deadline - Date.now()),
+		timer.signal,
+	).then(
+		() => TIMED_OUT,
+		// Aborted because `work` settled first.
+		() => TIMED_OUT,
+	);
+	try {
+		return await Promise.race([work, expiry]);
+	} finally {
+		timer.abort();
+	}
+}
+
+/** The part of a Node.js readable stream (n8n's streamed answer body) that is used here. */
+interface Readable {
+	on(event: 'data', listener: (chunk: Buffer | string) => void): unknown;
+	on(event: 'end' | 'close', listener: () => void): unknown;
+	on(event: 'error', listener: (error: Error) => void): unknown;
+	destroy(): unknown;
+}
+
+function isReadable(value: unknown): value is Readable {
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		typeof (value as Readable).on === 'function' &&
+		typeof (value as Readable).destroy === 'function'
+	);
+}
+
+function discard(body: unknown): void {
+	if (isReadable(body)) body.destroy();
+}
+
+type BodyRead =
+	| { kind: 'body'; bytes: Buffer }
+	| { kind: 'tooLarge' }
+	| { kind: 'failed'; error: unknown };
+
+async function readStream(stream: Readable, maxBytes: number): Promise<BodyRead> {
+	return await new Promise<BodyRead>((resolve) => {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		stream.on('data', (chunk: Buffer | string) => {
+			const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+			size += bytes.length;
+			if (size > maxBytes) {
+				stream.destroy();
+				resolve({ kind: 'tooLarge' });
+				return;
+			}
+			chunks.push(bytes);
+		});
+		stream.on('end', () => resolve({ kind: 'body', bytes: Buffer.concat(chunks, size) }));
+		stream.on('error', (error) => resolve({ kind: 'failed', error }));
+		// A socket closed before the answer ended: no 'end', maybe no 'error'.
+		stream.on('close', () =>
+			resolve({
+				kind: 'failed',
+				error: Object.assign(new Error('The answer broke off'), { code: 'ECONNRESET' }),
+			}),
+		);
+	});
+}
+
+async function readBody(body: unknown, maxBytes: number): Promise<BodyRead> {
+	if (isReadable(body)) return await readStream(body, maxBytes);
+	// Test doubles and older helpers may hand over the body already read.
+	const bytes =
+		body === undefined || body === null
+			? Buffer.alloc(0)
+			: Buffer.isBuffer(body)
+				? body
+				: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
+	return bytes.length > maxBytes ? { kind: 'tooLarge' } : { kind: 'body', bytes };
+}
+
+/** Sends with `send` (which must ask n8n for a streamed, full response) and reads the answer within the limits. */
+export async function exchange(
+	send: () => Promise<StreamedResponse>,
+	limits: Limits,
+): Promise<WireResult> {
+	const deadline = Date.now() + limits.timeoutMs;
+	const sending = send().then(
+		(response) => ({ response }),
+		(error: unknown) => ({ error }),
+	);
+	const sent = await beforeDeadline(sending, deadline);
+	if (sent === TIMED_OUT) {
+		// The answer may still arrive; nobody will read it.
+		void sending.then((late) => 'response' in late && discard(late.response.body));
+		return { kind: 'timeout' };
+	}
+	if ('error' in sent) return { kind: 'failed', error: sent.error };
+
+	const { response } = sent;
+	const reading = readBody(response.body, limits.maxBytes);
+	const read = await beforeDeadline(reading, deadline);
+	if (read === TIMED_OUT) {
+		discard(response.body);
+		return { kind: 'timeout' };
+	}
+	if (read.kind === 'tooLarge') return { kind: 'tooLarge', status: response.statusCode };
+	if (read.kind === 'failed') return { kind: 'failed', error: read.error };
+	return {
+		kind: 'answer',
+		status: response.statusCode,
+		headers: response.headers ?? {},
+		bytes: read.bytes,
+	};
+}
