@@ -20,10 +20,10 @@ import { CrayonApi, LOGIN_PATH } from '../../credentials/CrayonApi.credentials';
 import { Crayon } from '../../nodes/Crayon/Crayon.node';
 import { CrayonTrigger } from '../../nodes/CrayonTrigger/CrayonTrigger.node';
 import type { RecordedRequest } from '../../simulator';
-import { CRAYON_NODE_TYPE, SIMULATOR_CREDENTIAL, type CrayonFixture } from '../helpers/crayon';
-import { TestCredentialsHelper } from '../helpers/credentials';
-import { runWorkflow, type RunResult } from '../helpers/engine';
-import { installN8nServices } from '../helpers/n8n-services';
+import { CRAYON_NODE_TYPE, SIMULATOR_CREDENTIAL, type CrayonFixture } from '../../harness/crayon';
+import { TestCredentialsHelper } from '../../harness/credentials';
+import { runWorkflow, type RunResult } from '../../harness/engine';
+import { installN8nServices } from '../../harness/n8n-services';
 import { jsonOf } from '../node/fixture';
 
 export const CRAYON_TRIGGER_NODE_TYPE = 'n8n-nodes-crayon.crayonTrigger';

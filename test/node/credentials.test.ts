@@ -6,7 +6,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_CREDENTIALS, SEED } from '../../simulator';
-import type { RunResult } from '../helpers/engine';
+import type { RunResult } from '../../harness/engine';
 import { byId, jsonOf, pairedItemsOf, useCrayon } from './fixture';
 
 const crayon = useCrayon();

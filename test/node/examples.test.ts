@@ -9,8 +9,8 @@ import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { SEED } from '../../simulator';
-import { exampleRows } from '../helpers/crayon';
-import type { RunResult, TestNode, WorkflowJson } from '../helpers/engine';
+import { exampleRows } from '../../harness/crayon';
+import type { RunResult, TestNode, WorkflowJson } from '../../harness/engine';
 import { jsonOf, pairedItemsOf, useCrayon } from './fixture';
 
 const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');

@@ -5,8 +5,8 @@
 import type { ExecutionError, INodeExecutionData } from 'n8n-workflow';
 
 import { SEED, type SimulatorOptions } from '../../simulator';
-import { CrayonFixture } from '../helpers/crayon';
-import type { RunResult } from '../helpers/engine';
+import { CrayonFixture } from '../../harness/crayon';
+import type { RunResult } from '../../harness/engine';
 
 /** NCE orders are processed after 50 ms, so waiting for a subscription id takes a few 20 ms polls. */
 const NCE_PROCESSING_DELAY_MS = 50;

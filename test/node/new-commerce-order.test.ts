@@ -5,7 +5,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../simulator';
-import type { ApiCall, CrayonFixture } from '../helpers/crayon';
+import type { ApiCall, CrayonFixture } from '../../harness/crayon';
 import { byId, expectNothingSent, itemIndexOf, jsonOf, pairedItemsOf, useCrayon } from './fixture';
 
 const ORDERS_PATH = '/api/v1/subscriptions/new-commerce-orders';

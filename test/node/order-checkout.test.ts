@@ -5,7 +5,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../simulator';
-import type { CrayonStep } from '../helpers/crayon';
+import type { CrayonStep } from '../../harness/crayon';
 import {
 	byId,
 	e3Line,

@@ -7,7 +7,7 @@ import type { ExecutionError, IDataObject, INodeParameters } from 'n8n-workflow'
 
 import { LOGIN_PATH } from '../../credentials/CrayonApi.credentials';
 import { SEED, type CrayonSimulator, type RecordedRequest } from '../../simulator';
-import type { RunResult } from '../helpers/engine';
+import type { RunResult } from '../../harness/engine';
 
 export const SUBSCRIPTIONS_PATH = '/api/v1/subscriptions/';
 

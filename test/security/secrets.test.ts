@@ -11,7 +11,7 @@ import { inspect } from 'node:util';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_CREDENTIALS } from '../../simulator';
-import type { RunResult } from '../helpers/engine';
+import type { RunResult } from '../../harness/engine';
 import { useCrayon } from '../node/fixture';
 import {
 	createSubscription,

@@ -1,5 +1,5 @@
 /**
- * Proves the engine harness (test/helpers/engine.ts) against a local HTTP server, using a
+ * Proves the engine harness (harness/engine.ts) against a local HTTP server, using a
  * tiny probe node and credential defined here (independent of the Crayon node): the
  * assertions are about what n8n-core does with them, which the Crayon tests rely on.
  */
@@ -28,7 +28,7 @@ import {
 	type CredentialStore,
 	type RunWorkflowOptions,
 	type TestNode,
-} from '../helpers/engine';
+} from '../../harness/engine';
 
 // ---------------------------------------------------------------------------------------
 // Local API: POST /token issues a new token for the right client secret; GET /echo answers

@@ -1,8 +1,8 @@
 /** The Edit Fields and Split Out stand-ins behave like n8n's nodes in the covered mode and refuse the rest. */
 import type { INodeParameters } from 'n8n-workflow';
 
-import { chain, runWorkflow } from '../helpers/engine';
-import { n8nNodesBaseStandIns } from '../helpers/n8n-nodes-base';
+import { chain, runWorkflow } from '../../harness/engine';
+import { n8nNodesBaseStandIns } from '../../harness/n8n-nodes-base';
 
 async function run(
 	setParameters: INodeParameters,

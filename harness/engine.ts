@@ -1,9 +1,9 @@
 /**
- * Runs real n8n workflows from jest: n8n-workflow's `Workflow` (real expression evaluation)
- * executed by n8n-core's `WorkflowExecute` in 'manual' mode, with real
- * `ExecutionLifecycleHooks` and node execution contexts. Only what n8n's server would
- * provide is supplied here: node/credential type registries, a credentials helper backed by
- * an in-memory store (./credentials.ts) and a few DI services (./n8n-services.ts).
+ * Runs real n8n workflows in this process (jest, the demo, the benchmark): n8n-workflow's
+ * `Workflow` (real expression evaluation) executed by n8n-core's `WorkflowExecute` in 'manual'
+ * mode, with real `ExecutionLifecycleHooks` and node execution contexts. Only what n8n's
+ * server would provide is supplied here: node/credential type registries, a credentials helper
+ * backed by an in-memory store (./credentials.ts) and a few DI services (./n8n-services.ts).
  *
  * Typical use:
  *

@@ -12,7 +12,7 @@
  *   );
  *   expect(crayon.apiCalls()).toEqual([{ method: 'POST', path: ..., body: ..., authorization: crayon.bearer() }]);
  *
- * Used by the engine tests (test/node) and the demo (scripts/demo.ts).
+ * Used by the engine tests (test/node), the demo (scripts/demo.ts) and the benchmark (bench/).
  */
 import type {
 	ICredentialDataDecryptedObject,
@@ -21,15 +21,15 @@ import type {
 	INodeType,
 } from 'n8n-workflow';
 
-import { CrayonApi, LOGIN_PATH } from '../../credentials/CrayonApi.credentials';
-import { Crayon } from '../../nodes/Crayon/Crayon.node';
+import { CrayonApi, LOGIN_PATH } from '../credentials/CrayonApi.credentials';
+import { Crayon } from '../nodes/Crayon/Crayon.node';
 import {
 	DEFAULT_CREDENTIALS,
 	startSimulator,
 	type CrayonSimulator,
 	type RecordedRequest,
 	type SimulatorOptions,
-} from '../../simulator';
+} from '../simulator';
 import {
 	chain,
 	createCredentialStore,
