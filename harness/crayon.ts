@@ -1,8 +1,10 @@
 /**
- * Runs the Crayon node in real workflows against an in-process Crayon simulator: the
+ * Runs the Crayon node and the Crayon Trigger against an in-process Crayon simulator: the
  * simulator, a credential store pointing at it (n8n's credentials database: the token
- * fetched by the first request is persisted and reused), and `trigger → data → Crayon`
- * workflows through the engine harness (./engine.ts).
+ * fetched by the first request is persisted and reused), `trigger → data → Crayon`
+ * workflows through the engine (./engine.ts), the trigger's polls and the node's list
+ * searches through n8n-core's contexts (./contexts.ts), and views of the requests the
+ * simulator received.
  *
  *   const crayon = new CrayonFixture({ newCommerceOrderProcessingDelayMs: 50 });
  *   await crayon.start();
@@ -12,17 +14,20 @@
  *   );
  *   expect(crayon.apiCalls()).toEqual([{ method: 'POST', path: ..., body: ..., authorization: crayon.bearer() }]);
  *
- * Used by the engine tests (test/node), the demo (scripts/demo.ts) and the benchmark (bench/).
+ * Used by the tests (test/), the demo (scripts/demo.ts) and the benchmark (bench/).
  */
 import type {
 	ICredentialDataDecryptedObject,
 	IDataObject,
 	INodeParameters,
 	INodeType,
+	WorkflowExecuteMode,
 } from 'n8n-workflow';
+import type { LoadOptionsContext } from 'n8n-core';
 
 import { CrayonApi, LOGIN_PATH } from '../credentials/CrayonApi.credentials';
 import { Crayon } from '../nodes/Crayon/Crayon.node';
+import { CrayonTrigger } from '../nodes/CrayonTrigger/CrayonTrigger.node';
 import {
 	DEFAULT_CREDENTIALS,
 	startSimulator,
@@ -30,6 +35,7 @@ import {
 	type RecordedRequest,
 	type SimulatorOptions,
 } from '../simulator';
+import { loadOptionsContext, pollOnce, type NodeContextOptions } from './contexts';
 import {
 	chain,
 	createCredentialStore,
@@ -43,6 +49,9 @@ import { n8nNodesBaseStandIns } from './n8n-nodes-base';
 
 /** The Crayon node's type name in workflows (package name + node name). */
 export const CRAYON_NODE_TYPE = 'n8n-nodes-crayon.crayon';
+
+/** The Crayon Trigger's type name in workflows. */
+export const CRAYON_TRIGGER_NODE_TYPE = 'n8n-nodes-crayon.crayonTrigger';
 
 /** How the example workflows (examples/*.json) refer to the credential. */
 export const SIMULATOR_CREDENTIAL = {
@@ -84,11 +93,36 @@ export interface ApiCall {
 	authorization: string | undefined;
 }
 
+/** A path as the simulator routes it: case and a trailing slash do not matter. */
+function route(path: string): string {
+	return path.replace(/\/+$/, '').toLowerCase();
+}
+
+/** Whether the simulator recorded `request` as a login (a token request). */
+export function isLogin(request: RecordedRequest): boolean {
+	return route(request.path) === route(LOGIN_PATH);
+}
+
+/** Whether `request` is `method path`; a string `path` matches as the simulator's routes do. */
+export function isRequestTo(
+	request: RecordedRequest,
+	method: string,
+	path: string | RegExp,
+): boolean {
+	if (request.method !== method) return false;
+	return typeof path === 'string' ? route(request.path) === route(path) : path.test(request.path);
+}
+
+const crayonNode = new Crayon();
 const nodeTypes: Record<string, INodeType> = {
-	[CRAYON_NODE_TYPE]: new Crayon(),
+	[CRAYON_NODE_TYPE]: crayonNode,
+	[CRAYON_TRIGGER_NODE_TYPE]: new CrayonTrigger(),
 	...n8nNodesBaseStandIns,
 };
 const credentialTypes = [new CrayonApi()];
+
+/** The Crayon node's list searches (`methods.listSearch`), to call with `listSearchContext()`. */
+export const { listSearch } = crayonNode.methods;
 
 export class CrayonFixture {
 	private started?: { sim: CrayonSimulator; store: CredentialStore };
@@ -179,21 +213,80 @@ export class CrayonFixture {
 		});
 	}
 
-	/** Logins (token requests) the simulator received. */
-	logins(): RecordedRequest[] {
-		return this.sim.requests.filter((request) => isLogin(request));
+	/** The Crayon Trigger alone (a node named "Crayon Trigger"), as "Fetch test event" runs it (manual mode). */
+	async runTrigger(parameters: INodeParameters): Promise<RunResult> {
+		return await runWorkflow({
+			nodes: [
+				{
+					name: 'Crayon Trigger',
+					type: CRAYON_TRIGGER_NODE_TYPE,
+					parameters,
+					credentials: SIMULATOR_CREDENTIAL,
+				},
+			],
+			connections: {},
+			credentialStore: this.store,
+			nodeTypes,
+			credentialTypes,
+		});
 	}
 
-	/** Every other request, in arrival order. */
+	/**
+	 * One poll of an active Crayon Trigger (named "Crayon Trigger"), as n8n's scheduler runs it,
+	 * from the static data the previous poll left (as JSON; `'{}'` for the first poll).
+	 */
+	async poll(
+		parameters: INodeParameters,
+		storedStaticData: string,
+		mode: WorkflowExecuteMode = 'trigger',
+	): Promise<{ items: IDataObject[] | null; staticData: string }> {
+		return await pollOnce({
+			...this.nodeContext(CRAYON_TRIGGER_NODE_TYPE, 'Crayon Trigger', parameters),
+			staticData: storedStaticData,
+			mode,
+		});
+	}
+
+	/** The context of a list search (`listSearch.x.call(context)`) while the editor shows the Crayon node with `parameters`. */
+	listSearchContext(parameters: INodeParameters = {}): LoadOptionsContext {
+		return loadOptionsContext(this.nodeContext(CRAYON_NODE_TYPE, 'Crayon', parameters));
+	}
+
+	private nodeContext(type: string, name: string, parameters: INodeParameters): NodeContextOptions {
+		return {
+			type,
+			name,
+			parameters,
+			credentials: SIMULATOR_CREDENTIAL,
+			nodeTypes,
+			credentialStore: this.store,
+			credentialTypes,
+		};
+	}
+
+	/** Logins (token requests) the simulator received. */
+	logins(): RecordedRequest[] {
+		return this.sim.requests.filter(isLogin);
+	}
+
+	/** Every other request, in arrival order, as the simulator recorded it (query string included). */
+	apiRequests(): RecordedRequest[] {
+		return this.sim.requests.filter((request) => !isLogin(request));
+	}
+
+	/** The requests to `method path`, in arrival order (see `isRequestTo`). */
+	requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
+		return this.sim.requests.filter((request) => isRequestTo(request, method, path));
+	}
+
+	/** Every request other than logins, in arrival order, reduced to what the tests compare. */
 	apiCalls(): ApiCall[] {
-		return this.sim.requests
-			.filter((request) => !isLogin(request))
-			.map(({ method, path, body, headers }) => ({
-				method,
-				path,
-				body,
-				authorization: headers.authorization,
-			}));
+		return this.apiRequests().map(({ method, path, body, headers }) => ({
+			method,
+			path,
+			body,
+			authorization: headers.authorization,
+		}));
 	}
 
 	/** A request as `apiCalls()` lists it, sent with the token the credential holds. */
@@ -211,10 +304,6 @@ export class CrayonFixture {
 			throw new Error('The credential holds no access token: no login succeeded');
 		return `Bearer ${token}`;
 	}
-}
-
-function isLogin(request: RecordedRequest): boolean {
-	return request.path.replace(/\/+$/, '').toLowerCase() === LOGIN_PATH;
 }
 
 /** The list in field `field` of a Set node's JSON output: the rows an example workflow starts from. */

@@ -117,7 +117,8 @@ export function chain(...nodeNames: string[]): IConnections {
 	return connections;
 }
 
-class TestNodeTypes implements INodeTypes {
+/** The node type registry n8n's server would provide, serving the given types by name. */
+export class TestNodeTypes implements INodeTypes {
 	constructor(private readonly types: Record<string, INodeType | IVersionedNodeType>) {}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {

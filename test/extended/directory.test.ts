@@ -1,12 +1,11 @@
 import { SEED } from '../../simulator';
-import { useCrayon } from '../node/fixture';
-import { apiRequests, runCrayon } from './helpers';
+import { runForJson, useCrayon } from '../helpers';
 
 describe('Crayon node: customer tenants and organizations', () => {
 	const crayon = useCrayon();
 
 	it('gets a customer tenant chosen from the list', async () => {
-		const { result, json } = await runCrayon(crayon, {
+		const { result, json } = await runForJson(crayon, {
 			resource: 'customerTenant',
 			operation: 'get',
 			customerTenantId: {
@@ -25,13 +24,13 @@ describe('Crayon node: customer tenants and organizations', () => {
 				Organization: { Id: SEED.organizationId, Name: SEED.organizationName },
 			}),
 		]);
-		expect(apiRequests(crayon).map((request) => request.path)).toEqual([
+		expect(crayon.apiRequests().map((request) => request.path)).toEqual([
 			`/api/v1/customertenants/${SEED.legacyTenantId}`,
 		]);
 	});
 
 	it('gets every customer tenant, page by page when a limit is smaller than a page', async () => {
-		const all = await runCrayon(crayon, {
+		const all = await runForJson(crayon, {
 			resource: 'customerTenant',
 			operation: 'getMany',
 			returnAll: true,
@@ -39,19 +38,19 @@ describe('Crayon node: customer tenants and organizations', () => {
 		expect(all.json.map((tenant) => tenant.Id)).toEqual([...crayon.sim.state.tenants.keys()]);
 
 		crayon.sim.clearRequests();
-		const limited = await runCrayon(crayon, {
+		const limited = await runForJson(crayon, {
 			resource: 'customerTenant',
 			operation: 'getMany',
 			limit: 3,
 		});
 		expect(limited.json).toHaveLength(3);
-		expect(apiRequests(crayon).map((request) => request.query)).toEqual([
+		expect(crayon.apiRequests().map((request) => request.query)).toEqual([
 			{ page: '1', pageSize: '3' },
 		]);
 	});
 
 	it('filters customer tenants by organization and search text', async () => {
-		const byOrganization = await runCrayon(crayon, {
+		const byOrganization = await runForJson(crayon, {
 			resource: 'customerTenant',
 			operation: 'getMany',
 			returnAll: true,
@@ -61,7 +60,7 @@ describe('Crayon node: customer tenants and organizations', () => {
 		for (const tenant of byOrganization.json)
 			expect(tenant).toMatchObject({ Organization: { Id: SEED.organizationId } });
 
-		const searched = await runCrayon(crayon, {
+		const searched = await runForJson(crayon, {
 			resource: 'customerTenant',
 			operation: 'getMany',
 			filters: { search: 'contoso' },
@@ -70,7 +69,7 @@ describe('Crayon node: customer tenants and organizations', () => {
 	});
 
 	it('lists organizations, with a search filter', async () => {
-		const all = await runCrayon(crayon, {
+		const all = await runForJson(crayon, {
 			resource: 'organization',
 			operation: 'getMany',
 			returnAll: true,
@@ -80,7 +79,7 @@ describe('Crayon node: customer tenants and organizations', () => {
 			expect.objectContaining({ Id: SEED.secondOrganizationId }),
 			expect.objectContaining({ Id: SEED.thirdOrganizationId }),
 		]);
-		const searched = await runCrayon(crayon, {
+		const searched = await runForJson(crayon, {
 			resource: 'organization',
 			operation: 'getMany',
 			filters: { search: 'Denmark' },
@@ -88,7 +87,7 @@ describe('Crayon node: customer tenants and organizations', () => {
 		expect(searched.json.map((organization) => organization.Id)).toEqual([
 			SEED.thirdOrganizationId,
 		]);
-		expect(apiRequests(crayon).at(-1)?.query).toEqual({
+		expect(crayon.apiRequests().at(-1)?.query).toEqual({
 			search: 'Denmark',
 			page: '1',
 			pageSize: '50',
@@ -96,7 +95,7 @@ describe('Crayon node: customer tenants and organizations', () => {
 	});
 
 	it('runs once per input item, each output paired with its item', async () => {
-		const { result } = await runCrayon(
+		const { result } = await runForJson(
 			crayon,
 			{ resource: 'customerTenant', operation: 'get', customerTenantId: '={{ $json.tenant }}' },
 			[{ tenant: SEED.tenantId }, { tenant: SEED.nceIneligibleTenantId }],

@@ -1,14 +1,14 @@
 import type { INodeListSearchResult, INodeParameters, NodeParameterValueType } from 'n8n-workflow';
 
 import { SEED } from '../../simulator';
-import { useCrayon } from '../node/fixture';
-import { apiRequests, listSearch, loadOptionsContext } from './helpers';
+import { listSearch } from '../../harness';
+import { useCrayon } from '../helpers';
 
 describe('Crayon node: list searches behind the resource locators', () => {
 	const crayon = useCrayon();
 
 	it('lists customer tenants by name with their domain prefix and ID, and searches them', async () => {
-		const all = await listSearch.searchCustomerTenants.call(loadOptionsContext(crayon));
+		const all = await listSearch.searchCustomerTenants.call(crayon.listSearchContext());
 		expect(all.results).toHaveLength(SEED.tenantCount);
 		expect(all.results[0]).toEqual({
 			name: `${SEED.tenantName} (contoso, ID ${SEED.tenantId})`,
@@ -17,11 +17,11 @@ describe('Crayon node: list searches behind the resource locators', () => {
 		expect(all.paginationToken).toBeUndefined();
 
 		const searched = await listSearch.searchCustomerTenants.call(
-			loadOptionsContext(crayon),
+			crayon.listSearchContext(),
 			' fabrikam ',
 		);
 		expect(searched.results.map((result) => result.value)).toEqual([String(SEED.legacyTenantId)]);
-		expect(apiRequests(crayon).at(-1)?.query).toEqual({
+		expect(crayon.apiRequests().at(-1)?.query).toEqual({
 			search: 'fabrikam',
 			page: '1',
 			pageSize: '50',
@@ -33,7 +33,7 @@ describe('Crayon node: list searches behind the resource locators', () => {
 		let token: unknown;
 		do {
 			const page = await listSearch.searchSubscriptions.call(
-				loadOptionsContext(crayon),
+				crayon.listSearchContext(),
 				'',
 				token as string | undefined,
 			);
@@ -49,14 +49,14 @@ describe('Crayon node: list searches behind the resource locators', () => {
 			name: `Suspended subscription (Suspended, quantity 5, ID ${SEED.suspendedSubscriptionId})`,
 			value: String(SEED.suspendedSubscriptionId),
 		});
-		expect(apiRequests(crayon).map((request) => request.query.page)).toEqual(['1', '2', '3']);
+		expect(crayon.apiRequests().map((request) => request.query.page)).toEqual(['1', '2', '3']);
 		// One login for all three pages: the token is stored in the credential and reused.
 		expect(crayon.store.preAuthenticationCalls).toBe(1);
 	});
 
 	it('searches subscriptions through Crayon', async () => {
 		const { results } = await listSearch.searchSubscriptions.call(
-			loadOptionsContext(crayon),
+			crayon.listSearchContext(),
 			'visio',
 		);
 		expect(results.length).toBeGreaterThan(0);
@@ -67,7 +67,7 @@ describe('Crayon node: list searches behind the resource locators', () => {
 	});
 
 	it('lists organizations', async () => {
-		const { results } = await listSearch.searchOrganizations.call(loadOptionsContext(crayon));
+		const { results } = await listSearch.searchOrganizations.call(crayon.listSearchContext());
 		expect(results).toEqual([
 			{
 				name: `${SEED.organizationName} (ID ${SEED.organizationId})`,
@@ -92,8 +92,7 @@ describe('Crayon node: list searches behind the resource locators', () => {
 		});
 
 		it('lists the offers of the subscription chosen in the node, filtered by the search text', async () => {
-			const context = loadOptionsContext(
-				crayon,
+			const context = crayon.listSearchContext(
 				addAddonWith({ __rl: true, mode: 'list', value: String(SEED.addonCapableSubscriptionId) }),
 			);
 			const all = await listSearch.searchAddonOffers.call(context);
@@ -110,17 +109,19 @@ describe('Crayon node: list searches behind the resource locators', () => {
 			const storage = await listSearch.searchAddonOffers.call(context, 'STORAGE');
 			expect(storage.results.map((result) => result.value)).toEqual([SEED.secondAddonOfferId]);
 			expect(
-				apiRequests(crayon).every(
-					(request) =>
-						request.path ===
-						`/api/v1/subscriptions/${SEED.addonCapableSubscriptionId}/addon-offers`,
-				),
+				crayon
+					.apiRequests()
+					.every(
+						(request) =>
+							request.path ===
+							`/api/v1/subscriptions/${SEED.addonCapableSubscriptionId}/addon-offers`,
+					),
 			).toBe(true);
 		});
 
 		it('accepts the subscription typed as a plain ID', async () => {
 			const { results } = await listSearch.searchAddonOffers.call(
-				loadOptionsContext(crayon, addAddonWith(String(SEED.nceSubscriptionId))),
+				crayon.listSearchContext(addAddonWith(String(SEED.nceSubscriptionId))),
 			);
 			expect(results.map((result) => result.value)).toEqual([SEED.nceAddonOfferId]);
 		});
@@ -131,12 +132,10 @@ describe('Crayon node: list searches behind the resource locators', () => {
 				'={{ $json.subscriptionId }}',
 			]) {
 				await expect(
-					listSearch.searchAddonOffers.call(
-						loadOptionsContext(crayon, addAddonWith(subscriptionId)),
-					),
+					listSearch.searchAddonOffers.call(crayon.listSearchContext(addAddonWith(subscriptionId))),
 				).rejects.toThrow('Choose the subscription first: its add-on offers are listed here');
 			}
-			expect(apiRequests(crayon)).toHaveLength(0);
+			expect(crayon.apiRequests()).toHaveLength(0);
 		});
 	});
 
@@ -145,7 +144,7 @@ describe('Crayon node: list searches behind the resource locators', () => {
 			path: '/api/v1/customertenants',
 			rawResponse: { status: 200, contentType: 'text/html', body: '<html>maintenance</html>' },
 		});
-		await expect(listSearch.searchCustomerTenants.call(loadOptionsContext(crayon))).rejects.toThrow(
+		await expect(listSearch.searchCustomerTenants.call(crayon.listSearchContext())).rejects.toThrow(
 			"Crayon's answer to GET /api/v1/customertenants could not be understood: expected a page of results ({Items, TotalHits})",
 		);
 	});

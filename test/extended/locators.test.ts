@@ -1,8 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../simulator';
-import { useCrayon } from '../node/fixture';
-import { apiRequests, runCrayon } from './helpers';
+import { runForJson, useCrayon } from '../helpers';
 
 const fromList = (value: string | number, cachedResultName = 'chosen in the editor') => ({
 	__rl: true,
@@ -23,9 +22,9 @@ describe('Crayon node: purchase fields as resource locators', () => {
 		const bodies: unknown[] = [];
 		for (const parameters of variants) {
 			crayon.reset();
-			const { result } = await runCrayon(crayon, parameters);
+			const { result } = await runForJson(crayon, parameters);
 			expect(result.error).toBeUndefined();
-			bodies.push(apiRequests(crayon).map(({ method, path, body }) => ({ method, path, body })));
+			bodies.push(crayon.apiRequests().map(({ method, path, body }) => ({ method, path, body })));
 		}
 		return bodies;
 	}
@@ -127,7 +126,7 @@ describe('Crayon node: purchase fields as resource locators', () => {
 	});
 
 	it('keeps the purchase validation: an ID that is not a number is refused before anything is sent', async () => {
-		const { result } = await runCrayon(
+		const { result } = await runForJson(
 			crayon,
 			{
 				resource: 'subscription',

@@ -1,13 +1,12 @@
 import { SEED } from '../../simulator';
-import { useCrayon } from '../node/fixture';
-import { apiRequests, runCrayon } from './helpers';
+import { runForJson, useCrayon } from '../helpers';
 
 describe('Crayon node: New Commerce Order → Get Subscription IDs', () => {
 	// Orders stay unprocessed until a test moves the simulator's clock on.
 	const crayon = useCrayon({ newCommerceOrderProcessingDelayMs: 60_000 });
 
 	async function placeOrder(): Promise<string> {
-		const { result, json } = await runCrayon(crayon, {
+		const { result, json } = await runForJson(crayon, {
 			resource: 'newCommerceOrder',
 			operation: 'create',
 			customerTenantId: String(SEED.tenantId),
@@ -30,17 +29,17 @@ describe('Crayon node: New Commerce Order → Get Subscription IDs', () => {
 			newCommerceOrderId: orderId,
 		};
 
-		const before = await runCrayon(crayon, parameters);
+		const before = await runForJson(crayon, parameters);
 		expect(before.json).toEqual([
 			{ NewCommerceOrderId: orderId, Processed: false, SubscriptionIds: [], SubscriptionId: null },
 		]);
-		expect(apiRequests(crayon).map((request) => `${request.method} ${request.path}`)).toEqual([
+		expect(crayon.apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual([
 			`GET /api/v1/subscriptions/new-commerce-orders/${orderId}`,
 		]);
 
 		// Crayon processes the order later; the simulator's clock is moved past its processing delay.
 		crayon.sim.state.processDueNceOrders(Date.now() + 120_000);
-		const after = await runCrayon(crayon, parameters);
+		const after = await runForJson(crayon, parameters);
 		expect(after.json).toEqual([
 			{
 				NewCommerceOrderId: orderId,
@@ -53,7 +52,7 @@ describe('Crayon node: New Commerce Order → Get Subscription IDs', () => {
 	});
 
 	it('refuses an order ID that is not a GUID before sending anything, and reports an unknown one', async () => {
-		const invalid = await runCrayon(crayon, {
+		const invalid = await runForJson(crayon, {
 			resource: 'newCommerceOrder',
 			operation: 'getSubscriptionIds',
 			newCommerceOrderId: '../ping',
@@ -61,9 +60,9 @@ describe('Crayon node: New Commerce Order → Get Subscription IDs', () => {
 		expect(invalid.result.error?.message).toBe(
 			'Invalid input in item 0: "New Commerce Order ID" must be a GUID such as 767bc43f-c3af-48e7-b7fa-89889132a655 (received "../ping")',
 		);
-		expect(apiRequests(crayon)).toHaveLength(0);
+		expect(crayon.apiRequests()).toHaveLength(0);
 
-		const unknown = await runCrayon(crayon, {
+		const unknown = await runForJson(crayon, {
 			resource: 'newCommerceOrder',
 			operation: 'getSubscriptionIds',
 			newCommerceOrderId: '00000000-0000-4000-a000-000000000000',

@@ -1,15 +1,12 @@
 import { SEED, SubscriptionStatus } from '../../simulator';
-import { useCrayon } from '../node/fixture';
-import { apiRequests, runCrayon } from './helpers';
-
-const byId = (id: number | string) => ({ __rl: true, mode: 'id', value: String(id) });
+import { byId, runForJson, useCrayon } from '../helpers';
 
 describe('Crayon node: subscription lookups and quantity changes', () => {
 	const crayon = useCrayon();
 
 	describe('Get', () => {
 		it('returns the ten simplified fields by default', async () => {
-			const { result, json } = await runCrayon(crayon, {
+			const { result, json } = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'get',
 				subscriptionId: byId(SEED.nceSubscriptionId),
@@ -30,13 +27,13 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 						?.commitmentEndDate,
 				},
 			]);
-			expect(apiRequests(crayon).map((r) => `${r.method} ${r.path}`)).toEqual([
+			expect(crayon.apiRequests().map((r) => `${r.method} ${r.path}`)).toEqual([
 				`GET /api/v1/subscriptions/${SEED.nceSubscriptionId}`,
 			]);
 		});
 
 		it('returns the whole SubscriptionDetailed without Simplify, for ids given as plain values or from the list', async () => {
-			const { json } = await runCrayon(
+			const { json } = await runForJson(
 				crayon,
 				{
 					resource: 'subscription',
@@ -55,7 +52,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 				Product: { PartNumber: SEED.legacyPartNumber },
 			});
 
-			const fromList = await runCrayon(crayon, {
+			const fromList = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'get',
 				subscriptionId: {
@@ -71,7 +68,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 		});
 
 		it("fails with Crayon's 404 message for an unknown id, or outputs an error item with continueOnFail", async () => {
-			const failed = await runCrayon(crayon, {
+			const failed = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'get',
 				subscriptionId: byId(SEED.unknownSubscriptionId),
@@ -80,7 +77,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 				`Subscription ${SEED.unknownSubscriptionId} was not found`,
 			);
 
-			const { result, json } = await runCrayon(
+			const { result, json } = await runForJson(
 				crayon,
 				{ resource: 'subscription', operation: 'get', subscriptionId: '={{ $json.id }}' },
 				[{ id: SEED.unknownSubscriptionId }, { id: SEED.nceSubscriptionId }],
@@ -96,7 +93,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 		});
 
 		it('refuses an id that is not a whole number before sending anything', async () => {
-			const typed = await runCrayon(crayon, {
+			const typed = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'get',
 				subscriptionId: byId('abc'),
@@ -105,7 +102,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 				'Not a valid subscription ID: Crayon IDs are whole numbers such as 5001',
 			);
 
-			const mapped = await runCrayon(
+			const mapped = await runForJson(
 				crayon,
 				{ resource: 'subscription', operation: 'get', subscriptionId: '={{ $json.id }}' },
 				[{ id: 'abc' }],
@@ -113,18 +110,19 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 			expect(mapped.result.error?.message).toBe(
 				'Invalid input in item 0: "Subscription" must be a whole number of at least 1 (received "abc")',
 			);
-			expect(apiRequests(crayon)).toHaveLength(0);
+			expect(crayon.apiRequests()).toHaveLength(0);
 		});
 	});
 
 	describe('Get Many', () => {
 		const listRequests = () =>
-			apiRequests(crayon)
+			crayon
+				.apiRequests()
 				.filter((request) => request.path === '/api/v1/subscriptions')
 				.map((request) => request.query);
 
 		it('returns all 120 subscriptions over three pages of 50 with Return All', async () => {
-			const { result, json } = await runCrayon(crayon, {
+			const { result, json } = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'getMany',
 				returnAll: true,
@@ -143,7 +141,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 		});
 
 		it('stops at the limit, asking for no more than it needs', async () => {
-			const small = await runCrayon(crayon, {
+			const small = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'getMany',
 				returnAll: false,
@@ -155,7 +153,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 			expect(listRequests()).toEqual([{ page: '1', pageSize: '5' }]);
 
 			crayon.sim.clearRequests();
-			const large = await runCrayon(crayon, {
+			const large = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'getMany',
 				limit: 110,
@@ -165,7 +163,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 		});
 
 		it('filters by customer tenant and status (a flag set) and search, and can return the raw subscriptions', async () => {
-			const { json } = await runCrayon(crayon, {
+			const { json } = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'getMany',
 				returnAll: true,
@@ -197,7 +195,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 				{ customerTenantId: String(SEED.legacyTenantId), statuses: '3', page: '1', pageSize: '50' },
 			]);
 
-			const searched = await runCrayon(crayon, {
+			const searched = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'getMany',
 				limit: 3,
@@ -213,7 +211,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 		});
 
 		it('names the filter and the received value when a filter is not an id', async () => {
-			const { result } = await runCrayon(crayon, {
+			const { result } = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'getMany',
 				filters: { customerTenantId: { __rl: true, mode: 'id', value: '={{ "contoso" }}' } },
@@ -221,13 +219,13 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 			expect(result.error?.message).toMatch(
 				/^Invalid input in item 0: "Filters → Customer Tenant" must be a whole number of at least 1 \(received .*"contoso".*\)$/,
 			);
-			expect(apiRequests(crayon)).toHaveLength(0);
+			expect(crayon.apiRequests()).toHaveLength(0);
 		});
 	});
 
 	describe('Update Quantity', () => {
 		it('reads the subscription, then puts the whole document back with the new quantity', async () => {
-			const { result, json } = await runCrayon(crayon, {
+			const { result, json } = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'updateQuantity',
 				subscriptionId: byId(SEED.nceSubscriptionId),
@@ -245,7 +243,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 			expect(crayon.sim.state.quantityChanges).toEqual([
 				expect.objectContaining({ subscriptionId: SEED.nceSubscriptionId, from: 10, to: 12 }),
 			]);
-			const [get, put] = apiRequests(crayon);
+			const [get, put] = crayon.apiRequests();
 			expect(`${get.method} ${get.path}`).toBe(
 				`GET /api/v1/subscriptions/${SEED.nceSubscriptionId}`,
 			);
@@ -262,25 +260,25 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 		it('sends back every field Crayon returned, unchanged except the quantity', async () => {
 			const {
 				json: [before],
-			} = await runCrayon(crayon, {
+			} = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'get',
 				subscriptionId: byId(SEED.addonCapableSubscriptionId),
 				simplify: false,
 			});
 			crayon.sim.clearRequests();
-			await runCrayon(crayon, {
+			await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'updateQuantity',
 				subscriptionId: byId(SEED.addonCapableSubscriptionId),
 				quantity: 30,
 			});
-			const put = apiRequests(crayon).find((request) => request.method === 'PUT');
+			const put = crayon.apiRequests().find((request) => request.method === 'PUT');
 			expect(put?.body).toEqual({ ...before, Quantity: 30 });
 		});
 
 		it('refuses a subscription that is not active and sends no PUT', async () => {
-			const { result } = await runCrayon(crayon, {
+			const { result } = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'updateQuantity',
 				subscriptionId: byId(SEED.suspendedSubscriptionId),
@@ -289,23 +287,23 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 			expect(result.error?.message).toBe(
 				`Subscription ${SEED.suspendedSubscriptionId} is Suspended: only an active subscription's quantity can be changed`,
 			);
-			expect(apiRequests(crayon).map((request) => request.method)).toEqual(['GET']);
+			expect(crayon.apiRequests().map((request) => request.method)).toEqual(['GET']);
 			expect(crayon.sim.state.quantityChanges).toHaveLength(0);
 		});
 
 		it('sends nothing when the quantity already is the requested one', async () => {
-			const { json } = await runCrayon(crayon, {
+			const { json } = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'updateQuantity',
 				subscriptionId: byId(SEED.nceSubscriptionId),
 				quantity: 10,
 			});
 			expect(json[0]).toMatchObject({ Quantity: 10, PreviousQuantity: 10, QuantityChanged: false });
-			expect(apiRequests(crayon).map((request) => request.method)).toEqual(['GET']);
+			expect(crayon.apiRequests().map((request) => request.method)).toEqual(['GET']);
 		});
 
 		it('validates every item before the first request', async () => {
-			const { result } = await runCrayon(
+			const { result } = await runForJson(
 				crayon,
 				{
 					resource: 'subscription',
@@ -321,12 +319,12 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 			expect(result.error?.message).toBe(
 				'Invalid input in item 1: "Quantity" must be a whole number of at least 1 (received 0)',
 			);
-			expect(apiRequests(crayon)).toHaveLength(0);
+			expect(crayon.apiRequests()).toHaveLength(0);
 		});
 
 		it('never repeats the PUT after a lost answer: its outcome is unknown', async () => {
 			crayon.sim.injectFault({ method: 'PUT', dropConnection: 'after-processing' });
-			const { result } = await runCrayon(crayon, {
+			const { result } = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'updateQuantity',
 				subscriptionId: byId(SEED.nceSubscriptionId),
@@ -335,12 +333,12 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 			expect(result.error?.message).toMatch(
 				/^Outcome unknown, but most likely bought: PUT \/api\/v1\/subscriptions\/5003 got no usable answer .* A lookup at Crayon found subscription 5003 with quantity 15\.$/,
 			);
-			expect(apiRequests(crayon).map((request) => request.method)).toEqual(['GET', 'PUT', 'GET']);
+			expect(crayon.apiRequests().map((request) => request.method)).toEqual(['GET', 'PUT', 'GET']);
 			expect(crayon.sim.state.quantityChanges).toHaveLength(1);
 		});
 
 		it("reports Crayon's refusal of a quantity above the product maximum", async () => {
-			const { result } = await runCrayon(crayon, {
+			const { result } = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'updateQuantity',
 				subscriptionId: byId(SEED.nceSubscriptionId),
@@ -353,7 +351,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 
 	describe('Get Add-On Offers', () => {
 		it("lists the subscription's add-on offers, one item each", async () => {
-			const { json } = await runCrayon(crayon, {
+			const { json } = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'getAddonOffers',
 				subscriptionId: byId(SEED.addonCapableSubscriptionId),
@@ -369,14 +367,14 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 			const withoutOffers = [...crayon.sim.state.subscriptions.values()].find(
 				(subscription) => crayon.sim.state.productOf(subscription).addonOfferIds.length === 0,
 			);
-			const { result, json } = await runCrayon(crayon, {
+			const { result, json } = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'getAddonOffers',
 				subscriptionId: byId(withoutOffers!.id),
 			});
 			expect(result.error).toBeUndefined();
 			expect(json).toEqual([]);
-			expect(apiRequests(crayon).map((request) => request.path)).toEqual([
+			expect(crayon.apiRequests().map((request) => request.path)).toEqual([
 				`/api/v1/subscriptions/${withoutOffers!.id}/addon-offers`,
 			]);
 		});
@@ -384,7 +382,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 
 	describe('Get Coterminosity Dates', () => {
 		it("returns the calendar-month date and the tenant's subscriptions to align with", async () => {
-			const { result, json } = await runCrayon(crayon, {
+			const { result, json } = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'getCoterminosityDates',
 				customerTenantId: { __rl: true, mode: 'id', value: String(SEED.tenantId) },
@@ -396,7 +394,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 			expect(
 				(json[0].Subscriptions as Array<{ Id: number }>).map((subscription) => subscription.Id),
 			).toContain(SEED.nceSubscriptionId);
-			const [request] = apiRequests(crayon);
+			const [request] = crayon.apiRequests();
 			expect(request.path).toBe('/api/v2/subscriptions/coterminosity');
 			expect(request.query).toEqual({
 				customerTenantId: String(SEED.tenantId),
@@ -405,7 +403,7 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 		});
 
 		it('passes the optional organization and subscription, which Crayon checks against the tenant', async () => {
-			const { json } = await runCrayon(crayon, {
+			const { json } = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'getCoterminosityDates',
 				customerTenantId: String(SEED.tenantId),
@@ -418,14 +416,14 @@ describe('Crayon node: subscription lookups and quantity changes', () => {
 			expect(
 				(json[0].Subscriptions as Array<{ Id: number }>).map((subscription) => subscription.Id),
 			).not.toContain(SEED.nceSubscriptionId);
-			expect(apiRequests(crayon)[0].query).toEqual({
+			expect(crayon.apiRequests()[0].query).toEqual({
 				customerTenantId: String(SEED.tenantId),
 				termDuration: 'P1Y',
 				organizationId: String(SEED.organizationId),
 				subscriptionId: String(SEED.nceSubscriptionId),
 			});
 
-			const wrongOrganization = await runCrayon(crayon, {
+			const wrongOrganization = await runForJson(crayon, {
 				resource: 'subscription',
 				operation: 'getCoterminosityDates',
 				customerTenantId: String(SEED.tenantId),

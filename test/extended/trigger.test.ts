@@ -1,8 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SEED, SubscriptionStatus } from '../../simulator';
-import { useCrayon } from '../node/fixture';
-import { apiRequests, pollTrigger, runCrayon, runTriggerManually } from './helpers';
+import { runForJson, useCrayon } from '../helpers';
 
 const allTenants: INodeParameters = { customerTenantId: { __rl: true, mode: 'list', value: '' } };
 
@@ -13,7 +12,7 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 	function poller(parameters: INodeParameters) {
 		let staticData = '{}';
 		return async () => {
-			const result = await pollTrigger(crayon, parameters, staticData);
+			const result = await crayon.poll(parameters, staticData);
 			staticData = result.staticData;
 			return {
 				items: result.items,
@@ -37,12 +36,12 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 			Status: 'Active',
 			Quantity: 25,
 		});
-		expect(apiRequests(crayon).map((request) => request.query.page)).toEqual(['1', '2', '3']);
+		expect(crayon.apiRequests().map((request) => request.query.page)).toEqual(['1', '2', '3']);
 
 		const second = await poll();
 		expect(second.items).toBeNull();
 
-		const created = await runCrayon(crayon, {
+		const created = await runForJson(crayon, {
 			resource: 'subscription',
 			operation: 'create',
 			productType: 'nce',
@@ -54,7 +53,7 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 			termDuration: 'P1M',
 		});
 		expect(created.result.error).toBeUndefined();
-		await runCrayon(crayon, {
+		await runForJson(crayon, {
 			resource: 'subscription',
 			operation: 'updateQuantity',
 			subscriptionId: String(SEED.nceSubscriptionId),
@@ -80,7 +79,7 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 		await poll();
 		crayon.sim.state.subscriptions.get(SEED.nceSubscriptionId)!.status =
 			SubscriptionStatus.Suspended;
-		await runCrayon(crayon, {
+		await runForJson(crayon, {
 			resource: 'subscription',
 			operation: 'addAddon',
 			subscriptionId: String(SEED.addonCapableSubscriptionId),
@@ -118,7 +117,7 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 		);
 		let staticData = '{}';
 		const pollFor = async (parameters: INodeParameters) => {
-			const result = await pollTrigger(crayon, parameters, staticData);
+			const result = await crayon.poll(parameters, staticData);
 			staticData = result.staticData;
 			return result.items;
 		};
@@ -135,7 +134,9 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 			'CustomerTenant',
 			expect.objectContaining({ Id: SEED.tenantId }),
 		);
-		expect(apiRequests(crayon)[0].query).toMatchObject({ customerTenantId: String(SEED.tenantId) });
+		expect(crayon.apiRequests()[0].query).toMatchObject({
+			customerTenantId: String(SEED.tenantId),
+		});
 
 		crayon.sim.state.subscriptions.get(SEED.addonCapableSubscriptionId)!.quantity = 99;
 		expect(await pollFor(forTenant)).toBeNull();
@@ -144,7 +145,7 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 	});
 
 	it('returns the newest subscription when run manually, without touching the cursor', async () => {
-		const result = await runTriggerManually(crayon, allTenants);
+		const result = await crayon.runTrigger(allTenants);
 		expect(result.error).toBeUndefined();
 		expect(result.output('Crayon Trigger').map((item) => item.json)).toEqual([
 			expect.objectContaining({
@@ -153,15 +154,15 @@ describe('Crayon Trigger: new or changed subscriptions', () => {
 			}),
 		]);
 
-		const manual = await pollTrigger(crayon, allTenants, '{}', 'manual');
+		const manual = await crayon.poll(allTenants, '{}', 'manual');
 		expect(manual.items).toHaveLength(1);
 		expect(manual.staticData).toBe('{}');
 	});
 
 	it('refuses a customer tenant that is not an ID, before asking Crayon', async () => {
-		await expect(
-			pollTrigger(crayon, { customerTenantId: '={{ "contoso" }}' }, '{}'),
-		).rejects.toThrow('"Customer Tenant" must be a Crayon customer tenant ID (received "contoso")');
-		expect(apiRequests(crayon)).toHaveLength(0);
+		await expect(crayon.poll({ customerTenantId: '={{ "contoso" }}' }, '{}')).rejects.toThrow(
+			'"Customer Tenant" must be a Crayon customer tenant ID (received "contoso")',
+		);
+		expect(crayon.apiRequests()).toHaveLength(0);
 	});
 });

@@ -6,8 +6,8 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_CREDENTIALS, SEED } from '../../simulator';
-import type { RunResult } from '../../harness/engine';
-import { byId, jsonOf, pairedItemsOf, useCrayon } from './fixture';
+import type { RunResult } from '../../harness';
+import { byId, jsonOf, pairedItemsOf, useCrayon } from '../helpers';
 
 const crayon = useCrayon();
 

@@ -9,9 +9,9 @@ import path from 'node:path';
 import type { IDataObject } from 'n8n-workflow';
 
 import { SEED } from '../../simulator';
-import { exampleRows } from '../../harness/crayon';
-import type { RunResult, TestNode, WorkflowJson } from '../../harness/engine';
-import { jsonOf, pairedItemsOf, useCrayon } from './fixture';
+import { exampleRows } from '../../harness';
+import type { RunResult, TestNode, WorkflowJson } from '../../harness';
+import { jsonOf, pairedItemsOf, useCrayon } from '../helpers';
 
 const EXAMPLES_DIR = path.join(__dirname, '..', '..', 'examples');
 

@@ -5,8 +5,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../simulator';
-import type { ApiCall, CrayonFixture } from '../../harness/crayon';
-import { byId, expectNothingSent, itemIndexOf, jsonOf, pairedItemsOf, useCrayon } from './fixture';
+import type { ApiCall, CrayonFixture } from '../../harness';
+import { byId, expectNothingSent, itemIndexOf, jsonOf, pairedItemsOf, useCrayon } from '../helpers';
 
 const ORDERS_PATH = '/api/v1/subscriptions/new-commerce-orders';
 

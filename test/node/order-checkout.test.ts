@@ -5,7 +5,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../simulator';
-import type { CrayonStep } from '../../harness/crayon';
+import type { CrayonStep } from '../../harness';
 import {
 	byId,
 	e3Line,
@@ -14,7 +14,7 @@ import {
 	jsonOf,
 	pairedItemsOf,
 	useCrayon,
-} from './fixture';
+} from '../helpers';
 
 const crayon = useCrayon();
 

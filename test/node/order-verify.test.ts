@@ -10,7 +10,7 @@ import {
 	jsonOf,
 	pairedItemsOf,
 	useCrayon,
-} from './fixture';
+} from '../helpers';
 
 const crayon = useCrayon();
 

@@ -2,7 +2,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../simulator';
-import { byId, expectNothingSent, jsonOf, useCrayon } from './fixture';
+import { byId, expectNothingSent, jsonOf, useCrayon } from '../helpers';
 
 const crayon = useCrayon();
 

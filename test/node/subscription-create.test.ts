@@ -2,7 +2,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../simulator';
-import { byId, expectNothingSent, itemIndexOf, jsonOf, pairedItemsOf, useCrayon } from './fixture';
+import { byId, expectNothingSent, itemIndexOf, jsonOf, pairedItemsOf, useCrayon } from '../helpers';
 
 const crayon = useCrayon();
 

@@ -7,7 +7,14 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SEED, type RecordedRequest } from '../../simulator';
-import { expectNothingSent, itemIndexOf, jsonOf, pairedItemsOf, useCrayon } from '../node/fixture';
+import {
+	expectNothingSent,
+	expectOneLoginForAll,
+	itemIndexOf,
+	jsonOf,
+	pairedItemsOf,
+	useCrayon,
+} from '../helpers';
 
 const crayon = useCrayon();
 
@@ -92,10 +99,7 @@ describe('Options → Concurrency', () => {
 		const result = await crayon.runCrayon(createSubscriptions({ concurrency: 8 }), rows(16));
 
 		expect(result.error).toBeUndefined();
-		expect(crayon.logins()).toHaveLength(1);
-		expect(new Set(createRequests().map((request) => request.headers.authorization))).toEqual(
-			new Set([crayon.bearer()]),
-		);
+		expectOneLoginForAll(crayon, createRequests());
 		expect(crayon.sim.purchaseCount()).toBe(16);
 	});
 

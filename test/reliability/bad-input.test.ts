@@ -8,7 +8,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../simulator';
-import { useCrayon } from '../node/fixture';
+import { useCrayon } from '../helpers';
 
 const crayon = useCrayon();
 

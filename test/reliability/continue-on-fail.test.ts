@@ -4,18 +4,16 @@
  * bought exactly once.
  */
 import { SEED } from '../../simulator';
-import { pairedItemsOf, useCrayon } from '../node/fixture';
 import {
+	pairedItemsOf,
+	useCrayon,
 	createSubscription,
 	errorItemOf,
 	onRequest,
-	requestsTo,
 	SUBSCRIPTIONS_PATH,
-	undoRequestHooksAfterEach,
-} from './helpers';
+} from '../helpers';
 
 const crayon = useCrayon();
-undoRequestHooksAfterEach();
 
 const row = (quantity: number, tenantId: number = SEED.tenantId) => ({ tenantId, quantity });
 
@@ -71,9 +69,9 @@ it('outputs one error item per failed item and buys every good item exactly once
 		error: expect.stringMatching(/^Crayon refused POST/),
 	});
 
-	const sentQuantities = requestsTo(crayon.sim, 'POST', SUBSCRIPTIONS_PATH).map(
-		(request) => (request.body as { quantity: number }).quantity,
-	);
+	const sentQuantities = crayon
+		.requestsTo('POST', SUBSCRIPTIONS_PATH)
+		.map((request) => (request.body as { quantity: number }).quantity);
 	expect(sentQuantities).toEqual([1, 2, 3, 4, 5, 5, 6, 7]);
 	const bought = crayon.sim.state.purchases.flatMap((purchase) =>
 		purchase.lines.map((line) => line.quantity),

@@ -4,14 +4,15 @@
  * and how each failure reads in the item n8n shows.
  */
 import { SEED } from '../../simulator';
-import { jsonOf, pairedItemsOf, useCrayon } from '../node/fixture';
 import {
+	jsonOf,
+	pairedItemsOf,
+	useCrayon,
 	createSubscription,
 	errorItemOf,
 	errorText,
-	requestsTo,
 	SUBSCRIPTIONS_PATH,
-} from './helpers';
+} from '../helpers';
 
 const crayon = useCrayon();
 
@@ -19,7 +20,7 @@ const CONTINUE = { onError: 'continueRegularOutput' } as const;
 
 const row = (quantity: number) => ({ quantity });
 
-const subscriptionPosts = () => requestsTo(crayon.sim, 'POST', SUBSCRIPTIONS_PATH);
+const subscriptionPosts = () => crayon.requestsTo('POST', SUBSCRIPTIONS_PATH);
 
 describe('retries what Crayon did not process', () => {
 	it('retries a purchase answered 429 with Retry-After: 0 and buys once', async () => {
@@ -223,7 +224,7 @@ describe('never sends a purchase twice', () => {
 		);
 
 		expect(crayon.sim.purchaseCount()).toBe(1);
-		expect(requestsTo(crayon.sim, 'POST', path)).toHaveLength(1);
+		expect(crayon.requestsTo('POST', path)).toHaveLength(1);
 		const { error } = errorItemOf(result, 0);
 		expect(error).toMatch(
 			/^Outcome unknown, but most likely bought: POST \/api\/v1\/subscriptions\/5001\/addons got no usable answer \(connection lost: ECONNRESET\)\./,
@@ -249,7 +250,7 @@ describe('never sends a purchase twice', () => {
 			CONTINUE,
 		);
 
-		expect(requestsTo(crayon.sim, 'PUT', path)).toHaveLength(1);
+		expect(crayon.requestsTo('PUT', path)).toHaveLength(1);
 		expect(errorItemOf(result, 0).error).toBe(
 			`Outcome unknown, but most likely bought: PUT ${path} got no usable answer (connection lost: ECONNRESET). ` +
 				`A lookup at Crayon found subscription ${SEED.addonCapableSubscriptionId} with quantity 42.`,
@@ -284,7 +285,7 @@ describe('never sends a purchase twice', () => {
 		);
 
 		expect(crayon.sim.purchaseCount()).toBe(1);
-		expect(requestsTo(crayon.sim, 'POST', checkout)).toHaveLength(1);
+		expect(crayon.requestsTo('POST', checkout)).toHaveLength(1);
 		expect(errorItemOf(result, 0).error).toMatch(
 			/^Outcome unknown: POST \/api\/v1\/purchaserequest\/checkout got no usable answer/,
 		);

@@ -4,8 +4,7 @@
  */
 import type { SimulatorOptions } from '../../simulator';
 import { SEED } from '../../simulator';
-import { useCrayon } from '../node/fixture';
-import { errorItemOf, requestsTo } from './helpers';
+import { useCrayon, errorItemOf } from '../helpers';
 
 const ORDERS_PATH = '/api/v1/subscriptions/new-commerce-orders';
 
@@ -29,7 +28,7 @@ function lostOrderRun(options: SimulatorOptions) {
 			dropConnection: 'after-processing',
 		});
 		const result = await crayon.runCrayon(order, [{}], { onError: 'continueRegularOutput' });
-		expect(requestsTo(crayon.sim, 'POST', ORDERS_PATH)).toHaveLength(1);
+		expect(crayon.requestsTo('POST', ORDERS_PATH)).toHaveLength(1);
 		expect(crayon.sim.purchaseCount()).toBe(1);
 		return errorItemOf(result, 0).error as string;
 	};

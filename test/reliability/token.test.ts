@@ -4,21 +4,17 @@
  * and a clear credential error when Crayon keeps refusing.
  */
 import { SEED } from '../../simulator';
-import { jsonOf, useCrayon } from '../node/fixture';
 import {
 	createSubscription,
-	isLogin,
+	expectOneLoginForAll,
+	jsonOf,
 	onRequest,
 	quantities as rows,
-	requestsTo,
 	SUBSCRIPTIONS_PATH,
-	undoRequestHooksAfterEach,
-} from './helpers';
+	useCrayon,
+} from '../helpers';
 
 const crayon = useCrayon();
-undoRequestHooksAfterEach();
-
-const logins = () => crayon.sim.requests.filter(isLogin);
 
 /** Quantities of the subscriptions the run created: each item's purchase, once. */
 const boughtQuantities = () =>
@@ -33,14 +29,7 @@ describe('access token', () => {
 		const second = await crayon.runCrayon(createSubscription(), rows(3));
 
 		expect(second.error).toBeUndefined();
-		expect(logins()).toHaveLength(1);
-		expect(
-			new Set(
-				requestsTo(crayon.sim, 'POST', SUBSCRIPTIONS_PATH).map(
-					(request) => request.headers.authorization,
-				),
-			),
-		).toEqual(new Set([crayon.bearer()]));
+		expectOneLoginForAll(crayon, crayon.requestsTo('POST', SUBSCRIPTIONS_PATH));
 	});
 
 	it('expiring in the middle of 100 items causes exactly one new login and one resend', async () => {
@@ -49,8 +38,8 @@ describe('access token', () => {
 		const result = await crayon.runCrayon(createSubscription(), rows(100));
 
 		expect(result.error).toBeUndefined();
-		expect(logins().map((login) => login.status)).toEqual([200, 200]);
-		const posts = requestsTo(crayon.sim, 'POST', SUBSCRIPTIONS_PATH);
+		expect(crayon.logins().map((login) => login.status)).toEqual([200, 200]);
+		const posts = crayon.requestsTo('POST', SUBSCRIPTIONS_PATH);
 		expect(posts).toHaveLength(101);
 		expect(posts.map((post) => post.status).filter((status) => status !== 200)).toEqual([401]);
 		// The rejected request (item 49) is the one sent again, with the new token.
@@ -74,7 +63,7 @@ describe('access token', () => {
 		const result = await crayon.runCrayon(createSubscription({ concurrency: 4 }), rows(40));
 
 		expect(result.error).toBeUndefined();
-		expect(logins()).toHaveLength(2);
+		expect(crayon.logins()).toHaveLength(2);
 		expect(crayon.sim.purchaseCount()).toBe(40);
 		expect(boughtQuantities()).toEqual(rows(40).map((row) => row.quantity));
 	});
@@ -87,10 +76,10 @@ describe('access token', () => {
 		const result = await crayon.runCrayon(createSubscription(), rows(1));
 
 		expect(result.status).toBe('error');
-		expect(logins()).toHaveLength(1);
+		expect(crayon.logins()).toHaveLength(1);
 		// The new token is refused for GET /api/v1/me too, so the purchase is not sent again.
-		expect(requestsTo(crayon.sim, 'POST', SUBSCRIPTIONS_PATH)).toHaveLength(1);
-		expect(requestsTo(crayon.sim, 'GET', '/api/v1/me').map((request) => request.status)).toEqual([
+		expect(crayon.requestsTo('POST', SUBSCRIPTIONS_PATH)).toHaveLength(1);
+		expect(crayon.requestsTo('GET', '/api/v1/me').map((request) => request.status)).toEqual([
 			401, 401,
 		]);
 		expect(crayon.sim.purchaseCount()).toBe(1);
@@ -108,8 +97,8 @@ describe('access token', () => {
 
 		const result = await crayon.runCrayon(createSubscription(), rows(1));
 
-		expect(logins()).toHaveLength(1);
-		expect(requestsTo(crayon.sim, 'POST', SUBSCRIPTIONS_PATH)).toHaveLength(1);
+		expect(crayon.logins()).toHaveLength(1);
+		expect(crayon.requestsTo('POST', SUBSCRIPTIONS_PATH)).toHaveLength(1);
 		expect(result.error?.message).toBe(
 			`Crayon rejected a freshly issued access token for POST ${SUBSCRIPTIONS_PATH} (401 Unauthorized)`,
 		);
@@ -121,7 +110,7 @@ describe('access token', () => {
 		const result = await crayon.runCrayon(createSubscription(), rows(1));
 
 		expect(result.error).toBeUndefined();
-		expect(logins().map((login) => login.status)).toEqual([503, 200]);
+		expect(crayon.logins().map((login) => login.status)).toEqual([503, 200]);
 		expect(crayon.sim.purchaseCount()).toBe(1);
 	});
 
@@ -144,8 +133,8 @@ describe('access token', () => {
 			onError: 'continueRegularOutput',
 		});
 
-		expect(logins()).toHaveLength(2);
-		expect(crayon.sim.requests.filter((request) => !isLogin(request))).toEqual([]);
+		expect(crayon.logins()).toHaveLength(2);
+		expect(crayon.apiRequests()).toEqual([]);
 		const items = jsonOf(result.output('Crayon'));
 		expect(items).toHaveLength(2);
 		expect(items[0]).toEqual({

@@ -11,17 +11,10 @@ import { inspect } from 'node:util';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { DEFAULT_CREDENTIALS } from '../../simulator';
-import type { RunResult } from '../../harness/engine';
-import { useCrayon } from '../node/fixture';
-import {
-	createSubscription,
-	onRequest,
-	SUBSCRIPTIONS_PATH,
-	undoRequestHooksAfterEach,
-} from '../reliability/helpers';
+import type { RunResult } from '../../harness';
+import { useCrayon, createSubscription, onRequest, SUBSCRIPTIONS_PATH } from '../helpers';
 
 const crayon = useCrayon();
-undoRequestHooksAfterEach();
 
 const BASIC = Buffer.from(
 	`${DEFAULT_CREDENTIALS.clientId}:${DEFAULT_CREDENTIALS.clientSecret}`,

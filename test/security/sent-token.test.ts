@@ -15,8 +15,7 @@ import type {
 import { CrayonApi } from '../../credentials/CrayonApi.credentials';
 import { type CrayonContext, crayonApiRequest } from '../../nodes/Crayon/transport';
 import { DEFAULT_CREDENTIALS } from '../../simulator';
-import { useCrayon } from '../node/fixture';
-import { onRequest, undoRequestHooksAfterEach } from '../reliability/helpers';
+import { useCrayon, onRequest } from '../helpers';
 
 const FIRST_TOKEN = 'first-token-0123456789abcdef';
 const SECOND_TOKEN = 'second-token-0123456789abcdef';
@@ -150,7 +149,6 @@ describe('secrets of the token actually sent', () => {
 
 describe('secrets of the token actually sent, end to end', () => {
 	const crayon = useCrayon();
-	undoRequestHooksAfterEach();
 
 	const getMany = {
 		resource: 'subscription',

@@ -1,6 +1,6 @@
-import axios, { type AxiosInstance } from 'axios';
-import { SEED, type CrayonSimulator } from '../../simulator';
-import { apiClient, getToken, rawClient, requestToken, startTestSimulator } from './helpers';
+import axios from 'axios';
+import { SEED } from '../../simulator';
+import { apiClient, getToken, rawClient, requestToken, useSimulator } from '../helpers';
 
 const createBody = {
 	Name: 'Fault test',
@@ -10,18 +10,9 @@ const createBody = {
 };
 
 describe('simulator: fault injection', () => {
-	let sim: CrayonSimulator;
-	let api: AxiosInstance;
-
-	beforeAll(async () => {
-		sim = await startTestSimulator();
-	});
-	afterAll(() => sim.stop());
-	beforeEach(async () => {
-		sim.reset();
-		api = await apiClient(sim);
-		sim.clearRequests();
-	});
+	const { sim, api } = useSimulator({}, { reset: 'beforeEach', login: 'beforeEach' });
+	// Only the requests of the test itself are in the log.
+	beforeEach(() => sim.clearRequests());
 
 	it('answers with an injected status + Retry-After without processing, once by default', async () => {
 		sim.injectFault({
@@ -175,12 +166,7 @@ describe('simulator: fault injection', () => {
 });
 
 describe('simulator: request recording and reset', () => {
-	let sim: CrayonSimulator;
-
-	beforeAll(async () => {
-		sim = await startTestSimulator();
-	});
-	afterAll(() => sim.stop());
+	const { sim } = useSimulator();
 
 	it('records every request in arrival order, token requests included', async () => {
 		sim.reset();

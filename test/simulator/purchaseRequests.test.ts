@@ -1,6 +1,5 @@
-import type { AxiosInstance } from 'axios';
-import { SEED, type CrayonSimulator } from '../../simulator';
-import { apiClient, startTestSimulator } from './helpers';
+import { SEED } from '../../simulator';
+import { useSimulator } from '../helpers';
 
 /** The documented checkout example (checkout-order.txt) without its past ScheduledPurchaseDate. */
 const line = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -23,17 +22,7 @@ const order = (
 });
 
 describe('simulator: purchase requests (verify and checkout)', () => {
-	let sim: CrayonSimulator;
-	let api: AxiosInstance;
-
-	beforeAll(async () => {
-		sim = await startTestSimulator();
-	});
-	afterAll(() => sim.stop());
-	beforeEach(async () => {
-		sim.reset();
-		api = await apiClient(sim);
-	});
+	const { sim, api } = useSimulator({}, { reset: 'beforeEach', login: 'beforeEach' });
 
 	describe('verify', () => {
 		it('returns the whole order with catalogItemId filled in and no errors (both paths, trailing slash)', async () => {

@@ -1,6 +1,5 @@
-import type { AxiosInstance } from 'axios';
-import { SEED, SubscriptionStatus, type CrayonSimulator } from '../../simulator';
-import { apiClient, startTestSimulator, type CrayonError } from './helpers';
+import { SEED, SubscriptionStatus } from '../../simulator';
+import { useSimulator, type CrayonError } from '../helpers';
 
 const SUBSCRIPTION_DETAILED_KEYS = [
 	'Id',
@@ -54,17 +53,7 @@ function without(body: Record<string, unknown>, path: string): Record<string, un
 }
 
 describe('simulator: subscriptions', () => {
-	let sim: CrayonSimulator;
-	let api: AxiosInstance;
-
-	beforeAll(async () => {
-		sim = await startTestSimulator();
-	});
-	afterAll(() => sim.stop());
-	beforeEach(async () => {
-		sim.reset();
-		api = await apiClient(sim);
-	});
+	const { sim, api } = useSimulator({}, { reset: 'beforeEach', login: 'beforeEach' });
 
 	describe('POST /api/v1/subscriptions', () => {
 		it('creates a legacy subscription from the documented example and returns a PascalCase SubscriptionDetailed', async () => {
