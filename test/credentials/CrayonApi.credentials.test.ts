@@ -28,7 +28,7 @@ function visibleText(result: RunResult): string {
 	return JSON.stringify(result.run) + result.logs.join('\n');
 }
 
-describe('Crayon API credential in workflows', () => {
+describe('The Crayon API credential, in workflows,', () => {
 	it('logs in once with the documented password grant and sends every item with that token', async () => {
 		const result = await crayon.runCrayon(addAddon, rows);
 

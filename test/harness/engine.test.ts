@@ -258,7 +258,7 @@ function probeWorkflow(
 	};
 }
 
-describe('engine harness', () => {
+describe('The engine harness', () => {
 	it('flows items trigger → data → node and resolves expressions per item', async () => {
 		const result = await runWorkflow(probeWorkflow(tokenStore()));
 

@@ -32,8 +32,8 @@ async function run(
 
 const rawJson = { mode: 'raw', jsonOutput: '{ "rows": [{ "a": 1 }, { "a": 2 }, 3] }', options: {} };
 
-describe('n8n-nodes-base stand-ins', () => {
-	it('Edit Fields (JSON) outputs only the parsed object; Split Out makes one item per element', async () => {
+describe('The n8n-nodes-base stand-ins', () => {
+	it('run Edit Fields (JSON), which outputs only the parsed object, and Split Out, which makes one item per element', async () => {
 		const result = await run(rawJson);
 
 		expect(result.error).toBeUndefined();
@@ -47,7 +47,7 @@ describe('n8n-nodes-base stand-ins', () => {
 		]);
 	});
 
-	it('Edit Fields resolves the {{ }} parts of an expression, objects as JSON', async () => {
+	it('resolve the {{ }} parts of an Edit Fields expression, objects as JSON', async () => {
 		const result = await run({
 			mode: 'raw',
 			jsonOutput: '={ "rows": {{ $json.extra }}, "region": "{{ $json.region.toUpperCase() }}" }',
@@ -104,7 +104,7 @@ describe('n8n-nodes-base stand-ins', () => {
 			/does not implement include = "allOtherFields"/,
 		],
 	])(
-		'refuses %s with a clear error',
+		'refuse %s with a clear error',
 		async (_, setParameters, splitParameters, version, message) => {
 			const result = await run(setParameters, splitParameters, version);
 

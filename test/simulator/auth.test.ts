@@ -11,7 +11,7 @@ import {
 
 const INVALID_TOKEN = { ErrorCode: '401 Unauthorized', Message: 'Invalid token' };
 
-describe('simulator: token endpoint and bearer authentication', () => {
+describe('The simulator (token endpoint and bearer authentication)', () => {
 	const { sim } = useSimulator({}, { reset: 'beforeEach' });
 
 	it('listens on 127.0.0.1 with a random port', () => {
@@ -209,7 +209,7 @@ describe('simulator: token endpoint and bearer authentication', () => {
 	});
 });
 
-describe('simulator: token lifetime', () => {
+describe('The simulator with a token lifetime of 1 s', () => {
 	const { sim } = useSimulator({ tokenLifetimeSeconds: 1 });
 
 	it('reports ExpiresIn and rejects the token once its lifetime has passed', async () => {
@@ -225,7 +225,7 @@ describe('simulator: token lifetime', () => {
 	});
 });
 
-describe('simulator: custom credentials', () => {
+describe('The simulator with custom credentials', () => {
 	const credentials = {
 		clientId: 'cid',
 		clientSecret: 'csecret',

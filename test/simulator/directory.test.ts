@@ -1,7 +1,7 @@
 import { SEED } from '../../simulator';
 import { apiClient, useSimulator } from '../helpers';
 
-describe('simulator: organisations, customer tenants, coterminosity', () => {
+describe('The simulator (organisations, customer tenants, coterminosity)', () => {
 	const { sim, api } = useSimulator({}, { login: 'beforeAll' });
 
 	it('lists and gets organisations', async () => {
@@ -121,7 +121,7 @@ describe('simulator: organisations, customer tenants, coterminosity', () => {
 	});
 });
 
-describe('simulator: throughput', () => {
+describe('The simulator under load', () => {
 	const { sim } = useSimulator();
 
 	it('serves 2,000 requests (reads and purchases) quickly', async () => {

@@ -9,7 +9,7 @@ const createBody = {
 	Quantity: 1,
 };
 
-describe('simulator: fault injection', () => {
+describe('The simulator (fault injection)', () => {
 	const { sim, api } = useSimulator({}, { reset: 'beforeEach', login: 'beforeEach' });
 	// Only the requests of the test itself are in the log.
 	beforeEach(() => sim.clearRequests());
@@ -165,7 +165,7 @@ describe('simulator: fault injection', () => {
 	});
 });
 
-describe('simulator: request recording and reset', () => {
+describe('The simulator (request log and reset)', () => {
 	const { sim } = useSimulator();
 
 	it('records every request in arrival order, token requests included', async () => {

@@ -17,7 +17,7 @@ function isoDay(offsetDays: number): string {
 	return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-describe('simulator: New Commerce orders', () => {
+describe('The simulator (New Commerce orders)', () => {
 	const { sim, api } = useSimulator(
 		{ newCommerceOrderProcessingDelayMs: DELAY_MS },
 		{ reset: 'beforeEach', login: 'beforeEach' },
@@ -278,7 +278,7 @@ describe('simulator: New Commerce orders', () => {
 	});
 });
 
-describe('simulator: NCE processing delay 0 and past scheduled dates allowed', () => {
+describe('The simulator with NCE processing delay 0 and past scheduled dates allowed', () => {
 	const { sim } = useSimulator({
 		newCommerceOrderProcessingDelayMs: 0,
 		rejectPastScheduledDates: false,

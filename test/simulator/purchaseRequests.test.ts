@@ -21,10 +21,10 @@ const order = (
 	...extra,
 });
 
-describe('simulator: purchase requests (verify and checkout)', () => {
+describe('The simulator (purchase requests)', () => {
 	const { sim, api } = useSimulator({}, { reset: 'beforeEach', login: 'beforeEach' });
 
-	describe('verify', () => {
+	describe('POST /api/v1/purchaserequest/verify', () => {
 		it('returns the whole order with catalogItemId filled in and no errors (both paths, trailing slash)', async () => {
 			for (const path of [
 				'/api/v1/purchaserequest/verify',
@@ -240,7 +240,7 @@ describe('simulator: purchase requests (verify and checkout)', () => {
 		});
 	});
 
-	describe('checkout', () => {
+	describe('POST /api/v1/purchaserequest/checkout', () => {
 		it('answers 204 with an empty body on both paths and records the purchases', async () => {
 			const verified = await api.post('/api/v1/purchaserequest/verify', order());
 			const primary = await api.post('/api/v1/purchaserequest/checkout/', verified.data);

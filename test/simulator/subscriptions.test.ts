@@ -1,5 +1,5 @@
 import { SEED, SubscriptionStatus } from '../../simulator';
-import { useSimulator, type CrayonError } from '../helpers';
+import { type CrayonError, useSimulator } from '../helpers';
 
 const SUBSCRIPTION_DETAILED_KEYS = [
 	'Id',
@@ -52,7 +52,7 @@ function without(body: Record<string, unknown>, path: string): Record<string, un
 	return copy;
 }
 
-describe('simulator: subscriptions', () => {
+describe('The simulator (subscriptions)', () => {
 	const { sim, api } = useSimulator({}, { reset: 'beforeEach', login: 'beforeEach' });
 
 	describe('POST /api/v1/subscriptions', () => {
@@ -537,7 +537,7 @@ describe('simulator: subscriptions', () => {
 		});
 	});
 
-	describe('add-ons', () => {
+	describe('with add-ons', () => {
 		it('lists the add-on offers of a subscription', async () => {
 			const res = await api.get(
 				`/api/v1/subscriptions/${SEED.addonCapableSubscriptionId}/addon-offers`,

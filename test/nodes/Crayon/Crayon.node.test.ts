@@ -42,7 +42,7 @@ describe('The Crayon node with "Retry On Fail"', () => {
 		);
 	});
 
-	it('lets a purchase run with Retry On Fail when failed items continue as error items (the node is never re-run)', async () => {
+	it('lets a purchase run when failed items continue as error items (the node is never re-run)', async () => {
 		const result = await crayon.runCrayon(createSubscription, [{}], {
 			retryOnFail: true,
 			onError: 'continueRegularOutput',
@@ -52,7 +52,7 @@ describe('The Crayon node with "Retry On Fail"', () => {
 		expect(crayon.sim.purchaseCount()).toBe(1);
 	});
 
-	it('leaves read-only operations alone', async () => {
+	it('runs read-only operations as usual', async () => {
 		const result = await crayon.runCrayon(
 			{
 				resource: 'subscription',
@@ -216,7 +216,7 @@ describe('The example workflows', () => {
 		expect(exampleFiles).toEqual(expect.arrayContaining(Object.keys(checks)));
 	});
 
-	it.each(exampleFiles)('%s is an n8n export that uses the simulator credential', (file) => {
+	it.each(exampleFiles)('include %s, an n8n export that uses the simulator credential', (file) => {
 		const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
 			name?: unknown;
 			nodes: TestNode[];
@@ -243,7 +243,7 @@ describe('The example workflows', () => {
 		}
 	});
 
-	it.each(exampleFiles)('%s runs through the engine and buys what its rows say', async (file) => {
+	it.each(exampleFiles)('run through the engine and buy what their rows say: %s', async (file) => {
 		const check = checks[file];
 		if (check === undefined)
 			throw new Error(`examples/${file} has no expectations in ${path.basename(__filename)}`);

@@ -5,7 +5,7 @@ import { runForJson, useCrayon } from '../../helpers';
 
 const allTenants: INodeParameters = { customerTenantId: { __rl: true, mode: 'list', value: '' } };
 
-describe('Crayon Trigger: new or changed subscriptions', () => {
+describe('The Crayon Trigger', () => {
 	const crayon = useCrayon();
 
 	/** Polls like n8n's scheduler: each poll gets the static data the previous one left. */

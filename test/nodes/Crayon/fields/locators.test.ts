@@ -15,7 +15,7 @@ const fromList = (value: string | number, cachedResultName = 'chosen in the edit
  * list, typed "By ID" or mapped as a plain value (older workflows, expressions, AI agents),
  * Crayon must receive the same request.
  */
-describe('Crayon node: purchase fields as resource locators', () => {
+describe('A purchase field given as a resource locator', () => {
 	const crayon = useCrayon();
 
 	async function bodiesSentFor(variants: INodeParameters[]): Promise<unknown[]> {
@@ -29,7 +29,7 @@ describe('Crayon node: purchase fields as resource locators', () => {
 		return bodies;
 	}
 
-	it('Add Add-On: subscription and offer from the list, by ID or as plain values send the same request', async () => {
+	it('sends the same Add Add-On request whether the subscription and offer come from the list, by ID or as plain values', async () => {
 		const base = { resource: 'subscription', operation: 'addAddon', quantity: 2 };
 		const [listed, typed, plain] = await bodiesSentFor([
 			{
@@ -59,7 +59,7 @@ describe('Crayon node: purchase fields as resource locators', () => {
 		expect(plain).toEqual(listed);
 	});
 
-	it('Subscription → Create and New Commerce Order → Create take the customer tenant from the list', async () => {
+	it('gives Subscription → Create and New Commerce Order → Create the customer tenant chosen from the list', async () => {
 		const [subscription, plainSubscription] = await bodiesSentFor(
 			[fromList(SEED.tenantId, SEED.tenantName), String(SEED.tenantId)].map((customerTenantId) => ({
 				resource: 'subscription',
@@ -99,7 +99,7 @@ describe('Crayon node: purchase fields as resource locators', () => {
 		]);
 	});
 
-	it('Order → Verify takes the reseller customer from the list', async () => {
+	it('gives Order → Verify the reseller customer chosen from the list', async () => {
 		const [verified] = await bodiesSentFor([
 			{
 				resource: 'order',

@@ -4,7 +4,7 @@ import { SEED } from '../../../../simulator';
 import { listSearch } from '../../../../harness';
 import { useCrayon } from '../../../helpers';
 
-describe('Crayon node: list searches behind the resource locators', () => {
+describe('List search', () => {
 	const crayon = useCrayon();
 
 	it('lists customer tenants by name with their domain prefix and ID, and searches them', async () => {
@@ -84,7 +84,7 @@ describe('Crayon node: list searches behind the resource locators', () => {
 		]);
 	});
 
-	describe('add-on offers of the chosen subscription', () => {
+	describe('of the add-on offers of the chosen subscription', () => {
 		const addAddonWith = (subscriptionId: NodeParameterValueType): INodeParameters => ({
 			resource: 'subscription',
 			operation: 'addAddon',

@@ -6,12 +6,12 @@
  */
 import { SEED } from '../../../../simulator';
 import {
-	pairedItemsOf,
-	useCrayon,
 	createSubscription,
 	errorItemOf,
 	errorText,
+	pairedItemsOf,
 	SUBSCRIPTIONS_PATH,
+	useCrayon,
 } from '../../../helpers';
 
 const crayon = useCrayon();

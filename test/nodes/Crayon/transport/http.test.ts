@@ -14,7 +14,7 @@ import type {
 
 import { type CrayonContext, crayonApiRequest } from '../../../../nodes/Crayon/transport';
 import { DEFAULT_CREDENTIALS } from '../../../../simulator';
-import { useCrayon, onRequest } from '../../../helpers';
+import { onRequest, useCrayon } from '../../../helpers';
 
 const FIRST_TOKEN = 'first-token-0123456789abcdef';
 const SECOND_TOKEN = 'second-token-0123456789abcdef';
@@ -73,7 +73,7 @@ function fakeContext(
 
 const read = (path: string) => ({ method: 'GET' as const, path, purchase: false });
 
-describe('secrets of the token actually sent', () => {
+describe('The transport, masking the secrets of the token actually sent,', () => {
 	it('reads the credential once per request when the stored token is sent', async () => {
 		const { context, store, reads } = fakeContext((_, token) => ({
 			statusCode: 200,
@@ -146,7 +146,7 @@ describe('secrets of the token actually sent', () => {
 	});
 });
 
-describe('secrets of the token actually sent, end to end', () => {
+describe('The node, end to end,', () => {
 	const crayon = useCrayon();
 
 	const getMany = {

@@ -23,7 +23,7 @@ const boughtQuantities = () =>
 		.map((subscription) => subscription.quantity)
 		.sort((first, second) => first - second);
 
-describe('access token', () => {
+describe('The access token', () => {
 	it('is fetched once and reused by every item and by the next execution', async () => {
 		await crayon.runCrayon(createSubscription(), rows(3));
 		const second = await crayon.runCrayon(createSubscription(), rows(3));

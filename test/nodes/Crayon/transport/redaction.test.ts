@@ -49,7 +49,7 @@ describe('Redaction', () => {
 			'inside the Basic header',
 			Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64'),
 		],
-		['the access token', credentials.accessToken],
+		['that is the access token', credentials.accessToken],
 	])('masks a secret %s', (_, echoed) => {
 		expect(redactText(`received: ${echoed}.`, secrets)).toBe('received: [redacted].');
 	});
@@ -326,7 +326,7 @@ describe('No secret leaves a run', () => {
 	const errorTextOf = (result: RunResult) =>
 		`${result.error?.message ?? ''}\n${result.error?.description ?? ''}`;
 
-	it('succeeds: purchases and reads', async () => {
+	it('that succeeds: purchases and reads', async () => {
 		const result = await run(createWithShortTimeout, [{ quantity: 1 }, { quantity: 2 }]);
 		await run(getMany);
 
@@ -334,7 +334,7 @@ describe('No secret leaves a run', () => {
 		expect(issuedTokens.size).toBeGreaterThan(0);
 	});
 
-	it('Crayon echoes the secrets in a 400 error body', async () => {
+	it('in which Crayon echoes the secrets in a 400 error body', async () => {
 		const token = await loggedIn();
 		crayon.sim.injectFault({
 			method: 'POST',
@@ -346,7 +346,7 @@ describe('No secret leaves a run', () => {
 		expect(errorTextOf(result)).toContain('[redacted]');
 	});
 
-	it('Crayon echoes the secrets in an error item (continue on fail)', async () => {
+	it('in which Crayon echoes the secrets in an error item (continue on fail)', async () => {
 		const token = await loggedIn();
 		crayon.sim.injectFault({
 			method: 'POST',
@@ -358,7 +358,7 @@ describe('No secret leaves a run', () => {
 		expect(JSON.stringify(result.output('Crayon')[0].json)).toContain('[redacted]');
 	});
 
-	it('Crayon echoes the secrets in an HTML 500 page to a purchase (outcome unknown, with the lookup)', async () => {
+	it('in which Crayon echoes the secrets in an HTML 500 page to a purchase (outcome unknown, with the lookup)', async () => {
 		const token = await loggedIn();
 		const html = `<html><pre>Authorization: Bearer ${token}\n${DEFAULT_CREDENTIALS.password}</pre></html>`;
 		crayon.sim.injectFault({
@@ -371,7 +371,7 @@ describe('No secret leaves a run', () => {
 		expect(result.error?.message).toMatch(/^Outcome unknown/);
 	});
 
-	it('Crayon echoes the secrets in an unreadable 200 answer to a purchase', async () => {
+	it('in which Crayon echoes the secrets in an unreadable 200 answer to a purchase', async () => {
 		const token = await loggedIn();
 		crayon.sim.injectFault({
 			method: 'POST',
@@ -387,7 +387,7 @@ describe('No secret leaves a run', () => {
 		expect(errorTextOf(result)).toContain('Received (HTTP 200): ok [redacted] [redacted]');
 	});
 
-	it('Crayon echoes the secrets inside a successful answer', async () => {
+	it('in which Crayon echoes the secrets inside a successful answer', async () => {
 		const token = await loggedIn();
 		const page = {
 			Items: [{ Id: 1, Name: `Bearer ${token}`, Notes: DEFAULT_CREDENTIALS.password, Quantity: 2 }],
@@ -405,7 +405,7 @@ describe('No secret leaves a run', () => {
 		]);
 	});
 
-	it('Crayon echoes the secrets in 429 and 503 answers until the retries run out', async () => {
+	it('in which Crayon echoes the secrets in 429 and 503 answers until the retries run out', async () => {
 		const token = await loggedIn();
 		crayon.sim.injectFault({
 			method: 'POST',
@@ -423,7 +423,7 @@ describe('No secret leaves a run', () => {
 		expect(result.error?.message).toMatch(/too busy/);
 	});
 
-	it('the login answer echoes the secrets', async () => {
+	it('in which the login answer echoes the secrets', async () => {
 		crayon.sim.injectFault({
 			path: '/api/v1/connect/token',
 			rawResponse: {
@@ -442,7 +442,7 @@ describe('No secret leaves a run', () => {
 		expect(result.error?.message).toMatch(/^Crayon login \(POST .*\) failed with HTTP 400\. /);
 	});
 
-	it('the login is refused: wrong password, wrong client secret', async () => {
+	it('in which the login is refused: wrong password, wrong client secret', async () => {
 		crayon.reset({ password: `${DEFAULT_CREDENTIALS.password}-wrong` });
 		await run(createWithShortTimeout, [{ quantity: 1 }]);
 		crayon.reset({ clientSecret: `${DEFAULT_CREDENTIALS.clientSecret}-wrong` });
@@ -451,7 +451,7 @@ describe('No secret leaves a run', () => {
 		expect(result.output('Crayon')[0].json.error).toMatch(/invalid_client/);
 	});
 
-	it('the connection drops, the request times out, Crayon is unreachable', async () => {
+	it('in which the connection drops, the request times out, Crayon is unreachable', async () => {
 		await loggedIn();
 		crayon.sim.injectFault({ method: 'POST', dropConnection: 'after-processing' });
 		await run(createWithShortTimeout, [{ quantity: 1 }], true);
@@ -471,7 +471,7 @@ describe('No secret leaves a run', () => {
 		expect(unreachable.error?.message).toMatch(/ECONNREFUSED/);
 	});
 
-	it('the token expires mid-run, and a token is refused even after a new login', async () => {
+	it('in which the token expires mid-run, and a token is refused even after a new login', async () => {
 		await loggedIn();
 		onRequest(crayon.sim, 'POST', SUBSCRIPTIONS_PATH, 2, () => crayon.sim.expireTokens());
 		await run(createWithShortTimeout, [{ quantity: 1 }, { quantity: 2 }, { quantity: 3 }]);
@@ -482,13 +482,13 @@ describe('No secret leaves a run', () => {
 		expect(result.nodeError('Crayon')).toMatchObject({ httpCode: '401' });
 	});
 
-	it('an item is invalid', async () => {
+	it('in which an item is invalid', async () => {
 		const result = await run(createWithShortTimeout, [{ quantity: 'a dozen' }]);
 
 		expect(result.error?.message).toMatch(/^Invalid input in item 0: "Quantity"/);
 	});
 
-	it('left nothing in the console either, and the runs above did see secrets to hide', () => {
+	it('through the console either, and the runs above did see secrets to hide', () => {
 		expectNoSecretIn(consoleLines);
 		expect(issuedTokens.size).toBeGreaterThanOrEqual(5);
 		expect(traces.join('\n')).toContain('[redacted]');

@@ -5,7 +5,7 @@ import { runForJson, useCrayon } from '../../../../helpers';
 const crayon = useCrayon();
 
 describe('Customer Tenant → Get Many', () => {
-	it('gets every customer tenant, page by page when a limit is smaller than a page', async () => {
+	it('gets every customer tenant with Return All, and asks for only as many as the limit otherwise', async () => {
 		const all = await runForJson(crayon, {
 			resource: 'customerTenant',
 			operation: 'getMany',

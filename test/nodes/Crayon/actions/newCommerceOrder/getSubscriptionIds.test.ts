@@ -1,7 +1,7 @@
 import { SEED } from '../../../../../simulator';
 import { runForJson, useCrayon } from '../../../../helpers';
 
-describe('Crayon node: New Commerce Order → Get Subscription IDs', () => {
+describe('New Commerce Order → Get Subscription IDs', () => {
 	// Orders stay unprocessed until a test moves the simulator's clock on.
 	const crayon = useCrayon({ newCommerceOrderProcessingDelayMs: 60_000 });
 

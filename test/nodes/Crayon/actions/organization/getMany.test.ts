@@ -5,7 +5,7 @@ import { runForJson, useCrayon } from '../../../../helpers';
 const crayon = useCrayon();
 
 describe('Organization → Get Many', () => {
-	it('lists organizations, with a search filter', async () => {
+	it('lists every organization, and those matching the search filter', async () => {
 		const all = await runForJson(crayon, {
 			resource: 'organization',
 			operation: 'getMany',
