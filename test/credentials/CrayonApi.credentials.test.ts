@@ -88,9 +88,7 @@ describe('The Crayon API credential, in workflows,', () => {
 		expect(crayon.logins()).toHaveLength(2);
 		const renewed = crayon.bearer();
 		expect(renewed).not.toBe(expired);
-		const purchases = crayon.sim.requests.filter(
-			(request) => request.method === 'POST' && request.path.endsWith('/addons'),
-		);
+		const purchases = crayon.requestsTo('POST', /\/addons$/);
 		expect(
 			purchases.map(({ headers, body, status }) => [
 				headers.authorization,

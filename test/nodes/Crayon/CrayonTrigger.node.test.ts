@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SEED, SubscriptionStatus } from '../../../simulator';
-import { runForJson, useCrayon } from '../../helpers';
+import { byId, runForJson, useCrayon } from '../../helpers';
 
 const allTenants: INodeParameters = { customerTenantId: { __rl: true, mode: 'list', value: '' } };
 
@@ -123,7 +123,7 @@ describe('The Crayon Trigger', () => {
 		};
 
 		const forTenant = {
-			customerTenantId: { __rl: true, mode: 'id', value: String(SEED.tenantId) },
+			customerTenantId: byId(SEED.tenantId),
 			simplify: false,
 		};
 		const first = await pollFor(forTenant);

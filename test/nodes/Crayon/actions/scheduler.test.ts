@@ -4,47 +4,25 @@
  * never about how long something took: subscription ids are handed out in the order
  * Crayon processes the creates, and the simulator records requests in arrival order.
  */
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
 import { SEED, type RecordedRequest } from '../../../../simulator';
 import {
+	createSubscription,
 	expectNothingSent,
 	expectOneLoginForAll,
 	itemIndexOf,
 	jsonOf,
 	pairedItemsOf,
+	quantities as rows,
+	SUBSCRIPTIONS_PATH,
 	useCrayon,
 } from '../../../helpers';
 
 const crayon = useCrayon();
 
-const CREATE_PATH = '/api/v1/subscriptions/';
-
-/** Row i asks for i + 1 licences, so every create request and subscription tells its row. */
-function rows(count: number): IDataObject[] {
-	return Array.from({ length: count }, (_, index) => ({ quantity: index + 1 }));
-}
-
-function createSubscriptions(options: INodeParameters): INodeParameters {
-	return {
-		resource: 'subscription',
-		operation: 'create',
-		productType: 'nce',
-		name: 'Month-end licence',
-		customerTenantId: String(SEED.tenantId),
-		partNumber: SEED.ncePartNumber,
-		quantity: '={{ $json.quantity }}',
-		billingCycle: 1,
-		termDuration: 'P1M',
-		options,
-	};
-}
-
-function createRequests(): RecordedRequest[] {
-	return crayon.sim.requests.filter(
-		(request) => request.method === 'POST' && request.path === CREATE_PATH,
-	);
-}
+/** The creates in arrival order; item i asks for i + 1 licences, so each request tells its row. */
+const createRequests = () => crayon.requestsTo('POST', SUBSCRIPTIONS_PATH);
 
 function rowOf(request: RecordedRequest): number {
 	return (request.body as { quantity: number }).quantity - 1;
@@ -62,15 +40,15 @@ function subscriptionIdsByRow(): Map<number, number> {
 
 /** The first create is answered at once; the next one `slowMs` later (faults are taken in arrival order). */
 function slowDownSecondCreate(slowMs: number): void {
-	crayon.sim.injectFault({ method: 'POST', path: CREATE_PATH, latencyMs: 0 });
-	crayon.sim.injectFault({ method: 'POST', path: CREATE_PATH, latencyMs: slowMs });
+	crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, latencyMs: 0 });
+	crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, latencyMs: slowMs });
 }
 
 describe('Options → Concurrency', () => {
 	it('keeps input order and pairedItem although later items finish first', async () => {
 		slowDownSecondCreate(200);
 
-		const result = await crayon.runCrayon(createSubscriptions({ concurrency: 3 }), rows(6));
+		const result = await crayon.runCrayon(createSubscription({ concurrency: 3 }), rows(6));
 
 		expect(result.error).toBeUndefined();
 		const output = result.output('Crayon');
@@ -89,14 +67,14 @@ describe('Options → Concurrency', () => {
 		const input = rows(8);
 		input[5] = { quantity: 0 };
 
-		const result = await crayon.runCrayon(createSubscriptions({ concurrency: 8 }), input);
+		const result = await crayon.runCrayon(createSubscription({ concurrency: 8 }), input);
 
 		expectNothingSent(crayon, result);
 		expect(itemIndexOf(result.error)).toBe(5);
 	});
 
 	it('logs in once when the credential holds no token yet, not once per worker', async () => {
-		const result = await crayon.runCrayon(createSubscriptions({ concurrency: 8 }), rows(16));
+		const result = await crayon.runCrayon(createSubscription({ concurrency: 8 }), rows(16));
 
 		expect(result.error).toBeUndefined();
 		expectOneLoginForAll(crayon, createRequests());
@@ -107,7 +85,7 @@ describe('Options → Concurrency', () => {
 		const latencyMs = 60;
 		crayon.sim.setLatency(latencyMs);
 
-		const result = await crayon.runCrayon(createSubscriptions({ concurrency: 3 }), rows(9));
+		const result = await crayon.runCrayon(createSubscription({ concurrency: 3 }), rows(9));
 
 		expect(result.error).toBeUndefined();
 		// Request i + 3 can only be sent once one of requests i..i+2 was answered, which takes
@@ -121,15 +99,15 @@ describe('Options → Concurrency', () => {
 	it('backs off every worker when one request gets 429 with Retry-After, then buys each row once', async () => {
 		// Every answer takes 50 ms, far longer than the node needs to read the 429 and pause.
 		crayon.sim.setLatency(50);
-		crayon.sim.injectFault({ method: 'POST', path: CREATE_PATH, latencyMs: 0 });
+		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, latencyMs: 0 });
 		crayon.sim.injectFault({
 			method: 'POST',
-			path: CREATE_PATH,
+			path: SUBSCRIPTIONS_PATH,
 			status: 429,
 			retryAfterSeconds: 0.5,
 		});
 
-		const result = await crayon.runCrayon(createSubscriptions({ concurrency: 4 }), rows(24));
+		const result = await crayon.runCrayon(createSubscription({ concurrency: 4 }), rows(24));
 
 		expect(result.error).toBeUndefined();
 		const creates = createRequests();
@@ -149,14 +127,14 @@ describe('Options → Concurrency', () => {
 	});
 
 	it('never re-sends a purchase whose answer was lost, and reports it on its own item only', async () => {
-		crayon.sim.injectFault({ method: 'POST', path: CREATE_PATH, latencyMs: 0 });
+		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, latencyMs: 0 });
 		crayon.sim.injectFault({
 			method: 'POST',
-			path: CREATE_PATH,
+			path: SUBSCRIPTIONS_PATH,
 			dropConnection: 'after-processing',
 		});
 
-		const result = await crayon.runCrayon(createSubscriptions({ concurrency: 4 }), rows(6), {
+		const result = await crayon.runCrayon(createSubscription({ concurrency: 4 }), rows(6), {
 			onError: 'continueRegularOutput',
 		});
 
@@ -176,10 +154,10 @@ describe('Options → Concurrency', () => {
 	});
 
 	it('buys each row once when several workers get 401 at the same time and log in again', async () => {
-		crayon.sim.injectFault({ method: 'POST', path: CREATE_PATH, latencyMs: 0 });
-		crayon.sim.injectFault({ method: 'POST', path: CREATE_PATH, status: 401, times: 3 });
+		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, latencyMs: 0 });
+		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, status: 401, times: 3 });
 
-		const result = await crayon.runCrayon(createSubscriptions({ concurrency: 4 }), rows(12));
+		const result = await crayon.runCrayon(createSubscription({ concurrency: 4 }), rows(12));
 
 		expect(result.error).toBeUndefined();
 		// n8n logs in again once per request that got 401 and repeats only that request,
@@ -192,10 +170,10 @@ describe('Options → Concurrency', () => {
 
 	it('after a failure starts no further item and names the later items that went through', async () => {
 		crayon.sim.setLatency(30);
-		crayon.sim.injectFault({ method: 'POST', path: CREATE_PATH, latencyMs: 0 });
-		crayon.sim.injectFault({ method: 'POST', path: CREATE_PATH, status: 400 });
+		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, latencyMs: 0 });
+		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, status: 400 });
 
-		const result = await crayon.runCrayon(createSubscriptions({ concurrency: 3 }), rows(12));
+		const result = await crayon.runCrayon(createSubscription({ concurrency: 3 }), rows(12));
 
 		expect(result.status).toBe('error');
 		expect(itemIndexOf(result.error)).toBe(1);
@@ -212,7 +190,7 @@ describe('Options → Concurrency', () => {
 
 	it('rejects a concurrency outside 1 to 16 before sending anything', async () => {
 		const result = await crayon.runCrayon(
-			createSubscriptions({ concurrency: '={{ 17 }}' }),
+			createSubscription({ concurrency: '={{ 17 }}' }),
 			rows(2),
 		);
 
@@ -228,7 +206,7 @@ describe('Options → Batching', () => {
 		slowDownSecondCreate(200);
 
 		const result = await crayon.runCrayon(
-			createSubscriptions({
+			createSubscription({
 				concurrency: 3,
 				batching: { batch: { batchSize: 3, batchInterval: 0 } },
 			}),
@@ -250,7 +228,7 @@ describe('Options → Batching', () => {
 		const batchIntervalMs = 300;
 
 		const result = await crayon.runCrayon(
-			createSubscriptions({
+			createSubscription({
 				batching: { batch: { batchSize: 2, batchInterval: batchIntervalMs } },
 			}),
 			rows(4),

@@ -1,14 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../../../simulator';
-import { runForJson, useCrayon } from '../../../helpers';
-
-const fromList = (value: string | number, cachedResultName = 'chosen in the editor') => ({
-	__rl: true,
-	mode: 'list',
-	value: String(value),
-	cachedResultName,
-});
+import { byId, fromList, mappedE3Line, runForJson, useCrayon } from '../../../helpers';
 
 /**
  * The purchase operations' ID fields are Resource Locators. Whether the ID was picked from the
@@ -39,8 +32,8 @@ describe('A purchase field given as a resource locator', () => {
 			},
 			{
 				...base,
-				subscriptionId: { __rl: true, mode: 'id', value: String(SEED.addonCapableSubscriptionId) },
-				offerId: { __rl: true, mode: 'id', value: SEED.addonOfferId },
+				subscriptionId: byId(SEED.addonCapableSubscriptionId),
+				offerId: byId(SEED.addonOfferId),
 			},
 			{
 				...base,
@@ -106,16 +99,7 @@ describe('A purchase field given as a resource locator', () => {
 				operation: 'verify',
 				resellerCustomerId: fromList(SEED.tenantId, SEED.tenantName),
 				orderLinesInput: 'json',
-				orderLinesJson: JSON.stringify([
-					{
-						billingCycle: 1,
-						productId: SEED.nceProductId,
-						skuId: SEED.nceSkuId,
-						quantity: 1,
-						termDuration: 'P1M',
-						type: 3,
-					},
-				]),
+				orderLinesJson: JSON.stringify([mappedE3Line()]),
 			},
 		]);
 		expect(verified).toEqual([

@@ -8,7 +8,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../../../simulator';
-import { useCrayon } from '../../../helpers';
+import { itemIndexOf, mappedE3Line, useCrayon } from '../../../helpers';
 
 const crayon = useCrayon();
 
@@ -91,14 +91,7 @@ interface OperationCase {
 const mapped = (...names: string[]): INodeParameters =>
 	Object.fromEntries(names.map((name) => [name, `={{ $json[${JSON.stringify(name)}] }}`]));
 
-const validOrderLine = {
-	billingCycle: 1,
-	productId: SEED.nceProductId,
-	skuId: SEED.nceSkuId,
-	quantity: 1,
-	termDuration: 'P1M',
-	type: 3,
-};
+const validOrderLine = mappedE3Line();
 
 /** Order line fields: each bad value goes into the first line of the order. */
 const orderLineFields: Record<string, { label: string; bad: BadValue[] }> = {
@@ -393,6 +386,6 @@ describe.each(Object.entries(operations))('%s', (_, { parameters, validItem, fie
 			),
 		);
 		expect(result.error?.description).toMatch(/Nothing was sent to Crayon/);
-		expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(1);
+		expect(itemIndexOf(result.error)).toBe(1);
 	});
 });

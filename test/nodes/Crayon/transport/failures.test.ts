@@ -9,6 +9,8 @@ import {
 	createSubscription,
 	errorItemOf,
 	errorText,
+	itemIndexOf,
+	mappedE3Line,
 	pairedItemsOf,
 	SUBSCRIPTIONS_PATH,
 	useCrayon,
@@ -83,7 +85,7 @@ describe('Never sending a purchase twice, the node', () => {
 		expect(crayon.sim.purchaseCount()).toBe(1);
 		expect(subscriptionPosts()).toHaveLength(1);
 		expect(result.error?.message).toMatch(/^Outcome unknown, but most likely bought/);
-		expect((result.error as { context?: { itemIndex?: number } }).context?.itemIndex).toBe(0);
+		expect(itemIndexOf(result.error)).toBe(0);
 	});
 
 	it('reports a purchase dropped before processing as not found yet, and says to look again', async () => {
@@ -163,16 +165,7 @@ describe('Never sending a purchase twice, the node', () => {
 				orderSource: 'fields',
 				resellerCustomerId: String(SEED.tenantId),
 				orderLinesInput: 'json',
-				orderLinesJson: JSON.stringify([
-					{
-						billingCycle: 1,
-						productId: SEED.nceProductId,
-						skuId: SEED.nceSkuId,
-						quantity: 1,
-						termDuration: 'P1M',
-						type: 3,
-					},
-				]),
+				orderLinesJson: JSON.stringify([mappedE3Line()]),
 				verifyBeforeCheckout: true,
 			},
 			[{}],

@@ -14,7 +14,7 @@ import type {
 
 import { type CrayonContext, crayonApiRequest } from '../../../../nodes/Crayon/transport';
 import { DEFAULT_CREDENTIALS } from '../../../../simulator';
-import { onRequest, useCrayon } from '../../../helpers';
+import { GET_MANY_SUBSCRIPTIONS, onRequest, useCrayon } from '../../../helpers';
 
 const FIRST_TOKEN = 'first-token-0123456789abcdef';
 const SECOND_TOKEN = 'second-token-0123456789abcdef';
@@ -149,15 +149,6 @@ describe('The transport, masking the secrets of the token actually sent,', () =>
 describe('The node, end to end,', () => {
 	const crayon = useCrayon();
 
-	const getMany = {
-		resource: 'subscription',
-		operation: 'getMany',
-		returnAll: false,
-		limit: 3,
-		simplify: false,
-		options: { maxRetries: 1 },
-	};
-
 	/** Makes Crayon answer the `nth` GET of subscriptions from now on with a page that echoes the token it received. */
 	function echoTokenOn(nth: number): void {
 		onRequest(crayon.sim, 'GET', /^\/api\/v1\/subscriptions\/?$/i, nth, () => {
@@ -177,7 +168,7 @@ describe('The node, end to end,', () => {
 	it('masks the token issued for the first request of a run', async () => {
 		echoTokenOn(1);
 
-		const result = await crayon.runCrayon(getMany, [{}]);
+		const result = await crayon.runCrayon(GET_MANY_SUBSCRIPTIONS, [{}]);
 
 		expect(crayon.logins()).toHaveLength(1);
 		expect(result.output('Crayon').map((item) => item.json)).toEqual([
@@ -186,12 +177,12 @@ describe('The node, end to end,', () => {
 	});
 
 	it('masks the token issued after the stored one expired', async () => {
-		await crayon.runCrayon(getMany, [{}]);
+		await crayon.runCrayon(GET_MANY_SUBSCRIPTIONS, [{}]);
 		crayon.sim.expireTokens();
 		// The first GET is refused (401); the one sent again after the new login echoes.
 		echoTokenOn(2);
 
-		const result = await crayon.runCrayon(getMany, [{}]);
+		const result = await crayon.runCrayon(GET_MANY_SUBSCRIPTIONS, [{}]);
 
 		expect(crayon.logins()).toHaveLength(2);
 		expect(result.output('Crayon').map((item) => item.json)).toEqual([

@@ -21,7 +21,13 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 import type { RunResult } from '../../../../harness';
 import { redact, redactText, secretsOf } from '../../../../nodes/Crayon/transport/redaction';
 import { DEFAULT_CREDENTIALS } from '../../../../simulator';
-import { createSubscription, onRequest, SUBSCRIPTIONS_PATH, useCrayon } from '../../../helpers';
+import {
+	createSubscription,
+	GET_MANY_SUBSCRIPTIONS,
+	onRequest,
+	SUBSCRIPTIONS_PATH,
+	useCrayon,
+} from '../../../helpers';
 
 describe('Redaction', () => {
 	const credentials = {
@@ -314,21 +320,12 @@ describe('No secret leaves a run', () => {
 
 	const createWithShortTimeout = createSubscription({ timeout: 200, maxRetries: 1 });
 
-	const getMany: INodeParameters = {
-		resource: 'subscription',
-		operation: 'getMany',
-		returnAll: false,
-		limit: 3,
-		simplify: false,
-		options: { maxRetries: 1 },
-	};
-
 	const errorTextOf = (result: RunResult) =>
 		`${result.error?.message ?? ''}\n${result.error?.description ?? ''}`;
 
 	it('that succeeds: purchases and reads', async () => {
 		const result = await run(createWithShortTimeout, [{ quantity: 1 }, { quantity: 2 }]);
-		await run(getMany);
+		await run(GET_MANY_SUBSCRIPTIONS);
 
 		expect(result.error).toBeUndefined();
 		expect(issuedTokens.size).toBeGreaterThan(0);
@@ -398,7 +395,7 @@ describe('No secret leaves a run', () => {
 			rawResponse: { status: 200, contentType: 'application/json', body: JSON.stringify(page) },
 		});
 
-		const result = await run(getMany);
+		const result = await run(GET_MANY_SUBSCRIPTIONS);
 
 		expect(result.output('Crayon').map((item) => item.json)).toEqual([
 			{ Id: 1, Name: 'Bearer [redacted]', Notes: '[redacted]', Quantity: 2 },
@@ -458,7 +455,7 @@ describe('No secret leaves a run', () => {
 		crayon.sim.injectFault({ method: 'POST', latencyMs: 1000 });
 		await run(createWithShortTimeout, [{ quantity: 2 }], true);
 		crayon.sim.injectFault({ method: 'GET', dropConnection: 'before-processing', times: Infinity });
-		await run(getMany, [{}], true);
+		await run(GET_MANY_SUBSCRIPTIONS, [{}], true);
 
 		const { baseUrl } = crayon.store.data('crayonApi');
 		crayon.store.set('crayonApi', {

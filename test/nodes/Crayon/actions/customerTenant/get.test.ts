@@ -1,6 +1,6 @@
 /** Customer Tenant → Get: GET /api/v1/customertenants/{id}. */
 import { SEED } from '../../../../../simulator';
-import { runForJson, useCrayon } from '../../../../helpers';
+import { fromList, runForJson, useCrayon } from '../../../../helpers';
 
 const crayon = useCrayon();
 
@@ -9,12 +9,7 @@ describe('Customer Tenant → Get', () => {
 		const { result, json } = await runForJson(crayon, {
 			resource: 'customerTenant',
 			operation: 'get',
-			customerTenantId: {
-				__rl: true,
-				mode: 'list',
-				value: String(SEED.legacyTenantId),
-				cachedResultName: 'Fabrikam Inc',
-			},
+			customerTenantId: fromList(SEED.legacyTenantId, 'Fabrikam Inc'),
 		});
 		expect(result.error).toBeUndefined();
 		expect(json).toEqual([

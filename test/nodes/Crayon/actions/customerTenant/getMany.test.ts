@@ -1,6 +1,6 @@
 /** Customer Tenant → Get Many: GET /api/v1/customertenants, filtered by organization and search text. */
 import { SEED } from '../../../../../simulator';
-import { runForJson, useCrayon } from '../../../../helpers';
+import { byId, runForJson, useCrayon } from '../../../../helpers';
 
 const crayon = useCrayon();
 
@@ -30,7 +30,7 @@ describe('Customer Tenant → Get Many', () => {
 			resource: 'customerTenant',
 			operation: 'getMany',
 			returnAll: true,
-			filters: { organizationId: { __rl: true, mode: 'id', value: String(SEED.organizationId) } },
+			filters: { organizationId: byId(SEED.organizationId) },
 		});
 		expect(byOrganization.json).toHaveLength(SEED.organizationTenantCount);
 		for (const tenant of byOrganization.json)

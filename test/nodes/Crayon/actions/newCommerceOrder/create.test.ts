@@ -62,6 +62,14 @@ const orderBody = (
 	termDuration: 'P1M',
 });
 
+/** Crayon's answer to an order it placed, which the node outputs (with the subscription IDs). */
+const placed = (newCommerceOrderId: unknown) => ({
+	IsSuccessful: true,
+	ErrorReasonCode: null,
+	ErrorDescription: null,
+	NewCommerceOrderId: newCommerceOrderId,
+});
+
 /** The POST for each order, each followed by its polls and nothing else. */
 function expectOrdersPolled(
 	crayon: CrayonFixture,
@@ -97,12 +105,7 @@ describe('New Commerce Order → Create', () => {
 		const [order] = [...crayon.sim.state.nceOrders.values()];
 		expect(result.output('Crayon')).toEqual([
 			{
-				json: {
-					IsSuccessful: true,
-					ErrorReasonCode: null,
-					ErrorDescription: null,
-					NewCommerceOrderId: order.id,
-				},
+				json: placed(order.id),
 				pairedItem: { item: 0 },
 			},
 		]);
@@ -160,10 +163,7 @@ describe('New Commerce Order → Create', () => {
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(jsonOf(output)).toEqual(
 			orders.map((order) => ({
-				IsSuccessful: true,
-				ErrorReasonCode: null,
-				ErrorDescription: null,
-				NewCommerceOrderId: order.id,
+				...placed(order.id),
 				SubscriptionIds: [order.subscriptionId],
 				SubscriptionId: order.subscriptionId,
 			})),
@@ -264,10 +264,7 @@ describe('New Commerce Order → Create, when Crayon is slower than the wait,', 
 		expect(result.output('Crayon')).toEqual([
 			{
 				json: {
-					IsSuccessful: true,
-					ErrorReasonCode: null,
-					ErrorDescription: null,
-					NewCommerceOrderId: order.id,
+					...placed(order.id),
 					SubscriptionIds: [],
 					SubscriptionId: null,
 					WaitTimedOut: true,

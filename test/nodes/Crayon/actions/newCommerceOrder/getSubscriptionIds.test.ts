@@ -1,5 +1,12 @@
+/** New Commerce Order → Get Subscription IDs: GET .../new-commerce-orders/{id}, once, no waiting. */
 import { SEED } from '../../../../../simulator';
 import { runForJson, useCrayon } from '../../../../helpers';
+
+const lookUp = (newCommerceOrderId: string) => ({
+	resource: 'newCommerceOrder',
+	operation: 'getSubscriptionIds',
+	newCommerceOrderId,
+});
 
 describe('New Commerce Order → Get Subscription IDs', () => {
 	// Orders stay unprocessed until a test moves the simulator's clock on.
@@ -23,11 +30,7 @@ describe('New Commerce Order → Get Subscription IDs', () => {
 
 	it('asks once, without waiting: not processed yet, then processed with the new subscription ID', async () => {
 		const orderId = await placeOrder();
-		const parameters = {
-			resource: 'newCommerceOrder',
-			operation: 'getSubscriptionIds',
-			newCommerceOrderId: orderId,
-		};
+		const parameters = lookUp(orderId);
 
 		const before = await runForJson(crayon, parameters);
 		expect(before.json).toEqual([
@@ -52,21 +55,13 @@ describe('New Commerce Order → Get Subscription IDs', () => {
 	});
 
 	it('refuses an order ID that is not a GUID before sending anything, and reports an unknown one', async () => {
-		const invalid = await runForJson(crayon, {
-			resource: 'newCommerceOrder',
-			operation: 'getSubscriptionIds',
-			newCommerceOrderId: '../ping',
-		});
+		const invalid = await runForJson(crayon, lookUp('../ping'));
 		expect(invalid.result.error?.message).toBe(
 			'Invalid input in item 0: "New Commerce Order ID" must be a GUID such as 767bc43f-c3af-48e7-b7fa-89889132a655 (received "../ping")',
 		);
 		expect(crayon.apiRequests()).toHaveLength(0);
 
-		const unknown = await runForJson(crayon, {
-			resource: 'newCommerceOrder',
-			operation: 'getSubscriptionIds',
-			newCommerceOrderId: '00000000-0000-4000-a000-000000000000',
-		});
+		const unknown = await runForJson(crayon, lookUp('00000000-0000-4000-a000-000000000000'));
 		expect(unknown.result.error?.message).toContain(
 			"New commerce order '00000000-0000-4000-a000-000000000000' was not found",
 		);

@@ -8,12 +8,11 @@ import {
 	itemIndexOf,
 	jsonOf,
 	pairedItemsOf,
+	SUBSCRIPTIONS_PATH,
 	useCrayon,
 } from '../../../../helpers';
 
 const crayon = useCrayon();
-
-const PATH = '/api/v1/subscriptions/';
 
 /** Row fields mapped by expressions, as from a spreadsheet. */
 const mapped: INodeParameters = {
@@ -47,7 +46,7 @@ describe('Subscription → Create', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(crayon.apiCalls()).toEqual([
-			crayon.call('POST', PATH, {
+			crayon.call('POST', SUBSCRIPTIONS_PATH, {
 				name: 'My subscription',
 				customerTenant: { id: SEED.tenantId },
 				product: { partNumber: SEED.ncePartNumber },
@@ -92,7 +91,7 @@ describe('Subscription → Create', () => {
 
 		expect(result.error).toBeUndefined();
 		expect(crayon.apiCalls()).toEqual([
-			crayon.call('POST', PATH, {
+			crayon.call('POST', SUBSCRIPTIONS_PATH, {
 				name: 'My subscription',
 				customerTenant: { id: SEED.legacyTenantId },
 				product: { partNumber: SEED.legacyPartNumber },
@@ -120,7 +119,7 @@ describe('Subscription → Create', () => {
 				[SEED.legacyTenantId, 12, 'P1M'],
 				[501, 300, 'P3Y'],
 			].map(([tenantId, quantity, termDuration]) =>
-				crayon.call('POST', PATH, {
+				crayon.call('POST', SUBSCRIPTIONS_PATH, {
 					name: 'My subscription',
 					customerTenant: { id: tenantId },
 					product: { partNumber: SEED.ncePartNumber },
@@ -204,7 +203,7 @@ describe('Subscription → Create', () => {
 
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
-			`Crayon refused POST ${PATH}: Customer tenant ${SEED.unknownTenantId} was not found.`,
+			`Crayon refused POST ${SUBSCRIPTIONS_PATH}: Customer tenant ${SEED.unknownTenantId} was not found.`,
 		);
 		expect(result.error?.description).toContain('Crayon error code: 400 BadRequest');
 		expect(result.nodeError('Crayon')).toMatchObject({ httpCode: '400' });

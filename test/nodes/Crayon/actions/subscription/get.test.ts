@@ -3,7 +3,7 @@
  * (Simplify), the whole SubscriptionDetailed without.
  */
 import { SEED, SubscriptionStatus } from '../../../../../simulator';
-import { byId, runForJson, useCrayon } from '../../../../helpers';
+import { byId, fromList, runForJson, useCrayon } from '../../../../helpers';
 
 const crayon = useCrayon();
 
@@ -55,17 +55,12 @@ describe('Subscription → Get', () => {
 			Product: { PartNumber: SEED.legacyPartNumber },
 		});
 
-		const fromList = await runForJson(crayon, {
+		const chosen = await runForJson(crayon, {
 			resource: 'subscription',
 			operation: 'get',
-			subscriptionId: {
-				__rl: true,
-				mode: 'list',
-				value: String(SEED.nceSubscriptionId),
-				cachedResultName: 'Office 365 E3',
-			},
+			subscriptionId: fromList(SEED.nceSubscriptionId, 'Office 365 E3'),
 		});
-		expect(fromList.json.map((subscription) => subscription.Id)).toEqual([SEED.nceSubscriptionId]);
+		expect(chosen.json.map((subscription) => subscription.Id)).toEqual([SEED.nceSubscriptionId]);
 	});
 
 	it("fails with Crayon's 404 message for an unknown id, or outputs an error item with continueOnFail", async () => {

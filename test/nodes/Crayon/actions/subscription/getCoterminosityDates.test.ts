@@ -3,7 +3,7 @@
  * customer tenant and term.
  */
 import { SEED } from '../../../../../simulator';
-import { runForJson, useCrayon } from '../../../../helpers';
+import { byId, runForJson, useCrayon } from '../../../../helpers';
 
 const crayon = useCrayon();
 
@@ -12,7 +12,7 @@ describe('Subscription → Get Coterminosity Dates', () => {
 		const { result, json } = await runForJson(crayon, {
 			resource: 'subscription',
 			operation: 'getCoterminosityDates',
-			customerTenantId: { __rl: true, mode: 'id', value: String(SEED.tenantId) },
+			customerTenantId: byId(SEED.tenantId),
 			termDuration: 'P1Y',
 		});
 		expect(result.error).toBeUndefined();
@@ -37,7 +37,7 @@ describe('Subscription → Get Coterminosity Dates', () => {
 			termDuration: 'P1Y',
 			additionalFields: {
 				organizationId: { __rl: true, mode: 'list', value: String(SEED.organizationId) },
-				subscriptionId: { __rl: true, mode: 'id', value: String(SEED.nceSubscriptionId) },
+				subscriptionId: byId(SEED.nceSubscriptionId),
 			},
 		});
 		expect(

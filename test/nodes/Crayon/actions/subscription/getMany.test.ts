@@ -3,7 +3,7 @@
  * {Items, TotalHits}, or up to a limit.
  */
 import { SEED, SubscriptionStatus } from '../../../../../simulator';
-import { runForJson, useCrayon } from '../../../../helpers';
+import { byId, fromList, runForJson, useCrayon } from '../../../../helpers';
 
 const crayon = useCrayon();
 
@@ -60,12 +60,7 @@ describe('Subscription → Get Many', () => {
 			returnAll: true,
 			simplify: false,
 			filters: {
-				customerTenantId: {
-					__rl: true,
-					mode: 'list',
-					value: String(SEED.legacyTenantId),
-					cachedResultName: 'Fabrikam Inc',
-				},
+				customerTenantId: fromList(SEED.legacyTenantId, 'Fabrikam Inc'),
 				statuses: [SubscriptionStatus.Active, SubscriptionStatus.Suspended],
 			},
 		});
@@ -105,7 +100,7 @@ describe('Subscription → Get Many', () => {
 		const { result } = await runForJson(crayon, {
 			resource: 'subscription',
 			operation: 'getMany',
-			filters: { customerTenantId: { __rl: true, mode: 'id', value: '={{ "contoso" }}' } },
+			filters: { customerTenantId: byId('={{ "contoso" }}') },
 		});
 		expect(result.error?.message).toMatch(
 			/^Invalid input in item 0: "Filters → Customer Tenant" must be a whole number of at least 1 \(received .*"contoso".*\)$/,
