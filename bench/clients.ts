@@ -17,8 +17,14 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { CrayonApi } from '../credentials/CrayonApi.credentials';
 import { Crayon } from '../nodes/Crayon/Crayon.node';
 import { DEFAULT_CREDENTIALS, SEED } from '../simulator';
-import { CRAYON_NODE_TYPE, simulatorCredentials } from '../test/helpers/crayon';
-import { chain, createCredentialStore, credentialRef, runWorkflow } from '../test/helpers/engine';
+import {
+	chain,
+	CRAYON_NODE_TYPE,
+	createCredentialStore,
+	credentialRef,
+	runWorkflow,
+	simulatorCredentials,
+} from '../harness';
 
 /** One sheet row of a month-end job. */
 export interface Row {

@@ -7,8 +7,7 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import mainExample from '../examples/nce-orders-with-addons.json';
-import { CrayonFixture, exampleRows } from '../test/helpers/crayon';
-import type { RunResult, WorkflowJson } from '../test/helpers/engine';
+import { CrayonFixture, exampleRows, type RunResult, type WorkflowJson } from '../harness';
 
 // Long enough that the workflow visibly waits (one poll per second), short enough for a demo.
 const NCE_PROCESSING_DELAY_MS = 800;

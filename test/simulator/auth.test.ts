@@ -1,24 +1,18 @@
-import { DEFAULT_CREDENTIALS, SEED, startSimulator, type CrayonSimulator } from '../../simulator';
+import { DEFAULT_CREDENTIALS, SEED } from '../../simulator';
 import {
 	basicAuth,
 	getToken,
 	rawClient,
 	requestToken,
 	sleep,
-	startTestSimulator,
 	tokenForm,
-} from './helpers';
+	useSimulator,
+} from '../helpers';
 
 const INVALID_TOKEN = { ErrorCode: '401 Unauthorized', Message: 'Invalid token' };
 
-describe('simulator: token endpoint and bearer authentication', () => {
-	let sim: CrayonSimulator;
-
-	beforeAll(async () => {
-		sim = await startTestSimulator();
-	});
-	afterAll(() => sim.stop());
-	beforeEach(() => sim.reset());
+describe('The simulator (token endpoint and bearer authentication)', () => {
+	const { sim } = useSimulator({}, { reset: 'beforeEach' });
 
 	it('listens on 127.0.0.1 with a random port', () => {
 		expect(sim.port).toBeGreaterThan(0);
@@ -215,13 +209,8 @@ describe('simulator: token endpoint and bearer authentication', () => {
 	});
 });
 
-describe('simulator: token lifetime', () => {
-	let sim: CrayonSimulator;
-
-	beforeAll(async () => {
-		sim = await startSimulator({ tokenLifetimeSeconds: 1 });
-	});
-	afterAll(() => sim.stop());
+describe('The simulator with a token lifetime of 1 s', () => {
+	const { sim } = useSimulator({ tokenLifetimeSeconds: 1 });
 
 	it('reports ExpiresIn and rejects the token once its lifetime has passed', async () => {
 		const res = await requestToken(sim);
@@ -236,19 +225,14 @@ describe('simulator: token lifetime', () => {
 	});
 });
 
-describe('simulator: custom credentials', () => {
-	let sim: CrayonSimulator;
+describe('The simulator with custom credentials', () => {
 	const credentials = {
 		clientId: 'cid',
 		clientSecret: 'csecret',
 		username: 'u@example.org',
 		password: 'pw',
 	};
-
-	beforeAll(async () => {
-		sim = await startSimulator({ credentials });
-	});
-	afterAll(() => sim.stop());
+	const { sim } = useSimulator({ credentials });
 
 	it('accepts only the configured login', async () => {
 		const form = tokenForm({ username: credentials.username, password: credentials.password });

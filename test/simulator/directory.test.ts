@@ -1,16 +1,8 @@
-import type { AxiosInstance } from 'axios';
-import { SEED, type CrayonSimulator } from '../../simulator';
-import { apiClient, startTestSimulator } from './helpers';
+import { SEED } from '../../simulator';
+import { apiClient, useSimulator } from '../helpers';
 
-describe('simulator: organisations, customer tenants, coterminosity', () => {
-	let sim: CrayonSimulator;
-	let api: AxiosInstance;
-
-	beforeAll(async () => {
-		sim = await startTestSimulator();
-		api = await apiClient(sim);
-	});
-	afterAll(() => sim.stop());
+describe('The simulator (organisations, customer tenants, coterminosity)', () => {
+	const { sim, api } = useSimulator({}, { login: 'beforeAll' });
 
 	it('lists and gets organisations', async () => {
 		const list = await api.get('/api/v1/organizations');
@@ -129,13 +121,8 @@ describe('simulator: organisations, customer tenants, coterminosity', () => {
 	});
 });
 
-describe('simulator: throughput', () => {
-	let sim: CrayonSimulator;
-
-	beforeAll(async () => {
-		sim = await startTestSimulator();
-	});
-	afterAll(() => sim.stop());
+describe('The simulator under load', () => {
+	const { sim } = useSimulator();
 
 	it('serves 2,000 requests (reads and purchases) quickly', async () => {
 		const api = await apiClient(sim);

@@ -1,6 +1,6 @@
-import axios, { type AxiosInstance } from 'axios';
-import { SEED, type CrayonSimulator } from '../../simulator';
-import { apiClient, getToken, rawClient, requestToken, startTestSimulator } from './helpers';
+import axios from 'axios';
+import { SEED } from '../../simulator';
+import { apiClient, getToken, rawClient, requestToken, useSimulator } from '../helpers';
 
 const createBody = {
 	Name: 'Fault test',
@@ -9,19 +9,10 @@ const createBody = {
 	Quantity: 1,
 };
 
-describe('simulator: fault injection', () => {
-	let sim: CrayonSimulator;
-	let api: AxiosInstance;
-
-	beforeAll(async () => {
-		sim = await startTestSimulator();
-	});
-	afterAll(() => sim.stop());
-	beforeEach(async () => {
-		sim.reset();
-		api = await apiClient(sim);
-		sim.clearRequests();
-	});
+describe('The simulator (fault injection)', () => {
+	const { sim, api } = useSimulator({}, { reset: 'beforeEach', login: 'beforeEach' });
+	// Only the requests of the test itself are in the log.
+	beforeEach(() => sim.clearRequests());
 
 	it('answers with an injected status + Retry-After without processing, once by default', async () => {
 		sim.injectFault({
@@ -174,13 +165,8 @@ describe('simulator: fault injection', () => {
 	});
 });
 
-describe('simulator: request recording and reset', () => {
-	let sim: CrayonSimulator;
-
-	beforeAll(async () => {
-		sim = await startTestSimulator();
-	});
-	afterAll(() => sim.stop());
+describe('The simulator (request log and reset)', () => {
+	const { sim } = useSimulator();
 
 	it('records every request in arrival order, token requests included', async () => {
 		sim.reset();

@@ -1,6 +1,5 @@
-import type { AxiosInstance } from 'axios';
-import { SEED, type CrayonSimulator } from '../../simulator';
-import { apiClient, sleep, startTestSimulator } from './helpers';
+import { SEED } from '../../simulator';
+import { apiClient, sleep, useSimulator } from '../helpers';
 
 const DELAY_MS = 300;
 const ORDERS = '/api/v1/subscriptions/new-commerce-orders';
@@ -18,18 +17,11 @@ function isoDay(offsetDays: number): string {
 	return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
 
-describe('simulator: New Commerce orders', () => {
-	let sim: CrayonSimulator;
-	let api: AxiosInstance;
-
-	beforeAll(async () => {
-		sim = await startTestSimulator({ newCommerceOrderProcessingDelayMs: DELAY_MS });
-	});
-	afterAll(() => sim.stop());
-	beforeEach(async () => {
-		sim.reset();
-		api = await apiClient(sim);
-	});
+describe('The simulator (New Commerce orders)', () => {
+	const { sim, api } = useSimulator(
+		{ newCommerceOrderProcessingDelayMs: DELAY_MS },
+		{ reset: 'beforeEach', login: 'beforeEach' },
+	);
 
 	it('accepts an order, shows [] until the processing delay has passed, then [subscriptionId]', async () => {
 		const res = await api.post(ORDERS, orderBody());
@@ -286,16 +278,11 @@ describe('simulator: New Commerce orders', () => {
 	});
 });
 
-describe('simulator: NCE processing delay 0 and past scheduled dates allowed', () => {
-	let sim: CrayonSimulator;
-
-	beforeAll(async () => {
-		sim = await startTestSimulator({
-			newCommerceOrderProcessingDelayMs: 0,
-			rejectPastScheduledDates: false,
-		});
+describe('The simulator with NCE processing delay 0 and past scheduled dates allowed', () => {
+	const { sim } = useSimulator({
+		newCommerceOrderProcessingDelayMs: 0,
+		rejectPastScheduledDates: false,
 	});
-	afterAll(() => sim.stop());
 
 	it('processes immediately and treats a past scheduled date as "now"', async () => {
 		const api = await apiClient(sim);

@@ -1,6 +1,5 @@
-import type { AxiosInstance } from 'axios';
-import { SEED, type CrayonSimulator } from '../../simulator';
-import { apiClient, startTestSimulator } from './helpers';
+import { SEED } from '../../simulator';
+import { useSimulator } from '../helpers';
 
 /** The documented checkout example (checkout-order.txt) without its past ScheduledPurchaseDate. */
 const line = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -22,20 +21,10 @@ const order = (
 	...extra,
 });
 
-describe('simulator: purchase requests (verify and checkout)', () => {
-	let sim: CrayonSimulator;
-	let api: AxiosInstance;
+describe('The simulator (purchase requests)', () => {
+	const { sim, api } = useSimulator({}, { reset: 'beforeEach', login: 'beforeEach' });
 
-	beforeAll(async () => {
-		sim = await startTestSimulator();
-	});
-	afterAll(() => sim.stop());
-	beforeEach(async () => {
-		sim.reset();
-		api = await apiClient(sim);
-	});
-
-	describe('verify', () => {
+	describe('POST /api/v1/purchaserequest/verify', () => {
 		it('returns the whole order with catalogItemId filled in and no errors (both paths, trailing slash)', async () => {
 			for (const path of [
 				'/api/v1/purchaserequest/verify',
@@ -251,7 +240,7 @@ describe('simulator: purchase requests (verify and checkout)', () => {
 		});
 	});
 
-	describe('checkout', () => {
+	describe('POST /api/v1/purchaserequest/checkout', () => {
 		it('answers 204 with an empty body on both paths and records the purchases', async () => {
 			const verified = await api.post('/api/v1/purchaserequest/verify', order());
 			const primary = await api.post('/api/v1/purchaserequest/checkout/', verified.data);

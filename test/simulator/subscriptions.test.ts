@@ -1,6 +1,5 @@
-import type { AxiosInstance } from 'axios';
-import { SEED, SubscriptionStatus, type CrayonSimulator } from '../../simulator';
-import { apiClient, startTestSimulator, type CrayonError } from './helpers';
+import { SEED, SubscriptionStatus } from '../../simulator';
+import { type CrayonError, useSimulator } from '../helpers';
 
 const SUBSCRIPTION_DETAILED_KEYS = [
 	'Id',
@@ -53,18 +52,8 @@ function without(body: Record<string, unknown>, path: string): Record<string, un
 	return copy;
 }
 
-describe('simulator: subscriptions', () => {
-	let sim: CrayonSimulator;
-	let api: AxiosInstance;
-
-	beforeAll(async () => {
-		sim = await startTestSimulator();
-	});
-	afterAll(() => sim.stop());
-	beforeEach(async () => {
-		sim.reset();
-		api = await apiClient(sim);
-	});
+describe('The simulator (subscriptions)', () => {
+	const { sim, api } = useSimulator({}, { reset: 'beforeEach', login: 'beforeEach' });
 
 	describe('POST /api/v1/subscriptions', () => {
 		it('creates a legacy subscription from the documented example and returns a PascalCase SubscriptionDetailed', async () => {
@@ -548,7 +537,7 @@ describe('simulator: subscriptions', () => {
 		});
 	});
 
-	describe('add-ons', () => {
+	describe('with add-ons', () => {
 		it('lists the add-on offers of a subscription', async () => {
 			const res = await api.get(
 				`/api/v1/subscriptions/${SEED.addonCapableSubscriptionId}/addon-offers`,

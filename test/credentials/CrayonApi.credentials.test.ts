@@ -1,0 +1,177 @@
+/**
+ * The Crayon API credential as n8n uses it for the node: one login (password grant) whose
+ * token is stored and reused by later items and executions, a new login after a 401, and
+ * login failures that say which step failed without revealing a secret; and its
+ * `authenticate`, which adds the token as a Bearer header.
+ */
+import type { IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
+
+import { CrayonApi } from '../../credentials/CrayonApi.credentials';
+import { DEFAULT_CREDENTIALS, SEED } from '../../simulator';
+import type { RunResult } from '../../harness';
+import { byId, jsonOf, pairedItemsOf, useCrayon } from '../helpers';
+
+const crayon = useCrayon();
+
+const addAddon: INodeParameters = {
+	resource: 'subscription',
+	operation: 'addAddon',
+	subscriptionId: byId(SEED.addonCapableSubscriptionId),
+	offerId: byId(SEED.addonOfferId),
+	quantity: '={{ $json.quantity }}',
+};
+
+const rows = [{ quantity: 1 }, { quantity: 2 }, { quantity: 3 }];
+
+/** Everything a user or an operator could see of a run: items, errors and log lines. */
+function visibleText(result: RunResult): string {
+	return JSON.stringify(result.run) + result.logs.join('\n');
+}
+
+describe('The Crayon API credential, in workflows,', () => {
+	it('logs in once with the documented password grant and sends every item with that token', async () => {
+		const result = await crayon.runCrayon(addAddon, rows);
+
+		expect(result.error).toBeUndefined();
+		const basic = Buffer.from(
+			`${DEFAULT_CREDENTIALS.clientId}:${DEFAULT_CREDENTIALS.clientSecret}`,
+		).toString('base64');
+		expect(crayon.logins()).toEqual([
+			expect.objectContaining({
+				method: 'POST',
+				path: '/api/v1/connect/token',
+				status: 200,
+				headers: expect.objectContaining({
+					authorization: `Basic ${basic}`,
+					'content-type': 'application/x-www-form-urlencoded',
+				}),
+				body: {
+					grant_type: 'password',
+					username: DEFAULT_CREDENTIALS.username,
+					password: DEFAULT_CREDENTIALS.password,
+					scope: 'CustomerApi',
+				},
+			}),
+		]);
+		expect(crayon.store.preAuthenticationCalls).toBe(1);
+		expect(crayon.apiCalls().map((call) => call.authorization)).toEqual([
+			crayon.bearer(),
+			crayon.bearer(),
+			crayon.bearer(),
+		]);
+		expect(crayon.sim.requests.filter((request) => request.status !== 200)).toEqual([]);
+		expect(visibleText(result)).not.toContain(crayon.bearer().slice('Bearer '.length));
+	});
+
+	it('reuses the stored token in the next execution, as n8n does across runs', async () => {
+		await crayon.runCrayon(addAddon, rows);
+		const tokenAfterFirstRun = crayon.bearer();
+		const second = await crayon.runCrayon(addAddon, rows);
+
+		expect(second.error).toBeUndefined();
+		expect(crayon.logins()).toHaveLength(1);
+		expect(crayon.store.preAuthenticationCalls).toBe(1);
+		expect(crayon.apiCalls().map((call) => call.authorization)).toEqual(
+			Array(6).fill(tokenAfterFirstRun),
+		);
+		expect(crayon.sim.purchaseCount()).toBe(6);
+	});
+
+	it('logs in again once when Crayon rejects the stored token, and buys each item exactly once', async () => {
+		await crayon.runCrayon(addAddon, [{ quantity: 1 }]);
+		const expired = crayon.bearer();
+		crayon.sim.expireTokens();
+
+		const result = await crayon.runCrayon(addAddon, rows);
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.logins()).toHaveLength(2);
+		const renewed = crayon.bearer();
+		expect(renewed).not.toBe(expired);
+		const purchases = crayon.requestsTo('POST', /\/addons$/);
+		expect(
+			purchases.map(({ headers, body, status }) => [
+				headers.authorization,
+				(body as { Quantity: number }).Quantity,
+				status,
+			]),
+		).toEqual([
+			[expired, 1, 200],
+			// Rejected unprocessed, so sending it again after the new login buys it once.
+			[expired, 1, 401],
+			[renewed, 1, 200],
+			[renewed, 2, 200],
+			[renewed, 3, 200],
+		]);
+		expect(crayon.sim.purchaseCount()).toBe(4);
+		expect(pairedItemsOf(result.output('Crayon'))).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+	});
+
+	it('names the failed login step for a wrong client secret, never shows the secret, sends nothing else', async () => {
+		const secret = 'wrong-client-secret-7f3a';
+		crayon.reset({ clientSecret: secret });
+		const result = await crayon.runCrayon(addAddon, rows);
+
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe(
+			`Crayon login (POST ${crayon.sim.baseUrl}/api/v1/connect/token) failed: Crayon rejected the client ID or client secret (invalid_client). Check "Client ID" and "Client Secret" in the Crayon API credential.`,
+		);
+		expect(crayon.logins().map((login) => login.status)).toEqual([400]);
+		expect(crayon.apiCalls()).toEqual([]);
+		expect(crayon.sim.purchaseCount()).toBe(0);
+		const visible = visibleText(result);
+		expect(visible).not.toContain(secret);
+		expect(visible).not.toContain(
+			Buffer.from(`${DEFAULT_CREDENTIALS.clientId}:${secret}`).toString('base64'),
+		);
+		expect(visible).not.toContain(DEFAULT_CREDENTIALS.password);
+	});
+
+	it('names the failed login step for a wrong password in each error item, never showing the password', async () => {
+		const password = 'wrong-password-91c2';
+		crayon.reset({ password });
+		const result = await crayon.runCrayon(addAddon, rows.slice(0, 2), {
+			onError: 'continueRegularOutput',
+		});
+
+		expect(result.status).toBe('success');
+		const failure = {
+			error: `Crayon login (POST ${crayon.sim.baseUrl}/api/v1/connect/token) failed: Crayon rejected the user name or password (invalid_grant). Check "User Name" and "Password" in the Crayon API credential.`,
+			description: expect.stringMatching(/nothing was (sent|bought)/i),
+		};
+		expect(jsonOf(result.output('Crayon'))).toEqual([failure, failure]);
+		expect(pairedItemsOf(result.output('Crayon'))).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(crayon.apiCalls()).toEqual([]);
+		expect(crayon.sim.purchaseCount()).toBe(0);
+		expect(visibleText(result)).not.toContain(password);
+		expect(visibleText(result)).not.toContain(DEFAULT_CREDENTIALS.clientSecret);
+	});
+});
+
+describe('The Crayon API credential adds the Bearer header', () => {
+	const TOKEN = 'first-token-0123456789abcdef';
+
+	it('to a copy of the options, keeping their other headers', async () => {
+		const options: IHttpRequestOptions = {
+			url: 'https://api.crayon.com/api/v1/me',
+			headers: { Accept: 'application/json' },
+		};
+
+		const authenticated = await new CrayonApi().authenticate({ accessToken: TOKEN }, options);
+
+		expect(authenticated).toEqual({
+			...options,
+			headers: { Accept: 'application/json', Authorization: `Bearer ${TOKEN}` },
+		});
+		expect(options.headers).toEqual({ Accept: 'application/json' });
+	});
+
+	it('also to options without headers, as the credential test sends them', async () => {
+		const authenticated = await new CrayonApi().authenticate(
+			{ accessToken: TOKEN },
+			{ url: '/api/v1/me', baseURL: 'https://api.crayon.com' },
+		);
+
+		expect(authenticated.headers).toEqual({ Authorization: `Bearer ${TOKEN}` });
+	});
+});

@@ -1,0 +1,118 @@
+/** The Edit Fields and Split Out stand-ins behave like n8n's nodes in the covered mode and refuse the rest. */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { chain, runWorkflow } from '../../harness/engine';
+import { n8nNodesBaseStandIns } from '../../harness/n8n-nodes-base';
+
+async function run(
+	setParameters: INodeParameters,
+	splitParameters: INodeParameters = { fieldToSplitOut: 'rows', options: {} },
+	setVersion = 3.4,
+) {
+	return await runWorkflow({
+		nodes: [
+			{ name: 'Trigger', type: 'n8n-nodes-base.manualTrigger' },
+			{
+				name: 'Data',
+				type: 'test.items',
+				parameters: { items: '[{ "region": "north", "extra": [1, 2] }]' },
+			},
+			{
+				name: 'Edit Fields',
+				type: 'n8n-nodes-base.set',
+				typeVersion: setVersion,
+				parameters: setParameters,
+			},
+			{ name: 'Split Out', type: 'n8n-nodes-base.splitOut', parameters: splitParameters },
+		],
+		connections: chain('Trigger', 'Data', 'Edit Fields', 'Split Out'),
+		nodeTypes: n8nNodesBaseStandIns,
+	});
+}
+
+const rawJson = { mode: 'raw', jsonOutput: '{ "rows": [{ "a": 1 }, { "a": 2 }, 3] }', options: {} };
+
+describe('The n8n-nodes-base stand-ins', () => {
+	it('run Edit Fields (JSON), which outputs only the parsed object, and Split Out, which makes one item per element', async () => {
+		const result = await run(rawJson);
+
+		expect(result.error).toBeUndefined();
+		expect(result.output('Edit Fields')).toEqual([
+			{ json: { rows: [{ a: 1 }, { a: 2 }, 3] }, pairedItem: { item: 0 } },
+		]);
+		expect(result.output('Split Out')).toEqual([
+			{ json: { a: 1 }, pairedItem: { item: 0 } },
+			{ json: { a: 2 }, pairedItem: { item: 0 } },
+			{ json: { rows: 3 }, pairedItem: { item: 0 } },
+		]);
+	});
+
+	it('resolve the {{ }} parts of an Edit Fields expression, objects as JSON', async () => {
+		const result = await run({
+			mode: 'raw',
+			jsonOutput: '={ "rows": {{ $json.extra }}, "region": "{{ $json.region.toUpperCase() }}" }',
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(result.output('Edit Fields').map((item) => item.json)).toEqual([
+			{ rows: [1, 2], region: 'NORTH' },
+		]);
+		expect(result.output('Split Out').map((item) => item.json)).toEqual([{ rows: 1 }, { rows: 2 }]);
+	});
+
+	it.each([
+		[
+			'a mode other than JSON',
+			{ mode: 'manual' },
+			undefined,
+			3.4,
+			/does not implement mode = "manual"/,
+		],
+		[
+			'other versions',
+			rawJson,
+			undefined,
+			3.3,
+			/does not implement typeVersion = 3.3 \(it implements version 3.4 only\)/,
+		],
+		[
+			'keeping the input fields',
+			{ ...rawJson, includeOtherFields: true },
+			undefined,
+			3.4,
+			/does not implement includeOtherFields = true/,
+		],
+		[
+			'dot notation keys',
+			{ ...rawJson, jsonOutput: '{ "a.b": 1, "rows": [] }' },
+			undefined,
+			3.4,
+			/does not implement a JSON key = "a.b"/,
+		],
+		[
+			'Split Out of several fields',
+			rawJson,
+			{ fieldToSplitOut: 'rows, other' },
+			3.4,
+			/does not implement fieldToSplitOut = "rows, other"/,
+		],
+		[
+			'Split Out with other fields',
+			rawJson,
+			{ fieldToSplitOut: 'rows', include: 'allOtherFields' },
+			3.4,
+			/does not implement include = "allOtherFields"/,
+		],
+	])(
+		'refuse %s with a clear error',
+		async (_, setParameters, splitParameters, version, message) => {
+			const result = await run(setParameters, splitParameters, version);
+
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toMatch(
+				/^The test stand-in for n8n-nodes-base\.(set|splitOut) /,
+			);
+			expect(result.error?.message).toMatch(message);
+		},
+	);
+});

@@ -1,0 +1,261 @@
+/**
+ * The Crayon node as a whole. n8n's node-level "Retry On Fail" re-runs the whole node, so it
+ * is refused for operations that buy. Every importable example workflow (examples/*.json) runs
+ * unchanged through the engine against the simulator (n8n-nodes-base nodes by their
+ * stand-ins) and buys what its data says; the expected purchases are derived from the rows in
+ * each file.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import {
+	exampleRows,
+	type CrayonFixture,
+	type RunResult,
+	type TestNode,
+	type WorkflowJson,
+} from '../../../harness';
+import { SEED } from '../../../simulator';
+import { byId, expectNothingSent, jsonOf, pairedItemsOf, useCrayon } from '../../helpers';
+
+describe('The Crayon node with "Retry On Fail"', () => {
+	const crayon = useCrayon();
+
+	const createSubscription: INodeParameters = {
+		resource: 'subscription',
+		operation: 'create',
+		productType: 'legacy',
+		name: 'Retry test',
+		customerTenantId: byId(SEED.legacyTenantId),
+		partNumber: SEED.legacyPartNumber,
+		quantity: 1,
+	};
+
+	it('refuses a purchase operation before sending anything, naming the setting', async () => {
+		const result = await crayon.runCrayon(createSubscription, [{}, {}], { retryOnFail: true });
+
+		expectNothingSent(crayon, result);
+		expect(result.nodeError('Crayon')?.message).toBe(
+			'Turn off "Retry On Fail" for this node: it would buy twice',
+		);
+	});
+
+	it('lets a purchase run when failed items continue as error items (the node is never re-run)', async () => {
+		const result = await crayon.runCrayon(createSubscription, [{}], {
+			retryOnFail: true,
+			onError: 'continueRegularOutput',
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.sim.purchaseCount()).toBe(1);
+	});
+
+	it('runs read-only operations as usual', async () => {
+		const result = await crayon.runCrayon(
+			{
+				resource: 'subscription',
+				operation: 'get',
+				subscriptionId: byId(SEED.addonCapableSubscriptionId),
+			},
+			[{}],
+			{ retryOnFail: true },
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(jsonOf(result.output('Crayon'))).toEqual([
+			expect.objectContaining({ Id: SEED.addonCapableSubscriptionId }),
+		]);
+	});
+});
+
+const EXAMPLES_DIR = path.join(__dirname, '..', '..', '..', 'examples');
+
+type Check = (crayon: CrayonFixture, result: RunResult, workflow: WorkflowJson) => void;
+
+const checks: Record<string, Check> = {
+	'nce-orders-with-addons.json': (crayon, result, workflow) => {
+		const rows = exampleRows(workflow, 'Sheet rows', 'rows');
+		expect(result.executionOrder).toEqual([
+			'When clicking ‘Execute workflow’',
+			'Sheet rows',
+			'One item per row',
+			'Order NCE licences',
+			'Add add-on',
+		]);
+		const orders = [...crayon.sim.state.nceOrders.values()];
+		expect(
+			orders.map(({ tenantId, partNumber, quantity, billingCycle, termDuration }) => ({
+				tenantId,
+				partNumber,
+				quantity,
+				billingCycle,
+				termDuration,
+			})),
+		).toEqual(
+			rows.map(({ tenantId, partNumber, quantity, billingCycle, termDuration }) => ({
+				tenantId,
+				partNumber,
+				quantity,
+				billingCycle,
+				termDuration,
+			})),
+		);
+		const calls = crayon.apiCalls();
+		expect(
+			calls
+				.filter((call) => call.path === '/api/v1/subscriptions/new-commerce-orders')
+				.map((call) => call.body),
+		).toEqual(
+			rows.map(({ tenantId, billingCycle, partNumber, quantity, termDuration }) => ({
+				customerTenantId: tenantId,
+				billingCycle,
+				partNumber,
+				quantity,
+				termDuration,
+			})),
+		);
+		expect(
+			calls
+				.filter((call) => call.path.endsWith('/addons'))
+				.map(({ path: addonPath, body }) => [addonPath, body]),
+		).toEqual(
+			rows.map((row, index) => [
+				`/api/v1/subscriptions/${String(orders[index].subscriptionId)}/addons`,
+				{
+					Quantity: row.addonQuantity,
+					OfferId: row.addonOfferId,
+					SubscriptionTags: { Department: row.department },
+				},
+			]),
+		);
+		const addons = result.output('Add add-on');
+		expect(pairedItemsOf(addons)).toEqual(rows.map((_, item) => ({ item })));
+		expect(jsonOf(addons)).toEqual(
+			rows.map((row, index) => ({
+				accepted: true,
+				subscriptionId: orders[index].subscriptionId,
+				offerId: row.addonOfferId,
+				quantity: row.addonQuantity,
+				subscriptionTags: { Department: row.department },
+			})),
+		);
+		for (const [index, order] of orders.entries()) {
+			expect(
+				crayon.sim.state.subscriptions.get(order.subscriptionId as number)?.addonIds,
+			).toHaveLength(1);
+			expect(result.output('Order NCE licences')[index].json.SubscriptionId).toBe(
+				order.subscriptionId,
+			);
+		}
+		expect(crayon.sim.purchaseCount()).toBe(rows.length * 2);
+	},
+
+	'verify-and-checkout.json': (crayon, result, workflow) => {
+		const orders = exampleRows(workflow, 'Orders', 'orders');
+		expect(result.executionOrder).toEqual([
+			'When clicking ‘Execute workflow’',
+			'Orders',
+			'One item per order',
+			'Verify order',
+			'Check out order',
+		]);
+		const verifiedLines = (order: IDataObject) =>
+			(order.orderLines as IDataObject[]).map((line) => {
+				const productId = line.productId as string;
+				const second = productId === SEED.secondNceProductId;
+				return {
+					...line,
+					productVariantId: second ? SEED.secondNceProductVariantId : SEED.nceProductVariantId,
+					catalogItemId: second ? SEED.secondNceCatalogItemId : SEED.nceCatalogItemId,
+				};
+			});
+		const calls = crayon.apiCalls();
+		expect(
+			calls.filter((call) => call.path.endsWith('/checkout')).map((call) => call.body),
+		).toEqual(
+			orders.map((order) => ({
+				resellerCustomerId: order.customerId,
+				countryCode: 'NO',
+				orderLines: verifiedLines(order),
+			})),
+		);
+		expect(jsonOf(result.output('Check out order'))).toEqual(
+			orders.map((order) =>
+				expect.objectContaining({
+					checkedOut: true,
+					statusCode: 204,
+					order: expect.objectContaining({ resellerCustomerId: order.customerId }),
+				}),
+			),
+		);
+		expect(
+			crayon.sim.state.purchases.map(({ kind, tenantId, lines }) => ({
+				kind,
+				tenantId,
+				quantities: lines.map((line) => line.quantity),
+			})),
+		).toEqual(
+			orders.map((order) => ({
+				kind: 'checkout',
+				tenantId: order.customerId,
+				quantities: (order.orderLines as IDataObject[]).map((line) => line.quantity),
+			})),
+		);
+	},
+};
+
+const exampleFiles = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
+
+describe('The example workflows', () => {
+	// Processed at once, so the examples' one-second poll never has to wait.
+	const crayon = useCrayon({ newCommerceOrderProcessingDelayMs: 0 });
+
+	it('include the main one and the Verify → Checkout one', () => {
+		expect(exampleFiles).toEqual(expect.arrayContaining(Object.keys(checks)));
+	});
+
+	it.each(exampleFiles)('include %s, an n8n export that uses the simulator credential', (file) => {
+		const workflow = JSON.parse(readFileSync(path.join(EXAMPLES_DIR, file), 'utf8')) as {
+			name?: unknown;
+			nodes: TestNode[];
+			settings?: unknown;
+		};
+		expect(typeof workflow.name).toBe('string');
+		expect(workflow.settings).toEqual({ executionOrder: 'v1' });
+		for (const node of workflow.nodes) {
+			expect(node).toEqual(
+				expect.objectContaining({
+					id: expect.any(String),
+					name: expect.any(String),
+					type: expect.any(String),
+					typeVersion: expect.any(Number),
+					position: expect.any(Array),
+					parameters: expect.any(Object),
+				}),
+			);
+			if (node.type === 'n8n-nodes-crayon.crayon') {
+				expect(node.credentials).toEqual({
+					crayonApi: { id: 'crayon-simulator', name: 'Crayon (simulator)' },
+				});
+			}
+		}
+	});
+
+	it.each(exampleFiles)('run through the engine and buy what their rows say: %s', async (file) => {
+		const check = checks[file];
+		if (check === undefined)
+			throw new Error(`examples/${file} has no expectations in ${path.basename(__filename)}`);
+		const workflow = JSON.parse(
+			readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'),
+		) as WorkflowJson;
+
+		const result = await crayon.runWorkflowJson(workflow);
+
+		expect(result.error).toBeUndefined();
+		expect(result.status).toBe('success');
+		expect(crayon.logins()).toHaveLength(1);
+		check(crayon, result, workflow);
+	});
+});

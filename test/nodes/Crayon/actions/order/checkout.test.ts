@@ -1,0 +1,281 @@
+/**
+ * Order → Checkout: POST /api/v1/purchaserequest/checkout (checkout-order.txt), with the order
+ * from a previous Verify step or typed in, verified right before by default.
+ */
+import type { INodeParameters } from 'n8n-workflow';
+
+import { SEED } from '../../../../../simulator';
+import type { CrayonStep } from '../../../../../harness';
+import {
+	byId,
+	e3Line,
+	expectNothingSent,
+	itemIndexOf,
+	jsonOf,
+	pairedItemsOf,
+	useCrayon,
+} from '../../../../helpers';
+
+const crayon = useCrayon();
+
+const VERIFY_PATH = '/api/v1/purchaserequest/verify';
+const CHECKOUT_PATH = '/api/v1/purchaserequest/checkout';
+
+/** The checked-out body for an E3 order that verified cleanly for a Norwegian tenant. */
+const verifiedBody = (resellerCustomerId: number, quantity: number) => ({
+	resellerCustomerId,
+	countryCode: 'NO',
+	orderLines: [e3Line(quantity, { catalogItemId: SEED.nceCatalogItemId })],
+});
+
+const verifyStep = (parameters: INodeParameters = {}): CrayonStep => ({
+	name: 'Verify',
+	parameters: {
+		resource: 'order',
+		operation: 'verify',
+		resellerCustomerId: byId('={{ $json.customerId }}'),
+		orderLinesInput: 'json',
+		orderLinesJson: '={{ $json.orderLines }}',
+		...parameters,
+	},
+});
+
+const checkoutStep = (
+	parameters: INodeParameters = {},
+	settings: Partial<CrayonStep> = {},
+): CrayonStep => ({
+	name: 'Crayon',
+	parameters: {
+		resource: 'order',
+		operation: 'checkout',
+		orderSource: 'verifiedOrder',
+		...parameters,
+	},
+	...settings,
+});
+
+const fromFields: INodeParameters = {
+	orderSource: 'fields',
+	resellerCustomerId: byId('={{ $json.customerId }}'),
+	orderLinesInput: 'json',
+	orderLinesJson: '={{ $json.orderLines }}',
+};
+
+const checkedOut = (body: object, verifiedBeforeCheckout: boolean) => ({
+	checkedOut: true,
+	statusCode: 204,
+	verifiedBeforeCheckout,
+	order: body,
+});
+
+describe('Order → Checkout', () => {
+	it('checks out the orders a previous Verify step output, verifying each again right before', async () => {
+		const rows = [
+			{ customerId: SEED.tenantId, orderLines: [e3Line(2)] },
+			{ customerId: 501, orderLines: [e3Line(7)] },
+		];
+		const result = await crayon.run(rows, verifyStep(), checkoutStep());
+
+		expect(result.error).toBeUndefined();
+		expect(result.executionOrder).toEqual(['Trigger', 'Data', 'Verify', 'Crayon']);
+		expect(crayon.apiCalls()).toEqual([
+			// The Verify node
+			crayon.call('POST', VERIFY_PATH, {
+				resellerCustomerId: SEED.tenantId,
+				orderLines: [e3Line(2)],
+			}),
+			crayon.call('POST', VERIFY_PATH, { resellerCustomerId: 501, orderLines: [e3Line(7)] }),
+			// The Checkout node: the verified order is verified once more, then checked out as verified
+			crayon.call('POST', VERIFY_PATH, verifiedBody(SEED.tenantId, 2)),
+			crayon.call('POST', CHECKOUT_PATH, verifiedBody(SEED.tenantId, 2)),
+			crayon.call('POST', VERIFY_PATH, verifiedBody(501, 7)),
+			crayon.call('POST', CHECKOUT_PATH, verifiedBody(501, 7)),
+		]);
+		expect(crayon.logins()).toHaveLength(1);
+		const output = result.output('Crayon');
+		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(jsonOf(output)).toEqual([
+			checkedOut(verifiedBody(SEED.tenantId, 2), true),
+			checkedOut(verifiedBody(501, 7), true),
+		]);
+		expect(
+			crayon.sim.state.purchases.map(({ kind, tenantId, lines }) => ({ kind, tenantId, lines })),
+		).toEqual([
+			{
+				kind: 'checkout',
+				tenantId: SEED.tenantId,
+				lines: [{ partNumber: SEED.ncePartNumber, quantity: 2 }],
+			},
+			{ kind: 'checkout', tenantId: 501, lines: [{ partNumber: SEED.ncePartNumber, quantity: 7 }] },
+		]);
+	});
+
+	it('checks out the verified order as it is when "Verify Before Checkout" is off', async () => {
+		const result = await crayon.run(
+			[{ customerId: SEED.tenantId, orderLines: [e3Line(3)] }],
+			verifyStep(),
+			checkoutStep({ verifyBeforeCheckout: false }),
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.apiCalls().map(({ path, body }) => [path, body])).toEqual([
+			[VERIFY_PATH, { resellerCustomerId: SEED.tenantId, orderLines: [e3Line(3)] }],
+			[CHECKOUT_PATH, verifiedBody(SEED.tenantId, 3)],
+		]);
+		expect(jsonOf(result.output('Crayon'))).toEqual([
+			checkedOut(verifiedBody(SEED.tenantId, 3), false),
+		]);
+		expect(crayon.sim.purchaseCount()).toBe(1);
+	});
+
+	it('verifies an order typed in, then checks it out with the catalogItemId Crayon filled in', async () => {
+		const result = await crayon.runCrayon({
+			resource: 'order',
+			operation: 'checkout',
+			orderSource: 'fields',
+			resellerCustomerId: byId(SEED.tenantId),
+			orderLines: {
+				line: [
+					{ ...e3Line(1), productVariantId: String(SEED.nceProductVariantId), catalogItemId: '' },
+				],
+			},
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.apiCalls()).toEqual([
+			crayon.call('POST', VERIFY_PATH, {
+				resellerCustomerId: SEED.tenantId,
+				orderLines: [e3Line(1)],
+			}),
+			crayon.call('POST', CHECKOUT_PATH, verifiedBody(SEED.tenantId, 1)),
+		]);
+		expect(result.output('Crayon')).toEqual([
+			{ json: checkedOut(verifiedBody(SEED.tenantId, 1), true), pairedItem: { item: 0 } },
+		]);
+	});
+
+	it('without verifying, sends exactly the documented checkout body', async () => {
+		// The documented example's date is in the past; a future one schedules the purchase.
+		const scheduled = `${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)} 00:00:00.000`;
+		const line = e3Line(1, { catalogItemId: SEED.nceCatalogItemId });
+		const result = await crayon.runCrayon(
+			{
+				resource: 'order',
+				operation: 'checkout',
+				...fromFields,
+				scheduledPurchaseDate: scheduled,
+				verifyBeforeCheckout: false,
+			},
+			[{ customerId: 123, orderLines: [line] }],
+		);
+
+		expect(result.error).toBeUndefined();
+		const documented = {
+			resellerCustomerId: 123,
+			ScheduledPurchaseDate: scheduled,
+			orderLines: [line],
+		};
+		expect(crayon.apiCalls()).toEqual([crayon.call('POST', CHECKOUT_PATH, documented)]);
+		expect(jsonOf(result.output('Crayon'))).toEqual([checkedOut(documented, false)]);
+		expect(crayon.sim.purchaseCount()).toBe(1);
+	});
+
+	it('without verifying, refuses an order line that has no catalogItemId before sending anything', async () => {
+		const result = await crayon.runCrayon(
+			{ resource: 'order', operation: 'checkout', ...fromFields, verifyBeforeCheckout: false },
+			[
+				{
+					customerId: SEED.tenantId,
+					orderLines: [e3Line(1, { catalogItemId: SEED.nceCatalogItemId }), e3Line(1)],
+				},
+			],
+		);
+
+		expectNothingSent(crayon, result);
+		expect(result.error?.message).toBe(
+			'Invalid input in item 0: "Order Lines (JSON) → Line 2 → catalogItemId" is required when checking out without verifying first (Verify fills it in) (received nothing)',
+		);
+	});
+
+	it('refuses to check out when the verification right before reports errors: no checkout request', async () => {
+		const result = await crayon.runCrayon(
+			{ resource: 'order', operation: 'checkout', ...fromFields },
+			[
+				{
+					customerId: SEED.tenantId,
+					orderLines: [e3Line(1, { termDuration: 'P1Y', billingCycle: 5 })],
+				},
+			],
+		);
+
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe(
+			"Crayon's verification found 1 problem so nothing was checked out: Line 1 (CFQ7TTC0LF8R:0001): Billing cycle Triennial is not available for Office 365 E3 (CFQ7TTC0LF8R:0001) with term duration P1Y. Available: Monthly, Annual. (BillingCycleNotSupported)",
+		);
+		expect(crayon.apiCalls().map((call) => call.path)).toEqual([VERIFY_PATH]);
+		expect(crayon.sim.purchaseCount()).toBe(0);
+	});
+
+	it('refuses a verified order from the input that carries errors, before sending anything', async () => {
+		const result = await crayon.run(
+			[{ customerId: SEED.unknownTenantId, orderLines: [e3Line(1)] }],
+			verifyStep({ outputOrdersWithErrors: true }),
+			checkoutStep(),
+		);
+
+		expect(result.status).toBe('error');
+		expect(result.nodeError('Crayon')).toBeDefined();
+		expect(result.error?.message).toBe(
+			`Invalid input in item 0: "Input Item" is an order whose verification reported errors, so it will not be checked out: Order: Customer tenant ${SEED.unknownTenantId} was not found. (CustomerNotFound) (received {"resellerCustomerId":${SEED.unknownTenantId},"externalOrderId":null,"countryCode":null,"sched...)`,
+		);
+		expect(crayon.apiCalls().map((call) => call.path)).toEqual([VERIFY_PATH]);
+		expect(crayon.sim.purchaseCount()).toBe(0);
+	});
+
+	it('with "continue on error", checks out the clean orders once and outputs an error item for the one with errors', async () => {
+		const rows = [
+			{ customerId: SEED.tenantId, orderLines: [e3Line(1)] },
+			{ customerId: SEED.tenantId, orderLines: [e3Line(SEED.nceMaxQuantity + 1)] },
+			{ customerId: 501, orderLines: [e3Line(2)] },
+		];
+		const result = await crayon.run(
+			rows,
+			verifyStep({ outputOrdersWithErrors: true }),
+			checkoutStep({}, { onError: 'continueRegularOutput' }),
+		);
+
+		expect(result.status).toBe('success');
+		expect(
+			crayon
+				.apiCalls()
+				.filter((call) => call.path === CHECKOUT_PATH)
+				.map((call) => call.body),
+		).toEqual([verifiedBody(SEED.tenantId, 1), verifiedBody(501, 2)]);
+		expect(crayon.sim.purchaseCount()).toBe(2);
+		const output = result.output('Crayon');
+		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[0].json).toEqual(checkedOut(verifiedBody(SEED.tenantId, 1), true));
+		expect(output[1].json).toEqual({
+			error: expect.stringMatching(
+				/^Invalid input in item 1: "Input Item" is an order whose verification reported errors.*QuantityExceedsMaximum/,
+			),
+			description: expect.stringContaining('Nothing was sent to Crayon'),
+		});
+		expect(output[2].json).toEqual(checkedOut(verifiedBody(501, 2), true));
+	});
+
+	it("reports Crayon's refusal of a checkout with Crayon's message", async () => {
+		const wrongCatalogItem = `${SEED.nceProductId}:${SEED.nceSkuId}:WRONG`;
+		const result = await crayon.runCrayon(
+			{ resource: 'order', operation: 'checkout', ...fromFields, verifyBeforeCheckout: false },
+			[{ customerId: SEED.tenantId, orderLines: [e3Line(1, { catalogItemId: wrongCatalogItem })] }],
+		);
+
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe(
+			`Crayon refused POST ${CHECKOUT_PATH}: The order cannot be checked out: CatalogItemId '${wrongCatalogItem}' does not match ${SEED.ncePartNumber} (expected '${SEED.nceCatalogItemId}').`,
+		);
+		expect(itemIndexOf(result.error)).toBe(0);
+		expect(crayon.sim.purchaseCount()).toBe(0);
+	});
+});

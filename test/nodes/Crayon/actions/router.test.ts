@@ -1,0 +1,82 @@
+/**
+ * A purchase run with "continue on fail" where every kind of failure hits one item: each
+ * failed item becomes one error item paired with its input, and every good item is
+ * bought exactly once.
+ */
+import { SEED } from '../../../../simulator';
+import {
+	createSubscription,
+	errorItemOf,
+	onRequest,
+	pairedItemsOf,
+	SUBSCRIPTIONS_PATH,
+	useCrayon,
+} from '../../../helpers';
+
+const crayon = useCrayon();
+
+const row = (quantity: number, tenantId: number = SEED.tenantId) => ({ tenantId, quantity });
+
+describe('A purchase run with "Continue On Fail"', () => {
+	it('outputs one error item per failed item and buys every good item exactly once', async () => {
+		const rows = [
+			row(1),
+			row(-1), // invalid: never sent
+			row(2),
+			row(3), // 3rd purchase request: HTTP 500
+			row(4), // 4th: processed, then the connection drops
+			row(5), // 5th: 503 once, then bought on the retry
+			row(6, SEED.nceIneligibleTenantId), // refused by Crayon (400)
+			row(7),
+		];
+		onRequest(crayon.sim, 'POST', SUBSCRIPTIONS_PATH, 3, () =>
+			crayon.sim.injectFault({ method: 'POST', status: 500 }),
+		);
+		onRequest(crayon.sim, 'POST', SUBSCRIPTIONS_PATH, 4, () =>
+			crayon.sim.injectFault({ method: 'POST', dropConnection: 'after-processing' }),
+		);
+		onRequest(crayon.sim, 'POST', SUBSCRIPTIONS_PATH, 5, () =>
+			crayon.sim.injectFault({ method: 'POST', status: 503, retryAfterSeconds: 0 }),
+		);
+
+		const result = await crayon.runCrayon(createSubscription(), rows, {
+			onError: 'continueRegularOutput',
+		});
+
+		expect(result.status).toBe('success');
+		const output = result.output('Crayon');
+		expect(pairedItemsOf(output)).toEqual(rows.map((_, item) => ({ item })));
+		expect(output.map((item) => ('error' in item.json ? 'error' : item.json.Quantity))).toEqual([
+			1,
+			'error',
+			2,
+			'error',
+			'error',
+			5,
+			'error',
+			7,
+		]);
+		expect(errorItemOf(result, 1).error).toMatch(
+			/^Invalid input in item 1: "Quantity" must be a whole number of at least 1 \(received -1\)/,
+		);
+		expect(errorItemOf(result, 3).error).toMatch(
+			/^Outcome unknown, most likely not bought: .*HTTP 500/,
+		);
+		expect(errorItemOf(result, 4).error).toMatch(
+			/^Outcome unknown, but most likely bought: .*found subscription \d+ \(quantity 4/,
+		);
+		expect(errorItemOf(result, 6)).toMatchObject({
+			httpCode: '400',
+			error: expect.stringMatching(/^Crayon refused POST/),
+		});
+
+		const sentQuantities = crayon
+			.requestsTo('POST', SUBSCRIPTIONS_PATH)
+			.map((request) => (request.body as { quantity: number }).quantity);
+		expect(sentQuantities).toEqual([1, 2, 3, 4, 5, 5, 6, 7]);
+		const bought = crayon.sim.state.purchases.flatMap((purchase) =>
+			purchase.lines.map((line) => line.quantity),
+		);
+		expect(bought.sort((first, second) => first - second)).toEqual([1, 2, 4, 5, 7]);
+	});
+});

@@ -1,0 +1,212 @@
+/** Subscription → Create: POST /api/v1/subscriptions/ (create-subscription.txt). */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { SEED } from '../../../../../simulator';
+import {
+	byId,
+	expectNothingSent,
+	itemIndexOf,
+	jsonOf,
+	pairedItemsOf,
+	SUBSCRIPTIONS_PATH,
+	useCrayon,
+} from '../../../../helpers';
+
+const crayon = useCrayon();
+
+/** Row fields mapped by expressions, as from a spreadsheet. */
+const mapped: INodeParameters = {
+	resource: 'subscription',
+	operation: 'create',
+	productType: 'nce',
+	name: '={{ $json.name }}',
+	customerTenantId: byId('={{ $json.tenantId }}'),
+	partNumber: '={{ $json.partNumber }}',
+	quantity: '={{ $json.quantity }}',
+	billingCycle: '={{ $json.billingCycle }}',
+	termDuration: '={{ $json.termDuration }}',
+};
+
+const nceRow = (
+	tenantId: number | string,
+	quantity: number | string,
+	termDuration = 'P1Y',
+): IDataObject => ({
+	name: 'My subscription',
+	tenantId,
+	partNumber: SEED.ncePartNumber,
+	quantity,
+	billingCycle: 1,
+	termDuration,
+});
+
+describe('Subscription → Create', () => {
+	it('sends the documented NCE body (with billingCycle and termDuration) and outputs the created subscription', async () => {
+		const result = await crayon.runCrayon(mapped, [nceRow(SEED.tenantId, 1)]);
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.apiCalls()).toEqual([
+			crayon.call('POST', SUBSCRIPTIONS_PATH, {
+				name: 'My subscription',
+				customerTenant: { id: SEED.tenantId },
+				product: { partNumber: SEED.ncePartNumber },
+				quantity: 1,
+				billingCycle: 1,
+				termDuration: 'P1Y',
+			}),
+		]);
+		const output = result.output('Crayon');
+		expect(pairedItemsOf(output)).toEqual([{ item: 0 }]);
+		expect(jsonOf(output)).toEqual([
+			expect.objectContaining({
+				Id: SEED.nextSubscriptionId,
+				Quantity: 1,
+				Status: 1,
+				CustomerTenant: expect.objectContaining({ Id: SEED.tenantId }),
+				Product: expect.objectContaining({ PartNumber: SEED.ncePartNumber }),
+				BillingCycle: 1,
+				TermDuration: 'P1Y',
+			}),
+		]);
+		expect(crayon.sim.state.subscriptions.get(SEED.nextSubscriptionId)).toMatchObject({
+			tenantId: SEED.tenantId,
+			partNumber: SEED.ncePartNumber,
+			quantity: 1,
+			origin: 'create-subscription',
+		});
+	});
+
+	it('sends the documented legacy body: no billingCycle or termDuration, whatever the hidden NCE fields hold', async () => {
+		const result = await crayon.runCrayon({
+			resource: 'subscription',
+			operation: 'create',
+			productType: 'legacy',
+			name: 'My subscription',
+			customerTenantId: byId(SEED.legacyTenantId),
+			partNumber: SEED.legacyPartNumber,
+			quantity: 1,
+			billingCycle: 2,
+			termDuration: 'P3Y',
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.apiCalls()).toEqual([
+			crayon.call('POST', SUBSCRIPTIONS_PATH, {
+				name: 'My subscription',
+				customerTenant: { id: SEED.legacyTenantId },
+				product: { partNumber: SEED.legacyPartNumber },
+				quantity: 1,
+			}),
+		]);
+		expect(jsonOf(result.output('Crayon'))).toEqual([
+			expect.objectContaining({
+				Id: SEED.nextSubscriptionId,
+				Name: 'My subscription',
+				Product: expect.objectContaining({ Id: SEED.legacyProductId }),
+			}),
+		]);
+	});
+
+	it('buys one subscription per row, each with its own mapped values, after a single login', async () => {
+		const rows = [nceRow(SEED.tenantId, 5), nceRow('486', '12', 'P1M'), nceRow(501, 300, 'P3Y')];
+		const result = await crayon.runCrayon(mapped, rows);
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.logins()).toHaveLength(1);
+		expect(crayon.apiCalls()).toEqual(
+			[
+				[SEED.tenantId, 5, 'P1Y'],
+				[SEED.legacyTenantId, 12, 'P1M'],
+				[501, 300, 'P3Y'],
+			].map(([tenantId, quantity, termDuration]) =>
+				crayon.call('POST', SUBSCRIPTIONS_PATH, {
+					name: 'My subscription',
+					customerTenant: { id: tenantId },
+					product: { partNumber: SEED.ncePartNumber },
+					quantity,
+					billingCycle: 1,
+					termDuration,
+				}),
+			),
+		);
+		const output = result.output('Crayon');
+		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(
+			output.map(({ json }) => [json.Id, (json.CustomerTenant as IDataObject).Id, json.Quantity]),
+		).toEqual([
+			[SEED.nextSubscriptionId, SEED.tenantId, 5],
+			[SEED.nextSubscriptionId + 1, SEED.legacyTenantId, 12],
+			[SEED.nextSubscriptionId + 2, 501, 300],
+		]);
+		expect(crayon.sim.purchaseCount()).toBe(3);
+	});
+
+	it('with "continue on error", buys the good rows once and turns each bad row into an error item', async () => {
+		const rows = [
+			nceRow(SEED.tenantId, 2),
+			nceRow(SEED.nceIneligibleTenantId, 2),
+			nceRow(SEED.tenantId, 'two'),
+			nceRow(501, 4),
+		];
+		const result = await crayon.runCrayon(mapped, rows, { onError: 'continueRegularOutput' });
+
+		expect(result.status).toBe('success');
+		// The invalid row never leaves the node; the ineligible tenant is Crayon's call.
+		expect(
+			crayon.apiCalls().map((call) => (call.body as { customerTenant: unknown }).customerTenant),
+		).toEqual([{ id: SEED.tenantId }, { id: SEED.nceIneligibleTenantId }, { id: 501 }]);
+		expect(crayon.sim.purchaseCount()).toBe(2);
+		const output = result.output('Crayon');
+		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
+		expect(output[0].json.Id).toBe(SEED.nextSubscriptionId);
+		expect(output[1].json).toEqual({
+			error: expect.stringMatching(
+				/^Crayon refused POST \/api\/v1\/subscriptions\/: .*not eligible for New Commerce/,
+			),
+			description: expect.stringContaining('Crayon error code: 400 BadRequest'),
+			httpCode: '400',
+		});
+		expect(output[2].json).toEqual({
+			error:
+				'Invalid input in item 2: "Quantity" must be a whole number of at least 1 (received "two")',
+			description: expect.stringContaining('Nothing was sent to Crayon'),
+		});
+		expect(output[3].json.Id).toBe(SEED.nextSubscriptionId + 1);
+	});
+
+	it('refuses an invalid row before sending anything, naming the field, the value, what is allowed and the item', async () => {
+		const result = await crayon.runCrayon(mapped, [
+			nceRow(SEED.tenantId, 1),
+			nceRow(SEED.tenantId, 1, 'P2Y'),
+		]);
+
+		expectNothingSent(crayon, result);
+		expect(result.error?.message).toBe(
+			'Invalid input in item 1: "Term Duration" must be one of: P1M (1 Month (P1M)), P1Y (1 Year (P1Y)), P3Y (3 Years (P3Y)) (received "P2Y")',
+		);
+		expect(itemIndexOf(result.error)).toBe(1);
+	});
+
+	it('requires the productId:skuId part number format for NCE products', async () => {
+		const result = await crayon.runCrayon(mapped, [
+			{ ...nceRow(SEED.tenantId, 1), partNumber: SEED.legacyPartNumber },
+		]);
+
+		expectNothingSent(crayon, result);
+		expect(result.error?.message).toBe(
+			`Invalid input in item 0: "Part Number" must be productId:skuId for New Commerce products (for example CFQ7TTC0LF8R:0001) (received "${SEED.legacyPartNumber}")`,
+		);
+	});
+
+	it("turns Crayon's error answer into a node error carrying Crayon's message and code", async () => {
+		const result = await crayon.runCrayon(mapped, [nceRow(SEED.unknownTenantId, 1)]);
+
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe(
+			`Crayon refused POST ${SUBSCRIPTIONS_PATH}: Customer tenant ${SEED.unknownTenantId} was not found.`,
+		);
+		expect(result.error?.description).toContain('Crayon error code: 400 BadRequest');
+		expect(result.nodeError('Crayon')).toMatchObject({ httpCode: '400' });
+		expect(crayon.sim.purchaseCount()).toBe(0);
+	});
+});

@@ -1,0 +1,391 @@
+/**
+ * Every operation fed every class of invalid value (missing, empty, negative, fractional,
+ * outside the allowed values, impossible dates, and strings that try to change the URL or
+ * smuggle in a command) for each field, mapped from the input item as in real workflows.
+ * Each must fail with an error naming the item, the field and the received value, before
+ * anything (not even the login) is sent.
+ */
+import type { IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { SEED } from '../../../../simulator';
+import { itemIndexOf, mappedE3Line, useCrayon } from '../../../helpers';
+
+const crayon = useCrayon();
+
+/** The input item has no such field at all. */
+const MISSING = Symbol('missing');
+type BadValue = unknown;
+
+const INJECTIONS = [
+	'../5001',
+	'5001/../5002',
+	'1; DROP TABLE subscriptions',
+	'%2F5001',
+	'5001%0A',
+	'50\n01',
+	'5001?quantity=999',
+	'5001#',
+];
+const BAD_ID: BadValue[] = [MISSING, '', '   ', -1, 0, 1.5, '1.5', '12abc', true, ...INJECTIONS];
+const BAD_QUANTITY: BadValue[] = [
+	MISSING,
+	'',
+	-1,
+	0,
+	2.5,
+	'2.5',
+	'ten',
+	1e20,
+	'1; DROP TABLE',
+	'%2F',
+	'3\n4',
+];
+const BAD_CODE: BadValue[] = [
+	MISSING,
+	'',
+	42,
+	'../../etc/passwd',
+	'CFQ7TTC0LF8R:0001; DROP TABLE',
+	'%2F..%2F',
+	'CFQ7 TTC0LF8R',
+	'CFQ7\nTTC0LF8R',
+	':0001',
+	'x'.repeat(101),
+];
+const BAD_NCE_PART_NUMBER: BadValue[] = [...BAD_CODE, 'CFQ7TTC0LF8R', 'CFQ7TTC0LF8R:0001:extra'];
+const BAD_DATE: BadValue[] = [
+	'2025-02-30',
+	'2025-13-01',
+	'tomorrow',
+	'31/12/2025',
+	'2025-12-01; DROP TABLE',
+	'../2025-12-01',
+	20251201,
+	'2025-12-01\nX',
+];
+const BAD_TERM: BadValue[] = [MISSING, '', 'P2Y', 'P1M; DROP', 'monthly', 3];
+const BAD_SUBSCRIPTION_BILLING_CYCLE: BadValue[] = ['Weekly', 6, 42, -1, 1.5, '1; DROP'];
+const BAD_ORDER_BILLING_CYCLE: BadValue[] = [MISSING, '', 'Weekly', 7, 9, -1, 1.5];
+const BAD_LINE_TYPE: BadValue[] = [MISSING, 0, 4, 'Hardware', 2.5];
+const BAD_TEXT: BadValue[] = [MISSING, '', '   ', 'x'.repeat(201), 42];
+const BAD_GUID: BadValue[] = [
+	MISSING,
+	'',
+	'not-a-guid',
+	'../767bc43f-c3af-48e7-b7fa-89889132a655',
+	'%2F',
+	'767bc43f-c3af-48e7-b7fa-89889132a655; DROP',
+];
+const BAD_SECONDS: BadValue[] = [-1, 0, 'soon', 86_401];
+const BAD_LIMIT: BadValue[] = [-1, 0, 1.5, 'all'];
+
+interface OperationCase {
+	parameters: INodeParameters;
+	/** An item every field of which is valid: proves the cases below fail for the bad value only. */
+	validItem: IDataObject;
+	/** Field of the item (mapped into the parameter of the same name) → its label in errors and the values to try. */
+	fields: Record<string, { label: string; bad: BadValue[] }>;
+}
+
+/** `={{ $json.<name> }}` for each name: the parameters take their values from the input item. */
+const mapped = (...names: string[]): INodeParameters =>
+	Object.fromEntries(names.map((name) => [name, `={{ $json[${JSON.stringify(name)}] }}`]));
+
+const validOrderLine = mappedE3Line();
+
+/** Order line fields: each bad value goes into the first line of the order. */
+const orderLineFields: Record<string, { label: string; bad: BadValue[] }> = {
+	'line.productId': { label: 'Line 1 → productId', bad: BAD_CODE },
+	'line.skuId': { label: 'Line 1 → skuId', bad: BAD_CODE },
+	'line.quantity': { label: 'Line 1 → quantity', bad: BAD_QUANTITY },
+	'line.billingCycle': { label: 'Line 1 → billingCycle', bad: BAD_ORDER_BILLING_CYCLE },
+	'line.termDuration': { label: 'Line 1 → termDuration', bad: BAD_TERM },
+	'line.type': { label: 'Line 1 → type', bad: BAD_LINE_TYPE },
+	'line.productVariantId': {
+		label: 'Line 1 → productVariantId',
+		bad: BAD_ID.filter((value) => value !== MISSING && value !== '' && value !== '   '),
+	},
+	'line.catalogItemId': {
+		label: 'Line 1 → catalogItemId',
+		bad: BAD_CODE.filter((value) => value !== MISSING && value !== ''),
+	},
+	'line.customTermEndDate': { label: 'Line 1 → customTermEndDate', bad: BAD_DATE },
+};
+
+const orderFields = {
+	resellerCustomerId: { label: 'Reseller Customer ID', bad: BAD_ID },
+	scheduledPurchaseDate: { label: 'Scheduled Purchase Date', bad: BAD_DATE },
+	lines: { label: 'Order Lines', bad: [MISSING, 'not json', '{}', '[]', [], 42] },
+	...orderLineFields,
+};
+
+const orderParameters = {
+	...mapped('resellerCustomerId', 'scheduledPurchaseDate'),
+	orderLinesInput: 'json',
+	orderLinesJson: '={{ $json.lines }}',
+};
+
+const operations: Record<string, OperationCase> = {
+	'Subscription → Create': {
+		parameters: {
+			resource: 'subscription',
+			operation: 'create',
+			productType: 'nce',
+			...mapped(
+				'name',
+				'customerTenantId',
+				'partNumber',
+				'quantity',
+				'billingCycle',
+				'termDuration',
+			),
+		},
+		validItem: {
+			name: 'Bad input',
+			customerTenantId: SEED.tenantId,
+			partNumber: SEED.ncePartNumber,
+			quantity: 1,
+			billingCycle: 1,
+			termDuration: 'P1M',
+		},
+		fields: {
+			name: { label: 'Subscription Name', bad: BAD_TEXT },
+			customerTenantId: { label: 'Customer Tenant ID', bad: BAD_ID },
+			partNumber: { label: 'Part Number', bad: BAD_NCE_PART_NUMBER },
+			quantity: { label: 'Quantity', bad: BAD_QUANTITY },
+			billingCycle: {
+				label: 'Billing Cycle',
+				bad: [MISSING, '', ...BAD_SUBSCRIPTION_BILLING_CYCLE],
+			},
+			termDuration: { label: 'Term Duration', bad: BAD_TERM },
+		},
+	},
+	'Subscription → Add Add-On': {
+		parameters: {
+			resource: 'subscription',
+			operation: 'addAddon',
+			...mapped('subscriptionId', 'offerId', 'quantity'),
+		},
+		validItem: {
+			subscriptionId: SEED.addonCapableSubscriptionId,
+			offerId: SEED.addonOfferId,
+			quantity: 1,
+		},
+		fields: {
+			subscriptionId: { label: 'Subscription', bad: BAD_ID },
+			offerId: { label: 'Offer', bad: BAD_CODE },
+			quantity: { label: 'Quantity', bad: BAD_QUANTITY },
+		},
+	},
+	'Subscription → Update Quantity': {
+		parameters: {
+			resource: 'subscription',
+			operation: 'updateQuantity',
+			...mapped('subscriptionId', 'quantity'),
+		},
+		validItem: { subscriptionId: SEED.addonCapableSubscriptionId, quantity: 2 },
+		fields: {
+			subscriptionId: { label: 'Subscription', bad: BAD_ID },
+			quantity: { label: 'Quantity', bad: BAD_QUANTITY },
+		},
+	},
+	'Subscription → Get': {
+		parameters: { resource: 'subscription', operation: 'get', ...mapped('subscriptionId') },
+		validItem: { subscriptionId: SEED.addonCapableSubscriptionId },
+		fields: { subscriptionId: { label: 'Subscription', bad: BAD_ID } },
+	},
+	'Subscription → Get Add-On Offers': {
+		parameters: {
+			resource: 'subscription',
+			operation: 'getAddonOffers',
+			...mapped('subscriptionId'),
+		},
+		validItem: { subscriptionId: SEED.addonCapableSubscriptionId },
+		fields: { subscriptionId: { label: 'Subscription', bad: BAD_ID } },
+	},
+	'Subscription → Get Coterminosity Dates': {
+		parameters: {
+			resource: 'subscription',
+			operation: 'getCoterminosityDates',
+			...mapped('customerTenantId', 'termDuration'),
+		},
+		validItem: { customerTenantId: SEED.tenantId, termDuration: 'P1Y' },
+		fields: {
+			customerTenantId: { label: 'Customer Tenant', bad: BAD_ID },
+			termDuration: { label: 'Term Duration', bad: BAD_TERM },
+		},
+	},
+	'Subscription → Get Many': {
+		parameters: {
+			resource: 'subscription',
+			operation: 'getMany',
+			returnAll: false,
+			...mapped('limit'),
+		},
+		validItem: { limit: 5 },
+		fields: { limit: { label: 'Limit', bad: BAD_LIMIT } },
+	},
+	'New Commerce Order → Create': {
+		parameters: {
+			resource: 'newCommerceOrder',
+			operation: 'create',
+			...mapped(
+				'customerTenantId',
+				'partNumber',
+				'quantity',
+				'billingCycle',
+				'termDuration',
+				'waitTimeoutSeconds',
+				'pollIntervalSeconds',
+			),
+			waitForSubscriptionId: true,
+			additionalFields: mapped('customTermEndDate', 'scheduledDate'),
+		},
+		validItem: {
+			customerTenantId: SEED.tenantId,
+			partNumber: SEED.secondNcePartNumber,
+			quantity: 1,
+			billingCycle: 1,
+			termDuration: 'P1M',
+			waitTimeoutSeconds: 5,
+			pollIntervalSeconds: 0.01,
+		},
+		fields: {
+			customerTenantId: { label: 'Customer Tenant ID', bad: BAD_ID },
+			partNumber: { label: 'Part Number', bad: BAD_NCE_PART_NUMBER },
+			quantity: { label: 'Quantity', bad: BAD_QUANTITY },
+			billingCycle: { label: 'Billing Cycle', bad: BAD_ORDER_BILLING_CYCLE },
+			termDuration: { label: 'Term Duration', bad: BAD_TERM },
+			customTermEndDate: { label: 'Custom Term End Date', bad: BAD_DATE },
+			scheduledDate: { label: 'Scheduled Date', bad: BAD_DATE },
+			waitTimeoutSeconds: { label: 'Wait Timeout (Seconds)', bad: BAD_SECONDS },
+			pollIntervalSeconds: { label: 'Poll Interval (Seconds)', bad: BAD_SECONDS },
+		},
+	},
+	'New Commerce Order → Get Subscription IDs': {
+		parameters: {
+			resource: 'newCommerceOrder',
+			operation: 'getSubscriptionIds',
+			...mapped('newCommerceOrderId'),
+		},
+		validItem: { newCommerceOrderId: '767bc43f-c3af-48e7-b7fa-89889132a655' },
+		fields: { newCommerceOrderId: { label: 'New Commerce Order ID', bad: BAD_GUID } },
+	},
+	'Order → Verify': {
+		parameters: { resource: 'order', operation: 'verify', ...orderParameters },
+		validItem: { resellerCustomerId: SEED.tenantId, lines: [validOrderLine] },
+		fields: orderFields,
+	},
+	'Order → Checkout (order defined in the node)': {
+		parameters: {
+			resource: 'order',
+			operation: 'checkout',
+			orderSource: 'fields',
+			verifyBeforeCheckout: true,
+			...orderParameters,
+		},
+		validItem: { resellerCustomerId: SEED.tenantId, lines: [validOrderLine] },
+		fields: orderFields,
+	},
+	'Order → Checkout (verified order from the input item)': {
+		parameters: {
+			resource: 'order',
+			operation: 'checkout',
+			orderSource: 'verifiedOrder',
+			verifyBeforeCheckout: false,
+		},
+		validItem: {
+			resellerCustomerId: SEED.tenantId,
+			orderLines: [{ ...validOrderLine, catalogItemId: SEED.nceCatalogItemId }],
+		},
+		fields: {
+			resellerCustomerId: { label: 'resellerCustomerId', bad: BAD_ID },
+			scheduledPurchaseDate: { label: 'scheduledPurchaseDate', bad: BAD_DATE },
+			...Object.fromEntries(
+				Object.entries(orderLineFields).map(([field, { label, bad }]) => [
+					field.replace('line.', 'verifiedLine.'),
+					{ label, bad: field === 'line.catalogItemId' ? [MISSING, ...bad] : bad },
+				]),
+			),
+		},
+	},
+	'Customer Tenant → Get': {
+		parameters: { resource: 'customerTenant', operation: 'get', ...mapped('customerTenantId') },
+		validItem: { customerTenantId: SEED.tenantId },
+		fields: { customerTenantId: { label: 'Customer Tenant', bad: BAD_ID } },
+	},
+	'Customer Tenant → Get Many': {
+		parameters: {
+			resource: 'customerTenant',
+			operation: 'getMany',
+			returnAll: false,
+			...mapped('limit'),
+		},
+		validItem: { limit: 5 },
+		fields: { limit: { label: 'Limit', bad: BAD_LIMIT } },
+	},
+	'Organization → Get Many': {
+		parameters: {
+			resource: 'organization',
+			operation: 'getMany',
+			returnAll: false,
+			...mapped('limit'),
+		},
+		validItem: { limit: 5 },
+		fields: { limit: { label: 'Limit', bad: BAD_LIMIT } },
+	},
+};
+
+/** The valid item with `field` set to `value` (a field of the first order line for `line.*` / `verifiedLine.*`). */
+function itemWith(validItem: IDataObject, field: string, value: BadValue): IDataObject {
+	const [scope, name] = field.includes('.') ? field.split('.') : [undefined, field];
+	const item = structuredClone(validItem);
+	const target =
+		scope === undefined
+			? item
+			: (scope === 'line' ? (item.lines as IDataObject[]) : (item.orderLines as IDataObject[]))[0];
+	if (value === MISSING) delete target[name];
+	else target[name] = value as IDataObject[string];
+	return item;
+}
+
+function describeValue(value: BadValue): string {
+	if (value === MISSING) return 'missing';
+	const text = JSON.stringify(value) ?? String(value);
+	return text.length > 30 ? `${text.slice(0, 27)}...` : text;
+}
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+describe.each(Object.entries(operations))('%s', (_, { parameters, validItem, fields }) => {
+	it('accepts the valid item (so each case below fails for its bad value only)', async () => {
+		const result = await crayon.runCrayon(parameters, [validItem], {
+			onError: 'continueRegularOutput',
+		});
+
+		expect(result.output('Crayon')[0].json.error ?? '').not.toMatch(/^Invalid input/);
+		expect(crayon.sim.requests.length).toBeGreaterThan(0);
+	});
+
+	const cases = Object.entries(fields).flatMap(([field, { label, bad }]) =>
+		bad.map((value) => ({ field, label, value, name: `${field} = ${describeValue(value)}` })),
+	);
+
+	it.each(cases)('rejects $name before sending anything', async ({ field, label, value }) => {
+		const item = itemWith(validItem, field, value);
+		// The bad item is the second: every item is validated before the first request.
+		const result = await crayon.runCrayon(parameters, [validItem, item]);
+
+		expect(result.status).toBe('error');
+		expect(crayon.sim.requests).toEqual([]);
+		const message = result.error?.message ?? '';
+		expect(message).toMatch(
+			new RegExp(
+				`^Invalid input in item 1: "[^"]*${escapeRegExp(label)}[^"]*" .+ \\(received .+\\)`,
+				'i',
+			),
+		);
+		expect(result.error?.description).toMatch(/Nothing was sent to Crayon/);
+		expect(itemIndexOf(result.error)).toBe(1);
+	});
+});
