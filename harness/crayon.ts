@@ -25,9 +25,10 @@ import type {
 } from 'n8n-workflow';
 import type { LoadOptionsContext } from 'n8n-core';
 
-import { CrayonApi, LOGIN_PATH } from '../credentials/CrayonApi.credentials';
+import { CrayonApi } from '../credentials/CrayonApi.credentials';
+import { LOGIN_PATH } from '../nodes/Crayon/transport/login';
 import { Crayon } from '../nodes/Crayon/Crayon.node';
-import { CrayonTrigger } from '../nodes/CrayonTrigger/CrayonTrigger.node';
+import { CrayonTrigger } from '../nodes/Crayon/CrayonTrigger.node';
 import {
 	DEFAULT_CREDENTIALS,
 	startSimulator,

@@ -1,5 +1,5 @@
 /** SharedBackoff (transport/pacer.ts) on a virtual clock: who waits, and until when. */
-import { SharedBackoff } from '../../../../nodes/Crayon/transport/pacer';
+import { Backoff as SharedBackoff } from '../../../../nodes/Crayon/transport/backoff';
 
 /** Time that moves only when the test says so; `wait` resolves once its moment is reached. */
 function virtualClock() {

@@ -1,18 +1,19 @@
 /**
- * The transport masks the secrets of the credential it read right before sending, without
- * reading it again, except when n8n may have sent another token than the one read: n8n
- * logged in for this very request (no token stored yet), the node logged in again after a
- * 401, or another item of the same execution did while this request was under way. Crayon
- * echoing the token actually sent is masked in each case.
+ * The transport reads the credential once per execution and hands it to n8n ready-made; n8n
+ * writes a token it fetches into that very object. Whatever token was actually sent (the one
+ * stored, the one n8n fetched for this very request, the one of a new login after a 401, or one
+ * another item fetched meanwhile), an echo of it is masked in what the node shows.
  */
 import type {
 	ICredentialDataDecryptedObject,
+	ICredentialsDecrypted,
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	INode,
 } from 'n8n-workflow';
+import { z } from 'zod';
 
-import { type CrayonContext, crayonApiRequest } from '../../../../nodes/Crayon/transport';
+import { CrayonSession } from '../../../../nodes/Crayon/transport';
 import { DEFAULT_CREDENTIALS } from '../../../../simulator';
 import { GET_MANY_SUBSCRIPTIONS, onRequest, useCrayon } from '../../../helpers';
 
@@ -23,8 +24,9 @@ type Answer = { statusCode: number; body: unknown };
 
 /**
  * A node context shaped like n8n's: `getCredentials` returns a copy of the stored data, and
- * `httpRequestWithAuthentication` reads the credential itself when it sends, logging in first
- * when no token is stored. `answer` decides Crayon's answer from the request and the token sent.
+ * `httpRequestWithAuthentication` takes the credential it is given ready-made, logging in
+ * first (and writing the token into it, and into the store) when it holds no token. `answer`
+ * decides Crayon's answer from the request and the token sent.
  */
 function fakeContext(
 	answer: (options: IHttpRequestOptions, token: string) => Promise<Answer> | Answer,
@@ -35,9 +37,7 @@ function fakeContext(
 		accessToken: '',
 	};
 	let reads = 0;
-	const logIn = () => {
-		store.accessToken = store.accessToken === FIRST_TOKEN ? SECOND_TOKEN : FIRST_TOKEN;
-	};
+	let logins = 0;
 	const context = {
 		getNode: () =>
 			({
@@ -52,96 +52,107 @@ function fakeContext(
 			return { ...store };
 		},
 		helpers: {
-			httpRequestWithAuthentication: async (_type: string, options: IHttpRequestOptions) => {
+			httpRequestWithAuthentication: async (
+				_type: string,
+				options: IHttpRequestOptions,
+				additional: { credentialsDecrypted: ICredentialsDecrypted },
+			) => {
 				await Promise.resolve();
-				if (store.accessToken === '') logIn();
-				if (options.url.endsWith('/api/v1/me')) {
-					// The node's "log in again": n8n gets a 401 for the stale token and logs in.
-					logIn();
-					return {};
+				const data = additional.credentialsDecrypted.data ?? {};
+				if (data.accessToken === '') {
+					logins++;
+					store.accessToken = store.accessToken === FIRST_TOKEN ? SECOND_TOKEN : FIRST_TOKEN;
+					data.accessToken = store.accessToken;
 				}
-				return { headers: {}, ...(await answer(options, String(store.accessToken))) };
+				const { statusCode, body } = await answer(options, String(data.accessToken));
+				return { statusCode, headers: {}, body: JSON.stringify(body) };
 			},
 		},
 	};
 	return {
-		context: context as unknown as CrayonContext & IExecuteFunctions,
+		session: new CrayonSession(context as unknown as IExecuteFunctions),
 		store,
 		reads: () => reads,
+		logins: () => logins,
 	};
 }
 
-const read = (path: string) => ({ method: 'GET' as const, path, purchase: false });
+const anything = z.unknown().describe('anything');
+const read = (path: string) => ({ method: 'GET' as const, path });
 
 describe('The transport, masking the secrets of the token actually sent,', () => {
-	it('reads the credential once per request when the stored token is sent', async () => {
-		const { context, store, reads } = fakeContext((_, token) => ({
+	it('reads the credential once for every request of an execution', async () => {
+		const { session, store, reads } = fakeContext((_, token) => ({
 			statusCode: 200,
 			body: { Echo: `token ${token}` },
 		}));
 		store.accessToken = FIRST_TOKEN;
 
-		const response = await crayonApiRequest.call(context, read('/api/v1/subscriptions'));
+		const answers = await Promise.all(
+			[0, 1, 2].map(
+				async (item) => await session.client(item).read(read('/api/v1/subscriptions'), anything),
+			),
+		);
 
-		expect(response.body).toEqual({ Echo: 'token [redacted]' });
+		expect(await session.redact(answers)).toEqual(
+			[0, 1, 2].map(() => ({ Echo: 'token [redacted]' })),
+		);
 		expect(reads()).toBe(1);
 	});
 
 	it('masks the token n8n fetched for this very request (none was stored)', async () => {
-		const { context } = fakeContext((_, token) => ({ statusCode: 200, body: { Echo: token } }));
+		const { session, logins } = fakeContext((_, token) => ({
+			statusCode: 200,
+			body: { Echo: token },
+		}));
 
-		const response = await crayonApiRequest.call(context, read('/api/v1/subscriptions'));
+		const answer = await session.client(0).read(read('/api/v1/subscriptions'), anything);
 
-		expect(response.body).toEqual({ Echo: '[redacted]' });
+		expect(await session.redact(answer)).toEqual({ Echo: '[redacted]' });
+		expect(logins()).toBe(1);
 	});
 
-	it('masks the token of the new login after a 401', async () => {
-		const { context, store } = fakeContext((_, token) =>
+	it('masks the token of the new login after a 401, and the stale one', async () => {
+		const { session, store } = fakeContext((_, token) =>
+			token === FIRST_TOKEN
+				? { statusCode: 401, body: {} }
+				: { statusCode: 200, body: { Echo: token, Old: FIRST_TOKEN } },
+		);
+		store.accessToken = FIRST_TOKEN;
+
+		const answer = await session.client(0).read(read('/api/v1/subscriptions'), anything);
+
+		expect(await session.redact(answer)).toEqual({ Echo: '[redacted]', Old: '[redacted]' });
+		expect(store.accessToken).toBe(SECOND_TOKEN);
+	});
+
+	it('logs in once for items that all got a 401 at the same time', async () => {
+		const { session, store, logins } = fakeContext((_, token) =>
 			token === FIRST_TOKEN
 				? { statusCode: 401, body: {} }
 				: { statusCode: 200, body: { Echo: token } },
 		);
 		store.accessToken = FIRST_TOKEN;
+		await session.token();
 
-		const response = await crayonApiRequest.call(context, read('/api/v1/subscriptions'));
+		const answers = await Promise.all(
+			[0, 1, 2, 3].map(async (item) => await session.client(item).read(read('/slow'), anything)),
+		);
 
-		expect(response.body).toEqual({ Echo: '[redacted]' });
-		expect(store.accessToken).toBe(SECOND_TOKEN);
+		expect(logins()).toBe(1);
+		expect(await session.redact(answers)).toEqual([0, 1, 2, 3].map(() => ({ Echo: '[redacted]' })));
 	});
 
-	it('masks a token another item of the execution fetched while this request was under way', async () => {
-		let renewed!: () => void;
-		const renewal = new Promise<void>((resolve) => (renewed = resolve));
-		const { context, store } = fakeContext(async (options, token) => {
-			if (options.url.endsWith('/slow')) {
-				// n8n reads the credential for this request only after the other item logged in again.
-				await renewal;
-				return { statusCode: 200, body: { Echo: `${store.accessToken}` } };
-			}
-			if (token === FIRST_TOKEN) return { statusCode: 401, body: {} };
-			renewed();
-			return { statusCode: 200, body: {} };
-		});
-		store.accessToken = FIRST_TOKEN;
-
-		const slow = crayonApiRequest.call(context, read('/slow'));
-		await new Promise((resolve) => setImmediate(resolve));
-		await crayonApiRequest.call(context, read('/fast'));
-
-		expect(store.accessToken).toBe(SECOND_TOKEN);
-		expect((await slow).body).toEqual({ Echo: '[redacted]' });
-	});
-
-	it('masks every token in a failure, the one sent and the one stored now', async () => {
-		const { context, store } = fakeContext(() => {
-			// Another worker logs in again while Crayon answers this request.
-			store.accessToken = SECOND_TOKEN;
+	it('masks every token in a failure, the one sent and the one of a later login', async () => {
+		const { session, store } = fakeContext(() => {
 			return { statusCode: 400, body: { Message: `${FIRST_TOKEN} ${SECOND_TOKEN}` } };
 		});
 		store.accessToken = FIRST_TOKEN;
+		await session.token();
+		await session.renewToken(FIRST_TOKEN);
 
 		await expect(
-			crayonApiRequest.call(context, read('/api/v1/subscriptions')),
+			session.client(0).read(read('/api/v1/subscriptions'), anything),
 		).rejects.toMatchObject({ message: expect.stringMatching(/\[redacted\] \[redacted\]/) });
 	});
 });

@@ -3,7 +3,7 @@
  * again, after the Retry-After Crayon (or a proxy in front of it) sent, as delay seconds or
  * an HTTP date, or after the node's own backoff.
  */
-import { parseRetryAfter } from '../../../../credentials/CrayonApi.credentials';
+import { parseRetryAfter } from '../../../../nodes/Crayon/transport/retry';
 import { SEED } from '../../../../simulator';
 import {
 	createSubscription,
