@@ -87,7 +87,11 @@ for (const file of tooling) {
 	const ours = enabledRules(await project.calculateConfigForFile(file));
 	const allowed = enabledRules(await recommendedOnly.calculateConfigForFile(file));
 	const extra = Object.keys(ours).filter((rule) => ours[rule] !== allowed[rule]);
-	if (extra.length) problems.push(`${file}: rules beyond the TypeScript recommended set: ${extra}`);
+	if (extra.length) {
+		problems.push(
+			`${file}: rules beyond the TypeScript recommended set (tooling? add its folder to toolingFolders in eslint.config.mjs): ${extra}`,
+		);
+	}
 }
 
 if (problems.length) {
