@@ -1,9 +1,11 @@
-// Driving a real n8n installation: environment, community package install, imports, runs.
+// Driving a real n8n installation through its CLI: environment, community package install,
+// imports, publishing and `n8n execute`.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { nodeEnv, npm } from './cache.mjs';
+import { parseExecution } from './execution.mjs';
 import { runCommand } from './proc.mjs';
 
 export const ENCRYPTION_KEY = 'n8n-nodes-crayon-e2e-fixed-encryption-key';
@@ -118,6 +120,7 @@ export class N8nCli {
 		});
 	}
 
+	/** NN-<label>.log in the log folder, numbered in the order the commands ran. */
 	logFile(label) {
 		this.counter += 1;
 		return join(
@@ -126,15 +129,16 @@ export class N8nCli {
 		);
 	}
 
+	/** Runs `n8n <args>` to completion; resolves with runCommand's result plus its `logFile`. */
 	async run(args, { timeoutMs = 180_000, allowFailure = false, label = args[0], extraEnv } = {}) {
-		this.lastLogFile = this.logFile(label);
-		return await runCommand(`n8n ${args.join(' ')}`, this.n8n.node.bin, [this.n8n.bin, ...args], {
-			env: this.env(extraEnv),
-			cwd: this.userFolder,
-			timeoutMs,
-			allowFailure,
-			logFile: this.lastLogFile,
-		});
+		const logFile = this.logFile(label);
+		const result = await runCommand(
+			`n8n ${args.join(' ')}`,
+			this.n8n.node.bin,
+			[this.n8n.bin, ...args],
+			{ env: this.env(extraEnv), cwd: this.userFolder, timeoutMs, allowFailure, logFile },
+		);
+		return { ...result, logFile };
 	}
 
 	async importCredentials(credentials) {
@@ -149,9 +153,17 @@ export class N8nCli {
 		await this.run(['import:workflow', `--input=${file}`], { label: 'import-workflows' });
 	}
 
+	/** Makes a workflow active for the next `n8n start` (its triggers and webhooks). */
+	async publishWorkflow(workflowId) {
+		await this.run(['publish:workflow', `--id=${workflowId}`], {
+			label: `publish-${workflowId}`,
+			timeoutMs: 120_000,
+		});
+	}
+
 	/**
-	 * `n8n execute --id --rawOutput`. Returns the exit code, the parsed execution (printed on
-	 * success, and logged on failure) and the raw output for the failure report.
+	 * `n8n execute --id --rawOutput`. Resolves with the exit code, the parsed execution (printed
+	 * on success, and logged on failure) and the raw output for the failure report.
 	 */
 	async execute(workflowId, { timeoutMs = 180_000 } = {}) {
 		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], {
@@ -161,44 +173,4 @@ export class N8nCli {
 		});
 		return { ...result, execution: parseExecution(result.stdout) ?? parseExecution(result.stderr) };
 	}
-}
-
-/** The execution JSON starts at the first line that is exactly `{` and ends at a line that is exactly `}`. */
-export function parseExecution(output) {
-	const lines = String(output ?? '').split('\n');
-	const start = lines.findIndex((line) => line.trimEnd() === '{');
-	if (start === -1) return undefined;
-	for (let end = lines.length - 1; end > start; end--) {
-		if (lines[end].trimEnd() !== '}') continue;
-		try {
-			const parsed = JSON.parse(lines.slice(start, end + 1).join('\n'));
-			if (parsed?.data?.resultData) return parsed;
-		} catch {
-			// a shorter candidate may parse
-		}
-	}
-	return undefined;
-}
-
-/** Output items of a node's first run, first output. */
-export function nodeItems(execution, nodeName) {
-	return execution?.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0];
-}
-
-/** Every node error in an execution: the workflow error and each node run's error. */
-export function executionErrors(execution) {
-	const errors = [];
-	const resultData = execution?.data?.resultData;
-	if (!resultData) return errors;
-	for (const [node, runs] of Object.entries(resultData.runData ?? {})) {
-		for (const run of runs ?? []) {
-			if (run?.error) errors.push({ node, error: run.error });
-		}
-	}
-	if (resultData.error) {
-		const node = resultData.error.node?.name ?? resultData.lastNodeExecuted;
-		if (!errors.some((entry) => entry.node === node))
-			errors.push({ node, error: resultData.error });
-	}
-	return errors;
 }

@@ -3,6 +3,8 @@
 import { spawn } from 'node:child_process';
 import { createWriteStream } from 'node:fs';
 
+import { timeout } from './wait.mjs';
+
 /** pid → { name, child } of every process group this driver started and that is still running. */
 const live = new Map();
 
@@ -62,10 +64,6 @@ function signalGroup(pid, signal) {
 	} catch {
 		return false;
 	}
-}
-
-function timeout(ms) {
-	return new Promise((resolve) => setTimeout(() => resolve('timeout'), ms).unref());
 }
 
 /** SIGTERM to the process group, SIGKILL after `graceMs`; resolves once it is gone. */
@@ -150,28 +148,6 @@ export async function runCommand(
 		);
 	}
 	return result;
-}
-
-/** Polls `probe` (resolving truthy when ready) until `timeoutMs`; the error names what was awaited. */
-export async function waitUntil(what, probe, { timeoutMs, intervalMs = 250, abortIf } = {}) {
-	const deadline = Date.now() + timeoutMs;
-	let lastError;
-	for (;;) {
-		const reason = abortIf?.();
-		if (reason) throw new Error(`Gave up waiting for ${what}: ${reason}`);
-		try {
-			const value = await probe();
-			if (value) return value;
-		} catch (error) {
-			lastError = error;
-		}
-		if (Date.now() >= deadline) {
-			throw new Error(
-				`Timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${what}${lastError ? ` (last error: ${lastError.message})` : ''}`,
-			);
-		}
-		await new Promise((resolve) => setTimeout(resolve, intervalMs));
-	}
 }
 
 /** Environment without the npm_* variables `npm run` injects (they would steer nested npm and n8n). */
