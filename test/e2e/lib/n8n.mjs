@@ -120,23 +120,38 @@ export class N8nCli {
 		});
 	}
 
-	/** NN-<label>.log in the log folder, numbered in the order the commands ran. */
-	logFile(label) {
+	/** NN-<label>.<ext> in the log folder, numbered in the order the commands ran. */
+	logFile(label, ext = 'log') {
 		this.counter += 1;
 		return join(
 			this.logDir,
-			`${String(this.counter).padStart(2, '0')}-${label.replace(/[^A-Za-z0-9_.-]+/g, '_')}.log`,
+			`${String(this.counter).padStart(2, '0')}-${label.replace(/[^A-Za-z0-9_.-]+/g, '_')}.${ext}`,
 		);
 	}
 
-	/** Runs `n8n <args>` to completion; resolves with runCommand's result plus its `logFile`. */
-	async run(args, { timeoutMs = 180_000, allowFailure = false, label = args[0], extraEnv } = {}) {
-		const logFile = this.logFile(label);
+	/**
+	 * Runs `n8n <args>` to completion, its output in NN-<label>.log. With `stdoutToFile`, stdout
+	 * goes to NN-<label>.stdout instead and stderr to NN-<label>.stderr, and stdout is read from
+	 * its file once n8n has exited: use it for every command whose output is parsed. Resolves
+	 * with runCommand's result plus `logFile` (the .log or .stderr file).
+	 */
+	async run(
+		args,
+		{ timeoutMs = 180_000, allowFailure = false, label = args[0], extraEnv, stdoutToFile } = {},
+	) {
+		const logFile = this.logFile(label, stdoutToFile ? 'stderr' : 'log');
 		const result = await runCommand(
 			`n8n ${args.join(' ')}`,
 			this.n8n.node.bin,
 			[this.n8n.bin, ...args],
-			{ env: this.env(extraEnv), cwd: this.userFolder, timeoutMs, allowFailure, logFile },
+			{
+				env: this.env(extraEnv),
+				cwd: this.userFolder,
+				timeoutMs,
+				allowFailure,
+				logFile,
+				stdoutFile: stdoutToFile ? logFile.replace(/\.stderr$/, '.stdout') : undefined,
+			},
 		);
 		return { ...result, logFile };
 	}
@@ -163,13 +178,14 @@ export class N8nCli {
 
 	/**
 	 * `n8n execute --id --rawOutput`. Resolves with the exit code, the parsed execution (printed
-	 * on success, and logged on failure) and the raw output for the failure report.
+	 * on success, and logged on failure), the raw output for the failure report, and the files.
 	 */
 	async execute(workflowId, { timeoutMs = 180_000 } = {}) {
 		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], {
 			timeoutMs,
 			allowFailure: true,
 			label: `execute-${workflowId}`,
+			stdoutToFile: true,
 		});
 		return { ...result, execution: parseExecution(result.stdout) ?? parseExecution(result.stderr) };
 	}

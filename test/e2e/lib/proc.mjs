@@ -1,7 +1,7 @@
 // Child processes of the e2e driver: every one is started in its own process group, tracked,
 // time-bounded, and killed (the whole group, by its id) when the driver finishes or dies.
 import { spawn } from 'node:child_process';
-import { createWriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, readFileSync } from 'node:fs';
 
 import { timeout } from './wait.mjs';
 
@@ -18,24 +18,39 @@ function appendCapped(current, chunk) {
 /**
  * Starts a process in its own process group. Its stdout/stderr are kept (last 4 MB) on
  * `child.out` / `child.err` and, if `logFile` is given, written there as well.
+ *
+ * With `stdoutFile`, stdout goes straight into that file instead (the child writes to the file
+ * itself, `child.out` stays empty): output that is parsed must not go through a pipe, because
+ * n8n exits before a pipe has drained and several MB of execution JSON lose their end, and
+ * the 4 MB cap above would cut their start.
  */
-export function startProcess(name, command, args, { env, cwd, logFile, stdin } = {}) {
-	const child = spawn(command, args, {
-		env,
-		cwd,
-		detached: true,
-		stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-	});
+export function startProcess(name, command, args, { env, cwd, logFile, stdin, stdoutFile } = {}) {
+	const stdoutFd = stdoutFile === undefined ? undefined : openSync(stdoutFile, 'w');
+	let child;
+	try {
+		child = spawn(command, args, {
+			env,
+			cwd,
+			detached: true,
+			stdio: [stdin === undefined ? 'ignore' : 'pipe', stdoutFd ?? 'pipe', 'pipe'],
+		});
+	} finally {
+		// The child has its own copy of the descriptor once spawn() returns.
+		if (stdoutFd !== undefined) closeSync(stdoutFd);
+	}
 	child.displayName = name;
+	child.stdoutFile = stdoutFile;
 	child.out = '';
 	child.err = '';
 	const log = logFile ? createWriteStream(logFile, { flags: 'a' }) : undefined;
-	child.stdout.setEncoding('utf8');
 	child.stderr.setEncoding('utf8');
-	child.stdout.on('data', (chunk) => {
-		child.out = appendCapped(child.out, chunk);
-		log?.write(chunk);
-	});
+	if (child.stdout) {
+		child.stdout.setEncoding('utf8');
+		child.stdout.on('data', (chunk) => {
+			child.out = appendCapped(child.out, chunk);
+			log?.write(chunk);
+		});
+	}
 	child.stderr.on('data', (chunk) => {
 		child.err = appendCapped(child.err, chunk);
 		log?.write(chunk);
@@ -107,27 +122,38 @@ export function tail(text, lines = 40) {
 	return all.slice(-lines).join('\n');
 }
 
+/** What the child wrote to stdout: from its file once it has exited, else from the pipe. */
+function stdoutOf(child) {
+	if (child.stdoutFile === undefined) return child.out;
+	try {
+		return readFileSync(child.stdoutFile, 'utf8');
+	} catch {
+		return '';
+	}
+}
+
 /**
  * Runs a command to completion within `timeoutMs`. Resolves with
- * `{ code, signal, stdout, stderr, ms }`; rejects on timeout, or on a non-zero exit
- * unless `allowFailure`.
+ * `{ code, signal, stdout, stderr, ms, stdoutFile }`; rejects on timeout, or on a non-zero exit
+ * unless `allowFailure`. With `stdoutFile`, stdout is written there and read after the exit.
  */
 export async function runCommand(
 	name,
 	command,
 	args,
-	{ env, cwd, timeoutMs, logFile, allowFailure = false, stdin } = {},
+	{ env, cwd, timeoutMs, logFile, allowFailure = false, stdin, stdoutFile } = {},
 ) {
 	if (!timeoutMs) throw new Error(`runCommand(${name}) needs a timeout`);
 	const started = Date.now();
-	const child = startProcess(name, command, args, { env, cwd, logFile, stdin });
+	const child = startProcess(name, command, args, { env, cwd, logFile, stdin, stdoutFile });
 	const outcome = await Promise.race([child.exited, timeout(timeoutMs)]);
 	const ms = Date.now() - started;
 	if (outcome === 'timeout') {
 		await stopProcess(child, 5_000);
+		const stdout = stdoutOf(child);
 		throw new CommandError(
-			`${name} did not finish within ${Math.round(timeoutMs / 1000)} s (killed).\n--- last output ---\n${tail(child.out + child.err)}`,
-			{ code: null, stdout: child.out, stderr: child.err, ms },
+			`${name} did not finish within ${Math.round(timeoutMs / 1000)} s (killed).\n--- last output ---\n${tail(stdout + child.err)}`,
+			{ code: null, stdout, stderr: child.err, ms, stdoutFile },
 		);
 	}
 	// Anything it left behind in its group goes too.
@@ -135,15 +161,16 @@ export async function runCommand(
 	const result = {
 		code: outcome.code,
 		signal: outcome.signal,
-		stdout: child.out,
+		stdout: stdoutOf(child),
 		stderr: child.err,
 		ms,
+		stdoutFile,
 	};
 	if (outcome.error)
 		throw new CommandError(`${name} could not be started: ${outcome.error.message}`, result);
 	if (!allowFailure && outcome.code !== 0) {
 		throw new CommandError(
-			`${name} failed (exit ${outcome.code ?? outcome.signal}).\n--- last output ---\n${tail(child.err || child.out)}`,
+			`${name} failed (exit ${outcome.code ?? outcome.signal}).\n--- last output ---\n${tail(child.err || result.stdout)}`,
 			result,
 		);
 	}

@@ -131,7 +131,10 @@ export function formatFailure(failure) {
 		lines.push('  last n8n output (execution JSON left out):');
 		lines.push(indent(tail(withoutExecutionJson(context.output), 30), 6));
 	}
-	if (context.logFile) lines.push(`  full n8n log: ${context.logFile}`);
+	if (context.stdoutFile) {
+		lines.push(`  n8n stdout (with the execution JSON): ${context.stdoutFile}`);
+		lines.push(`  n8n stderr: ${context.logFile}`);
+	} else if (context.logFile) lines.push(`  full n8n log: ${context.logFile}`);
 	// A failed command says what it needs to; for anything else unexpected, show where it came from.
 	if (!(failure instanceof E2eFailure) && failure.result === undefined && failure.stack) {
 		lines.push(

@@ -60,6 +60,7 @@ export async function runWorkflowCase(
 		nodeErrors,
 		output,
 		logFile: result.logFile,
+		stdoutFile: result.stdoutFile,
 	};
 	await withContext(
 		context,

@@ -27,6 +27,7 @@ export async function pack({ repo, runDir, build }) {
 	} else {
 		log('  --no-build: packing the existing dist/');
 	}
+	// npm pack --json's answer is parsed: through a file, like every parsed output.
 	const { stdout } = await runCommand(
 		'npm pack',
 		process.execPath,
@@ -35,6 +36,7 @@ export async function pack({ repo, runDir, build }) {
 			cwd: repo,
 			env: cleanEnv(),
 			timeoutMs: 5 * 60_000,
+			stdoutFile: join(runDir, 'npm-pack.json'),
 		},
 	);
 	const [packed] = JSON.parse(stdout.slice(stdout.indexOf('[')));
