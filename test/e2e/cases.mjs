@@ -1,5 +1,6 @@
 // What each workflow in test/e2e/workflows must do in a real n8n: exit code, output items,
 // and the exact requests the simulator receives (bodies as Crayon's documentation shows them).
+// How to add a case: README.md, "Adding a workflow case".
 import { check, checkEqual, pick } from './lib/check.mjs';
 
 const SUBSCRIPTIONS = '/api/v1/subscriptions/';
@@ -7,22 +8,12 @@ const NCE_ORDERS = '/api/v1/subscriptions/new-commerce-orders';
 const VERIFY = '/api/v1/purchaserequest/verify';
 const CHECKOUT = '/api/v1/purchaserequest/checkout';
 
-/** Item i of a node's output must come from input item i. */
-function checkPairing(items, node) {
-	items.forEach((item, index) => {
-		const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
-		checkEqual(
-			paired?.item ?? paired,
-			index,
-			`output item ${index} of "${node}" is paired with the wrong input item`,
-			{ node },
-		);
-	});
-}
-
 /**
- * Each case: `file` in test/e2e/workflows, the Crayon node names, the expected exit code,
- * and `verify(ctx)` (see lib/case-context.mjs for what ctx offers).
+ * Each case: `file` in test/e2e/workflows; `exitCode` of `n8n execute` (default 0); `purchases`,
+ * the purchases the simulator must have processed; `crayonNodes`, the nodes named in a failure
+ * report (default: every Crayon node); and `verify(ctx)`, with ctx from lib/case-context.mjs:
+ * `items(node, output)`, `outputs`, `expectOutputSizes`, `expectPairedItems`, `nodeError`,
+ * `expectRequests`, `expectNoSecrets`, `apiRequests`, `execution`, `SEED`, `state`.
  */
 export const CASES = [
 	{
@@ -30,7 +21,7 @@ export const CASES = [
 		crayonNodes: ['Create subscription'],
 		exitCode: 0,
 		purchases: 2,
-		verify({ items, expectRequests, SEED }) {
+		verify({ items, expectOutputSizes, expectPairedItems, expectRequests, expectNoSecrets, SEED }) {
 			const node = 'Create subscription';
 			expectRequests(
 				[
@@ -94,7 +85,9 @@ export const CASES = [
 				`"${node}" output items are not the two created subscriptions`,
 				{ node },
 			);
-			checkPairing(out, node);
+			expectOutputSizes(node, [2]);
+			expectPairedItems(node);
+			expectNoSecrets();
 		},
 	},
 	{
@@ -102,7 +95,7 @@ export const CASES = [
 		crayonNodes: ['Create legacy subscription', 'Add add-on'],
 		exitCode: 0,
 		purchases: 4,
-		verify({ items, expectRequests, SEED }) {
+		verify({ items, expectOutputSizes, expectPairedItems, expectRequests, expectNoSecrets, SEED }) {
 			const created = items('Create legacy subscription');
 			check(
 				created.length === 2,
@@ -166,7 +159,9 @@ export const CASES = [
 				'"Add add-on" output items are wrong',
 				{ node: 'Add add-on' },
 			);
-			checkPairing(addons, 'Add add-on');
+			expectOutputSizes('Add add-on', [2]);
+			expectPairedItems('Add add-on');
+			expectNoSecrets();
 		},
 	},
 	{
@@ -176,7 +171,7 @@ export const CASES = [
 		crayonNodes: ['Add add-on (chosen from list)', 'Get subscription (chosen from list)'],
 		exitCode: 0,
 		purchases: 1,
-		verify({ items, expectRequests, SEED }) {
+		verify({ items, expectPairedItems, expectRequests, expectNoSecrets, SEED }) {
 			const subscriptionId = SEED.addonCapableSubscriptionId;
 			expectRequests(
 				[
@@ -211,7 +206,8 @@ export const CASES = [
 				`"${getNode}" did not output subscription ${subscriptionId} with the add-on just bought`,
 				{ node: getNode },
 			);
-			checkPairing(got, getNode);
+			expectPairedItems(getNode);
+			expectNoSecrets();
 		},
 	},
 	{
@@ -219,8 +215,9 @@ export const CASES = [
 		crayonNodes: ['Order NCE licences'],
 		exitCode: 0,
 		purchases: 1,
-		verify({ items, expectRequests, SEED }) {
+		verify({ items, expectOutputSizes, expectRequests, expectNoSecrets, SEED }) {
 			const node = 'Order NCE licences';
+			expectOutputSizes(node, [1]);
 			const [order] = items(node);
 			check(order, `"${node}" output no item`, { node });
 			const { NewCommerceOrderId: orderId, SubscriptionId, SubscriptionIds } = order.json;
@@ -263,6 +260,7 @@ export const CASES = [
 				`"${node}" did not output the new subscription ID`,
 				{ node },
 			);
+			expectNoSecrets();
 		},
 	},
 	{
@@ -270,7 +268,7 @@ export const CASES = [
 		crayonNodes: ['Verify order', 'Check out order'],
 		exitCode: 0,
 		purchases: 1,
-		verify({ items, expectRequests, SEED, state }) {
+		verify({ items, expectOutputSizes, expectRequests, expectNoSecrets, SEED, state }) {
 			const typed = {
 				resellerCustomerId: SEED.tenantId,
 				orderLines: [
@@ -309,6 +307,9 @@ export const CASES = [
 				'"Check out order" output is wrong',
 				{ node: 'Check out order' },
 			);
+			expectOutputSizes('Verify order', [1]);
+			expectOutputSizes('Check out order', [1]);
+			expectNoSecrets();
 		},
 	},
 	{
@@ -317,7 +318,7 @@ export const CASES = [
 		// Crayon answers `false` for a suspended subscription: the node must fail the run.
 		exitCode: 1,
 		purchases: 0,
-		verify({ nodeErrors, expectRequests, SEED }) {
+		verify({ nodeError, expectRequests, expectNoSecrets, SEED }) {
 			const node = 'Add add-on to suspended subscription';
 			expectRequests(
 				[
@@ -330,15 +331,16 @@ export const CASES = [
 				],
 				node,
 			);
-			const error = nodeErrors.find((entry) => entry.node === node);
-			check(error, `n8n reported no error for "${node}"`, { node });
+			const error = nodeError(node);
 			check(
-				String(error.error.message).includes(
+				String(error.message).includes(
 					`did not accept add-on ${SEED.addonOfferId} for subscription ${SEED.suspendedSubscriptionId}`,
 				),
-				`"${node}" failed with an unexpected message: ${error.error.message}`,
+				`"${node}" failed with an unexpected message: ${error.message}`,
 				{ node },
 			);
+			// The error n8n stores (message, description, the request behind it) holds no secret.
+			expectNoSecrets();
 		},
 	},
 ];

@@ -8,6 +8,33 @@ import { log, seconds } from './report.mjs';
 import { bearer, checkApiRequestHeaders, checkLoginRequest, splitLogins } from './requests.mjs';
 import { TOKEN_PATH } from './simulator.mjs';
 
+const CASE_KEYS = ['file', 'source', 'crayonNodes', 'exitCode', 'purchases', 'verify'];
+
+/** The names of a workflow's Crayon nodes (action and trigger). */
+export function crayonNodesOf(workflow) {
+	return workflow.nodes
+		.filter((node) => node.type.startsWith('n8n-nodes-crayon.'))
+		.map((node) => node.name);
+}
+
+/**
+ * A case as written in cases.mjs, checked and completed: a misspelt key or a node name that
+ * is not in the workflow fails at load time instead of silently checking nothing.
+ */
+export function completeCase(testCase, workflow) {
+	const where = `case ${testCase.file ?? testCase.source}`;
+	const unknown = Object.keys(testCase).filter((key) => !CASE_KEYS.includes(key));
+	check(
+		unknown.length === 0,
+		`${where}: unknown key(s) ${unknown.join(', ')} (known: ${CASE_KEYS.join(', ')})`,
+	);
+	check(typeof testCase.verify === 'function', `${where} has no verify(ctx) function`);
+	const names = workflow.nodes.map((node) => node.name);
+	const missing = (testCase.crayonNodes ?? []).filter((name) => !names.includes(name));
+	check(missing.length === 0, `${where}: no node named ${missing.join(', ')} in the workflow`);
+	return { exitCode: 0, crayonNodes: crayonNodesOf(workflow), ...testCase };
+}
+
 /**
  * The logins expected in a run in a user folder where nothing expired: one, first, in a fresh
  * folder; none once a token is stored in the credential. Returns the API requests.
@@ -74,7 +101,9 @@ export async function runWorkflowCase(
 			if (testCase.exitCode === 0) check(nodeErrors.length === 0, 'a node failed', context);
 			const apiRequests = checkLogins(phase, requests, context);
 			checkApiRequestHeaders(apiRequests, phase.token, context);
-			testCase.verify(caseContext({ phase, execution: result.execution, nodeErrors, apiRequests }));
+			testCase.verify(
+				caseContext({ phase, execution: result.execution, nodeErrors, apiRequests, output }),
+			);
 			if (testCase.purchases !== undefined) {
 				const purchases = phase.sim.purchaseCount() - purchasesBefore;
 				check(
@@ -100,7 +129,7 @@ export function genericCase(source, workflow) {
 		source,
 		crayonNodes,
 		exitCode: 0,
-		verify({ items, apiRequests }) {
+		verify({ items, apiRequests, expectNoSecrets }) {
 			check(apiRequests.length > 0, 'the workflow sent no request to Crayon');
 			for (const request of apiRequests) {
 				check(
@@ -119,6 +148,7 @@ export function genericCase(source, workflow) {
 					);
 				});
 			}
+			expectNoSecrets();
 		},
 	};
 }

@@ -12,20 +12,20 @@ import { setUpPhase } from '../phase.mjs';
 import { log, soft, stage } from '../report.mjs';
 import { checkSingleLogin } from '../requests.mjs';
 import { stopSimulator } from '../simulator.mjs';
-import { genericCase, runWorkflowCase } from '../workflow-case.mjs';
+import { completeCase, genericCase, runWorkflowCase } from '../workflow-case.mjs';
 import { runTokenExpiry } from './token-expiry.mjs';
 
 export async function readWorkflow(file) {
 	return JSON.parse(await readFile(file, 'utf8'));
 }
 
-/** `[{ workflow, testCase }]` for every case in cases.mjs. */
+/** `[{ workflow, testCase }]` for every case in cases.mjs, each checked against its workflow. */
 export async function loadFixtures(workflowsDir) {
 	return await Promise.all(
-		CASES.map(async (testCase) => ({
-			testCase,
-			workflow: await readWorkflow(join(workflowsDir, testCase.file)),
-		})),
+		CASES.map(async (testCase) => {
+			const workflow = await readWorkflow(join(workflowsDir, testCase.file));
+			return { workflow, testCase: completeCase(testCase, workflow) };
+		}),
 	);
 }
 
