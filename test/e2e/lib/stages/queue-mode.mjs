@@ -6,7 +6,7 @@ import { join } from 'node:path';
 
 import { QUEUE_CASE, TRIGGER_CASE } from '../../queue-cases.mjs';
 import { setUpPhase } from '../phase.mjs';
-import { log, soft, stage } from '../report.mjs';
+import { log, seconds, soft, stage } from '../report.mjs';
 import { checkSingleLogin } from '../requests.mjs';
 import { ensureRedisServer } from '../redis.mjs';
 import { N8nRest } from '../rest.mjs';
@@ -32,8 +32,9 @@ export async function runQueueMode(n8n, run) {
 			const services = new QueueServices(phase, run);
 			try {
 				for (const published of [workflow, triggerWorkflow]) {
+					const started = Date.now();
 					await phase.cli.publishWorkflow(published.id);
-					log(`  published ${published.id}`);
+					log(`  published ${published.id} (${seconds(Date.now() - started)})`);
 				}
 				await services.startRedis(redisBinary);
 				await services.startWorker();

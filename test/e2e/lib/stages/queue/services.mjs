@@ -7,7 +7,7 @@ import { freePort } from '../../loopback.mjs';
 import { n8nEnv } from '../../n8n.mjs';
 import { cleanEnv, startProcess, stopProcess, tail } from '../../proc.mjs';
 import { redisPing, redisServerArgs } from '../../redis.mjs';
-import { log } from '../../report.mjs';
+import { log, seconds } from '../../report.mjs';
 import { httpOk, waitUntil } from '../../wait.mjs';
 
 function exitedReason(child) {
@@ -48,6 +48,7 @@ export class QueueServices {
 	}
 
 	async startRedis(binary) {
+		const started = Date.now();
 		this.redisPort = await freePort();
 		const redis = this.#start(
 			'redis-server',
@@ -63,10 +64,11 @@ export class QueueServices {
 				abortIf: () => exitedReason(redis),
 			},
 		);
-		log(`  redis-server on 127.0.0.1:${this.redisPort}`);
+		log(`  redis-server on 127.0.0.1:${this.redisPort} (${seconds(Date.now() - started)})`);
 	}
 
 	async startWorker() {
+		const started = Date.now();
 		const n8n = this.phase.n8n;
 		const healthPort = await freePort();
 		this.worker = this.#start('n8n worker', n8n.node.bin, [n8n.bin, 'worker', '--concurrency=2'], {
@@ -83,10 +85,13 @@ export class QueueServices {
 			() => httpOk(`http://127.0.0.1:${healthPort}/healthz`),
 			{ timeoutMs: 120_000, intervalMs: 500, abortIf: () => exitedReason(this.worker) },
 		);
-		log(`  n8n worker ready (health check on 127.0.0.1:${healthPort})`);
+		log(
+			`  n8n worker ready (health check on 127.0.0.1:${healthPort}) (${seconds(Date.now() - started)})`,
+		);
 	}
 
 	async startMain() {
+		const started = Date.now();
 		const n8n = this.phase.n8n;
 		const port = await freePort();
 		const main = this.#start('n8n start', n8n.node.bin, [n8n.bin, 'start'], {
@@ -106,7 +111,7 @@ export class QueueServices {
 			() => /Editor is now accessible/.test(main.out),
 			{ timeoutMs: 60_000, abortIf: () => exitedReason(main) },
 		);
-		log(`  n8n main ready on ${this.baseUrl}`);
+		log(`  n8n main ready on ${this.baseUrl} (${seconds(Date.now() - started)})`);
 	}
 
 	/**
@@ -115,6 +120,7 @@ export class QueueServices {
 	 * POST webhook exists, n8n answers "not registered for GET requests". Resolves with its URL.
 	 */
 	async waitForWebhook(path) {
+		const started = Date.now();
 		const url = `${this.baseUrl}/webhook/${path}`;
 		await waitUntil(
 			`the published workflow's webhook POST /webhook/${path} to be registered`,
@@ -125,7 +131,7 @@ export class QueueServices {
 			},
 			{ timeoutMs: 90_000, intervalMs: 500, abortIf: () => exitedReason(this.main) },
 		);
-		log('  webhook registered');
+		log(`  webhook registered (${seconds(Date.now() - started)})`);
 		return url;
 	}
 

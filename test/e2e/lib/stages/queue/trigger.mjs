@@ -6,7 +6,7 @@ import { TRIGGER_CASE } from '../../../queue-cases.mjs';
 import { check, withContext } from '../../check.mjs';
 import { nodeRun } from '../../execution.mjs';
 import { readStaticData } from '../../n8n-db.mjs';
-import { log } from '../../report.mjs';
+import { log, seconds } from '../../report.mjs';
 import {
 	bearer,
 	checkApiRequestHeaders,
@@ -41,6 +41,7 @@ export async function checkTriggerFirstPoll(phase, workflow, services) {
 		logFile: phase.logDir,
 		...extra,
 	});
+	const started = Date.now();
 	const execution = await waitForExecution(
 		phase,
 		`an execution of ${workflow.id} (the trigger's first poll, run on activation) to be stored as finished`,
@@ -80,6 +81,6 @@ export async function checkTriggerFirstPoll(phase, workflow, services) {
 	checkApiRequestHeaders(api, phase.token, requestContext);
 	matchRequests(api, [{ ...TRIGGER_CASE.pollRequest, repeat: '+' }], requestContext);
 	log(
-		`  ✓ Crayon Trigger: execution ${execution.id} (mode trigger, on the worker) output customer tenant ${TRIGGER_CASE.customerTenantId}'s ${items.length} subscriptions as "new", cursor in static data; simulator: 1 login, ${api.length} poll(s)`,
+		`  ✓ Crayon Trigger: execution ${execution.id} (mode trigger, on the worker) output customer tenant ${TRIGGER_CASE.customerTenantId}'s ${items.length} subscriptions as "new", cursor in static data; simulator: 1 login, ${api.length} poll(s) (${seconds(Date.now() - started)})`,
 	);
 }

@@ -5,7 +5,7 @@
 import { QUEUE_CASE } from '../../../queue-cases.mjs';
 import { E2eFailure, check, checkEqual } from '../../check.mjs';
 import { nodeRun } from '../../execution.mjs';
-import { log } from '../../report.mjs';
+import { log, seconds } from '../../report.mjs';
 import {
 	bearer,
 	checkApiRequestHeaders,
@@ -21,6 +21,7 @@ import { isTriggerPoll } from './trigger.mjs';
 async function callWebhook(url, context) {
 	let response;
 	let responseBody;
+	const started = Date.now();
 	try {
 		response = await fetch(url, {
 			method: 'POST',
@@ -33,7 +34,7 @@ async function callWebhook(url, context) {
 		throw new E2eFailure(`POST ${url} failed: ${error.message}`, context());
 	}
 	log(
-		`  POST /webhook/${QUEUE_CASE.webhookPath} → ${response.status} ${responseBody.slice(0, 200)}`,
+		`  POST /webhook/${QUEUE_CASE.webhookPath} → ${response.status} ${responseBody.slice(0, 200)} (${seconds(Date.now() - started)})`,
 	);
 	check(
 		response.status === 200,
