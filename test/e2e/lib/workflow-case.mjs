@@ -83,7 +83,8 @@ export async function runWorkflowCase(
 		workflow: `${workflow.name} (${testCase.source ?? testCase.file}, id ${workflow.id})`,
 		node: testCase.crayonNodes?.join(', '),
 		requests,
-		exitCode: result.code,
+		// Killed by a signal, n8n has no exit code; the signal says by what (SIGKILL, SIGSEGV…).
+		exitCode: result.code ?? `none (signal ${result.signal})`,
 		nodeErrors,
 		output,
 		logFile: result.logFile,
@@ -95,7 +96,7 @@ export async function runWorkflowCase(
 			check(result.execution !== undefined, 'n8n printed no execution data', context);
 			check(
 				result.code === testCase.exitCode,
-				`n8n execute exited with ${result.code}, expected ${testCase.exitCode}${nodeErrors.length ? '' : ' (and no node reported an error)'}`,
+				`n8n execute exited with ${result.code ?? `signal ${result.signal}`}, expected ${testCase.exitCode}${nodeErrors.length ? '' : ' (and no node reported an error)'}`,
 				context,
 			);
 			if (testCase.exitCode === 0) check(nodeErrors.length === 0, 'a node failed', context);
