@@ -81,6 +81,26 @@ function signalGroup(pid, signal) {
 	}
 }
 
+/**
+ * SIGKILL to what is left of a child's process group once the child itself may have exited
+ * (n8n leaves its task runner behind). An exited child's pid is free again, and pids wrap
+ * quickly here (pid_max 32768, several sessions): a new process with that pid would lead a
+ * different group, which must not be killed. Linux keeps a pid unallocated while a group of
+ * that id has members, so while no process has the pid, the group (if any) is still ours.
+ */
+function killLeftovers(child) {
+	const exited = child.exitCode !== null || child.signalCode !== null;
+	if (exited) {
+		try {
+			process.kill(child.pid, 0);
+			return; // the pid belongs to another process now
+		} catch (error) {
+			if (error.code !== 'ESRCH') return;
+		}
+	}
+	signalGroup(child.pid, 'SIGKILL');
+}
+
 /** SIGTERM to the process group, SIGKILL after `graceMs`; resolves once it is gone. */
 export async function stopProcess(child, graceMs = 10_000) {
 	if (!child || child.pid === undefined) return;
@@ -92,7 +112,7 @@ export async function stopProcess(child, graceMs = 10_000) {
 		}
 	}
 	// The leader may be gone while the group (e.g. n8n's task runner) is not.
-	signalGroup(child.pid, 'SIGKILL');
+	killLeftovers(child);
 	live.delete(child.pid);
 }
 
@@ -157,7 +177,7 @@ export async function runCommand(
 		);
 	}
 	// Anything it left behind in its group goes too.
-	signalGroup(child.pid, 'SIGKILL');
+	killLeftovers(child);
 	const result = {
 		code: outcome.code,
 		signal: outcome.signal,
