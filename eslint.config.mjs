@@ -1,51 +1,29 @@
-// The official n8n community-node rules, as `@n8n/node-cli` (n8n-node lint) and the
-// verification scanner apply them, on the shipped sources (nodes/, credentials/) and
-// package.json; the project's own tooling (simulator, tests, scripts) gets the
-// TypeScript recommended rules.
-import eslint from '@eslint/js';
+// The official n8n community-node lint config (`@n8n/node-cli/eslint`, what `n8n-node lint`
+// and the starter use), unchanged for everything that ships: nodes/, credentials/ and
+// package.json. scripts/check-lint-config.mjs (run by `npm run lint`) proves those files get
+// exactly the official rules.
+import { config } from '@n8n/node-cli/eslint';
 import { globalIgnores } from 'eslint/config';
-import tseslint from 'typescript-eslint';
-import n8nNodesPlugin from 'eslint-plugin-n8n-nodes-base';
-import { n8nCommunityNodesPlugin } from '@n8n/eslint-plugin-community-nodes';
 
-const shippedSources = ['nodes/**/*.ts', 'credentials/**/*.ts', 'package.json'];
+/** The project's own tooling, never published: TypeScript recommended rules only. */
+const toolingFolders = ['simulator', 'test', 'scripts', 'bench', 'harness'];
 
-export default tseslint.config(
-	globalIgnores(['dist', 'build', 'coverage', 'node_modules', '.e2e-cache', 'bench/results']),
-	{
-		files: ['**/*.ts'],
-		extends: [eslint.configs.recommended, tseslint.configs.recommended],
-		rules: { 'prefer-spread': 'off' },
-	},
-	{
-		...n8nCommunityNodesPlugin.configs.recommended,
-		files: shippedSources,
-		rules: { ...n8nCommunityNodesPlugin.configs.recommended.rules, 'no-console': 'error' },
-	},
-	{ plugins: { 'n8n-nodes-base': n8nNodesPlugin } },
-	{
-		files: ['package.json'],
-		rules: { ...n8nNodesPlugin.configs.community.rules },
-		languageOptions: {
-			parser: tseslint.parser,
-			parserOptions: { extraFileExtensions: ['.json'] },
-		},
-	},
-	{
-		files: ['credentials/**/*.ts'],
-		rules: {
-			...n8nNodesPlugin.configs.credentials.rules,
-			'n8n-nodes-base/cred-class-field-documentation-url-miscased': 'off',
-			'n8n-nodes-base/cred-class-field-type-options-password-missing': 'off',
-		},
-	},
-	{
-		files: ['nodes/**/*.ts'],
-		rules: {
-			...n8nNodesPlugin.configs.nodes.rules,
-			'n8n-nodes-base/node-class-description-inputs-wrong-regular-node': 'off',
-			'n8n-nodes-base/node-class-description-outputs-wrong': 'off',
-			'n8n-nodes-base/node-param-type-options-max-value-present': 'off',
-		},
-	},
+// Every rule of every plugin the official config brings (n8n's community-nodes and
+// n8n-nodes-base rule sets, import-x) except typescript-eslint's, read from the plugins.
+const pluginsOfOfficialConfig = Object.assign({}, ...config.map((entry) => entry.plugins ?? {}));
+const n8nRulesOff = Object.fromEntries(
+	Object.entries(pluginsOfOfficialConfig)
+		.filter(([name]) => name !== '@typescript-eslint')
+		.flatMap(([name, plugin]) => Object.keys(plugin.rules ?? {}).map((rule) => `${name}/${rule}`))
+		.map((rule) => [rule, 'off']),
 );
+
+export default [
+	...config,
+	globalIgnores(['build', 'coverage', '.e2e-cache', 'bench/results']),
+	{
+		files: toolingFolders.map((folder) => `${folder}/**/*.ts`),
+		// no-console is the one core rule the official config adds to the recommended sets.
+		rules: { ...n8nRulesOff, 'no-console': 'off' },
+	},
+];

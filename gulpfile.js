@@ -21,6 +21,8 @@ function clean(done) {
 /**
  * Verified community nodes may not have runtime dependencies, so everything except
  * n8n-workflow (provided by n8n itself) is bundled into each entry point.
+ * No sourcemaps: the bundles are not minified (stack traces stay readable) and
+ * maps would more than double the published package with a copy of the sources.
  */
 async function bundleNodes() {
 	await esbuild.build({
@@ -32,7 +34,7 @@ async function bundleNodes() {
 		target: 'node20',
 		format: 'cjs',
 		external: ['n8n-workflow'],
-		sourcemap: true,
+		sourcemap: false,
 		logLevel: 'warning',
 	});
 }

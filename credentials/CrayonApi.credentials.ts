@@ -20,7 +20,7 @@ export class CrayonApi implements ICredentialType {
 
 	icon = { light: 'file:crayon.svg', dark: 'file:crayon.dark.svg' } as const;
 
-	documentationUrl = 'https://apidocs.crayon.com/';
+	documentationUrl = 'https://github.com/n8n-nodes-crayon/n8n-nodes-crayon#credentials';
 
 	properties: INodeProperties[] = [
 		{

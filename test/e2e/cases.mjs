@@ -1,32 +1,19 @@
 // What each workflow in test/e2e/workflows must do in a real n8n: exit code, output items,
 // and the exact requests the simulator receives (bodies as Crayon's documentation shows them).
-import { check, checkEqual } from './lib/report.mjs';
+// How to add a case: README.md, "Adding a workflow case".
+import { check, checkEqual, pick } from './lib/check.mjs';
 
 const SUBSCRIPTIONS = '/api/v1/subscriptions/';
 const NCE_ORDERS = '/api/v1/subscriptions/new-commerce-orders';
 const VERIFY = '/api/v1/purchaserequest/verify';
 const CHECKOUT = '/api/v1/purchaserequest/checkout';
 
-/** Item i of a node's output must come from input item i. */
-function checkPairing(items, node) {
-	items.forEach((item, index) => {
-		const paired = Array.isArray(item.pairedItem) ? item.pairedItem[0] : item.pairedItem;
-		checkEqual(
-			paired?.item ?? paired,
-			index,
-			`output item ${index} of "${node}" is paired with the wrong input item`,
-			{ node },
-		);
-	});
-}
-
-function pick(object, keys) {
-	return Object.fromEntries(keys.map((key) => [key, object?.[key]]));
-}
-
 /**
- * Each case: `file` in test/e2e/workflows, the Crayon node names, the expected exit code,
- * and `verify(ctx)` (see runWorkflowCase in run.mjs for what ctx offers).
+ * Each case: `file` in test/e2e/workflows; `exitCode` of `n8n execute` (default 0); `purchases`,
+ * the purchases the simulator must have processed; `crayonNodes`, the nodes named in a failure
+ * report (default: every Crayon node); and `verify(ctx)`, with ctx from lib/case-context.mjs:
+ * `items(node, output)`, `outputs`, `expectOutputSizes`, `expectPairedItems`, `nodeError`,
+ * `expectRequests`, `expectNoSecrets`, `apiRequests`, `execution`, `SEED`, `state`.
  */
 export const CASES = [
 	{
@@ -34,7 +21,7 @@ export const CASES = [
 		crayonNodes: ['Create subscription'],
 		exitCode: 0,
 		purchases: 2,
-		verify({ items, expectRequests, SEED }) {
+		verify({ items, expectOutputSizes, expectPairedItems, expectRequests, expectNoSecrets, SEED }) {
 			const node = 'Create subscription';
 			expectRequests(
 				[
@@ -98,7 +85,9 @@ export const CASES = [
 				`"${node}" output items are not the two created subscriptions`,
 				{ node },
 			);
-			checkPairing(out, node);
+			expectOutputSizes(node, [2]);
+			expectPairedItems(node);
+			expectNoSecrets();
 		},
 	},
 	{
@@ -106,7 +95,7 @@ export const CASES = [
 		crayonNodes: ['Create legacy subscription', 'Add add-on'],
 		exitCode: 0,
 		purchases: 4,
-		verify({ items, expectRequests, SEED }) {
+		verify({ items, expectOutputSizes, expectPairedItems, expectRequests, expectNoSecrets, SEED }) {
 			const created = items('Create legacy subscription');
 			check(
 				created.length === 2,
@@ -170,7 +159,9 @@ export const CASES = [
 				'"Add add-on" output items are wrong',
 				{ node: 'Add add-on' },
 			);
-			checkPairing(addons, 'Add add-on');
+			expectOutputSizes('Add add-on', [2]);
+			expectPairedItems('Add add-on');
+			expectNoSecrets();
 		},
 	},
 	{
@@ -180,7 +171,7 @@ export const CASES = [
 		crayonNodes: ['Add add-on (chosen from list)', 'Get subscription (chosen from list)'],
 		exitCode: 0,
 		purchases: 1,
-		verify({ items, expectRequests, SEED }) {
+		verify({ items, expectPairedItems, expectRequests, expectNoSecrets, SEED }) {
 			const subscriptionId = SEED.addonCapableSubscriptionId;
 			expectRequests(
 				[
@@ -215,7 +206,8 @@ export const CASES = [
 				`"${getNode}" did not output subscription ${subscriptionId} with the add-on just bought`,
 				{ node: getNode },
 			);
-			checkPairing(got, getNode);
+			expectPairedItems(getNode);
+			expectNoSecrets();
 		},
 	},
 	{
@@ -223,8 +215,9 @@ export const CASES = [
 		crayonNodes: ['Order NCE licences'],
 		exitCode: 0,
 		purchases: 1,
-		verify({ items, expectRequests, SEED }) {
+		verify({ items, expectOutputSizes, expectRequests, expectNoSecrets, SEED }) {
 			const node = 'Order NCE licences';
+			expectOutputSizes(node, [1]);
 			const [order] = items(node);
 			check(order, `"${node}" output no item`, { node });
 			const { NewCommerceOrderId: orderId, SubscriptionId, SubscriptionIds } = order.json;
@@ -267,6 +260,7 @@ export const CASES = [
 				`"${node}" did not output the new subscription ID`,
 				{ node },
 			);
+			expectNoSecrets();
 		},
 	},
 	{
@@ -274,7 +268,7 @@ export const CASES = [
 		crayonNodes: ['Verify order', 'Check out order'],
 		exitCode: 0,
 		purchases: 1,
-		verify({ items, expectRequests, SEED, state }) {
+		verify({ items, expectOutputSizes, expectRequests, expectNoSecrets, SEED, state }) {
 			const typed = {
 				resellerCustomerId: SEED.tenantId,
 				orderLines: [
@@ -313,6 +307,9 @@ export const CASES = [
 				'"Check out order" output is wrong',
 				{ node: 'Check out order' },
 			);
+			expectOutputSizes('Verify order', [1]);
+			expectOutputSizes('Check out order', [1]);
+			expectNoSecrets();
 		},
 	},
 	{
@@ -321,7 +318,7 @@ export const CASES = [
 		// Crayon answers `false` for a suspended subscription: the node must fail the run.
 		exitCode: 1,
 		purchases: 0,
-		verify({ nodeErrors, expectRequests, SEED }) {
+		verify({ nodeError, expectRequests, expectNoSecrets, SEED }) {
 			const node = 'Add add-on to suspended subscription';
 			expectRequests(
 				[
@@ -334,224 +331,16 @@ export const CASES = [
 				],
 				node,
 			);
-			const error = nodeErrors.find((entry) => entry.node === node);
-			check(error, `n8n reported no error for "${node}"`, { node });
+			const error = nodeError(node);
 			check(
-				String(error.error.message).includes(
+				String(error.message).includes(
 					`did not accept add-on ${SEED.addonOfferId} for subscription ${SEED.suspendedSubscriptionId}`,
 				),
-				`"${node}" failed with an unexpected message: ${error.error.message}`,
+				`"${node}" failed with an unexpected message: ${error.message}`,
 				{ node },
 			);
-		},
-	},
-];
-
-/** The webhook workflow run in queue mode, and the body it is called with. */
-export const QUEUE_CASE = {
-	file: 'queue-webhook-nce-order.json',
-	webhookPath: 'crayon-e2e-nce-order',
-	node: 'Order NCE licences',
-	body: {
-		customerTenantId: 123,
-		partNumber: 'CFQ7TTC0LF8R:0001',
-		quantity: 7,
-		billingCycle: 2,
-		termDuration: 'P1Y',
-	},
-};
-
-/**
- * The polling trigger, published in queue mode, its customer tenant chosen "From list".
- * Activating the workflow runs its first poll: every subscription of the tenant, each once, as
- * "new" (Simplify on), and its cursor (one fingerprint per subscription) in the workflow's
- * static data.
- */
-export const TRIGGER_CASE = {
-	file: 'queue-crayon-trigger.json',
-	node: 'Crayon Trigger',
-	customerTenantId: 123,
-	/** A poll: one page of the tenant's subscriptions. */
-	pollRequest: {
-		method: 'GET',
-		path: '/api/v1/subscriptions',
-		query: { customerTenantId: '123', page: '1', pageSize: '50' },
-		status: 200,
-	},
-	verify({ items, subscriptions, staticData }) {
-		const node = TRIGGER_CASE.node;
-		check(items.length > 0, `"${node}" output no items`, { node });
-		checkEqual(
-			Object.keys(items[0].json),
-			[
-				'Event',
-				'Id',
-				'Name',
-				'Status',
-				'Quantity',
-				'PartNumber',
-				'ProductName',
-				'CustomerTenantId',
-				'OrganizationId',
-				'TermDuration',
-				'CommitmentEndDate',
-			],
-			`"${node}" items are not simplified subscriptions with their Event`,
-			{ node },
-		);
-		checkEqual(
-			items.map(({ json }) => pick(json, ['Event', 'Id', 'Name', 'Quantity', 'CustomerTenantId'])),
-			subscriptions.map((subscription) => ({
-				Event: 'new',
-				Id: subscription.id,
-				Name: subscription.name,
-				Quantity: subscription.quantity,
-				CustomerTenantId: TRIGGER_CASE.customerTenantId,
-			})),
-			`the first poll of "${node}" did not output each of customer tenant ${TRIGGER_CASE.customerTenantId}'s subscriptions once, as "new"`,
-			{ node },
-		);
-		const cursor = staticData?.[`node:${node}`];
-		checkEqual(
-			{ scope: cursor?.scope, subscriptionIds: Object.keys(cursor?.fingerprints ?? {}).sort() },
-			{
-				scope: `customer tenant ${TRIGGER_CASE.customerTenantId}`,
-				subscriptionIds: subscriptions.map((subscription) => String(subscription.id)).sort(),
-			},
-			`"${node}" did not leave its cursor in the workflow's static data (found ${JSON.stringify(staticData)?.slice(0, 300)})`,
-			{ node },
-		);
-	},
-};
-
-const rl = (value = '', cachedResultName) => ({
-	__rl: true,
-	mode: 'list',
-	value,
-	...(cachedResultName ? { cachedResultName } : {}),
-});
-
-/**
- * The list searches behind "From list", called as the editor calls them (n8n's REST API,
- * POST /rest/dynamic-node-parameters/resource-locator-results), with the Crayon request each
- * must send and the entries it must offer.
- */
-export const LIST_SEARCH_CASES = [
-	{
-		title: 'Customer Tenant "From list" (Subscription → Create), search "fabrikam"',
-		request: {
-			nodeType: 'n8n-nodes-crayon.crayon',
-			path: 'parameters.customerTenantId',
-			methodName: 'searchCustomerTenants',
-			currentNodeParameters: {
-				resource: 'subscription',
-				operation: 'create',
-				productType: 'legacy',
-				customerTenantId: rl(),
-			},
-			filter: 'fabrikam',
-		},
-		requests: () => [
-			{
-				method: 'GET',
-				path: '/api/v1/customertenants',
-				query: { search: 'fabrikam', page: '1', pageSize: '50' },
-				status: 200,
-			},
-		],
-		verify(result, { SEED }) {
-			checkEqual(
-				result,
-				{
-					results: [
-						{ name: 'Fabrikam Inc (fabrikam, ID 486)', value: String(SEED.legacyTenantId) },
-					],
-				},
-				'the search did not offer exactly Fabrikam Inc',
-			);
-		},
-	},
-	{
-		title: 'Offer ID "From list" (Subscription → Add Add-On), subscription 5001 chosen "From list"',
-		request: {
-			nodeType: 'n8n-nodes-crayon.crayon',
-			path: 'parameters.offerId',
-			methodName: 'searchAddonOffers',
-			currentNodeParameters: {
-				resource: 'subscription',
-				operation: 'addAddon',
-				subscriptionId: rl('5001', 'My subscription (Active, quantity 25, ID 5001)'),
-				offerId: rl(),
-				quantity: 1,
-			},
-		},
-		requests: (SEED) => [
-			{
-				method: 'GET',
-				path: `/api/v1/subscriptions/${SEED.addonCapableSubscriptionId}/addon-offers`,
-				query: { page: '1', pageSize: '50' },
-				status: 200,
-			},
-		],
-		verify(result, { SEED }) {
-			checkEqual(
-				result,
-				{
-					results: [
-						{
-							name: `Audio Conferencing (legacy CSP add-on) (${SEED.addonOfferId})`,
-							value: SEED.addonOfferId,
-						},
-						{
-							name: `Office 365 Extra File Storage (legacy CSP add-on) (${SEED.secondAddonOfferId})`,
-							value: SEED.secondAddonOfferId,
-						},
-					],
-				},
-				"the list is not subscription 5001's two add-on offers",
-			);
-		},
-	},
-	{
-		title: 'Subscription "From list" (Subscription → Get), scrolled to the second page',
-		request: {
-			nodeType: 'n8n-nodes-crayon.crayon',
-			path: 'parameters.subscriptionId',
-			methodName: 'searchSubscriptions',
-			currentNodeParameters: {
-				resource: 'subscription',
-				operation: 'get',
-				subscriptionId: rl(),
-				simplify: true,
-			},
-			paginationToken: 2,
-		},
-		requests: () => [
-			{
-				method: 'GET',
-				path: '/api/v1/subscriptions',
-				query: { page: '2', pageSize: '50' },
-				status: 200,
-			},
-		],
-		verify(result, { SEED }) {
-			const first = SEED.firstSubscriptionId + 50;
-			checkEqual(
-				{
-					values: result?.results?.map((entry) => entry.value),
-					namesEndWithId: result?.results?.every((entry) =>
-						entry.name.endsWith(`, ID ${entry.value})`),
-					),
-					paginationToken: result?.paginationToken,
-				},
-				// n8n 2.41 hands a numeric pagination token to the editor as a string.
-				{
-					values: Array.from({ length: 50 }, (_, index) => String(first + index)),
-					namesEndWithId: true,
-					paginationToken: '3',
-				},
-				'page 2 of the subscription list is not subscriptions 5051-5100 with a token for page 3',
-			);
+			// The error n8n stores (message, description, the request behind it) holds no secret.
+			expectNoSecrets();
 		},
 	},
 ];

@@ -7,7 +7,8 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { homedir, hostname } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 
-import { cleanEnv, runCommand, waitUntil } from './proc.mjs';
+import { cleanEnv, runCommand } from './proc.mjs';
+import { waitUntil } from './wait.mjs';
 
 export const CACHE_ROOT =
 	process.env.CRAYON_E2E_CACHE ||

@@ -1,9 +1,11 @@
-// Driving a real n8n installation: environment, community package install, imports, runs.
+// Driving a real n8n installation through its CLI: environment, community package install,
+// imports, publishing and `n8n execute`.
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { nodeEnv, npm } from './cache.mjs';
+import { parseExecution } from './execution.mjs';
 import { runCommand } from './proc.mjs';
 
 export const ENCRYPTION_KEY = 'n8n-nodes-crayon-e2e-fixed-encryption-key';
@@ -118,23 +120,40 @@ export class N8nCli {
 		});
 	}
 
-	logFile(label) {
+	/** NN-<label>.<ext> in the log folder, numbered in the order the commands ran. */
+	logFile(label, ext = 'log') {
 		this.counter += 1;
 		return join(
 			this.logDir,
-			`${String(this.counter).padStart(2, '0')}-${label.replace(/[^A-Za-z0-9_.-]+/g, '_')}.log`,
+			`${String(this.counter).padStart(2, '0')}-${label.replace(/[^A-Za-z0-9_.-]+/g, '_')}.${ext}`,
 		);
 	}
 
-	async run(args, { timeoutMs = 180_000, allowFailure = false, label = args[0], extraEnv } = {}) {
-		this.lastLogFile = this.logFile(label);
-		return await runCommand(`n8n ${args.join(' ')}`, this.n8n.node.bin, [this.n8n.bin, ...args], {
-			env: this.env(extraEnv),
-			cwd: this.userFolder,
-			timeoutMs,
-			allowFailure,
-			logFile: this.lastLogFile,
-		});
+	/**
+	 * Runs `n8n <args>` to completion, its output in NN-<label>.log. With `stdoutToFile`, stdout
+	 * goes to NN-<label>.stdout instead and stderr to NN-<label>.stderr, and stdout is read from
+	 * its file once n8n has exited: use it for every command whose output is parsed. Resolves
+	 * with runCommand's result plus `logFile` (the .log or .stderr file).
+	 */
+	async run(
+		args,
+		{ timeoutMs = 180_000, allowFailure = false, label = args[0], extraEnv, stdoutToFile } = {},
+	) {
+		const logFile = this.logFile(label, stdoutToFile ? 'stderr' : 'log');
+		const result = await runCommand(
+			`n8n ${args.join(' ')}`,
+			this.n8n.node.bin,
+			[this.n8n.bin, ...args],
+			{
+				env: this.env(extraEnv),
+				cwd: this.userFolder,
+				timeoutMs,
+				allowFailure,
+				logFile,
+				stdoutFile: stdoutToFile ? logFile.replace(/\.stderr$/, '.stdout') : undefined,
+			},
+		);
+		return { ...result, logFile };
 	}
 
 	async importCredentials(credentials) {
@@ -149,56 +168,25 @@ export class N8nCli {
 		await this.run(['import:workflow', `--input=${file}`], { label: 'import-workflows' });
 	}
 
+	/** Makes a workflow active for the next `n8n start` (its triggers and webhooks). */
+	async publishWorkflow(workflowId) {
+		await this.run(['publish:workflow', `--id=${workflowId}`], {
+			label: `publish-${workflowId}`,
+			timeoutMs: 120_000,
+		});
+	}
+
 	/**
-	 * `n8n execute --id --rawOutput`. Returns the exit code, the parsed execution (printed on
-	 * success, and logged on failure) and the raw output for the failure report.
+	 * `n8n execute --id --rawOutput`. Resolves with the exit code, the parsed execution (printed
+	 * on success, and logged on failure), the raw output for the failure report, and the files.
 	 */
 	async execute(workflowId, { timeoutMs = 180_000 } = {}) {
 		const result = await this.run(['execute', `--id=${workflowId}`, '--rawOutput'], {
 			timeoutMs,
 			allowFailure: true,
 			label: `execute-${workflowId}`,
+			stdoutToFile: true,
 		});
 		return { ...result, execution: parseExecution(result.stdout) ?? parseExecution(result.stderr) };
 	}
-}
-
-/** The execution JSON starts at the first line that is exactly `{` and ends at a line that is exactly `}`. */
-export function parseExecution(output) {
-	const lines = String(output ?? '').split('\n');
-	const start = lines.findIndex((line) => line.trimEnd() === '{');
-	if (start === -1) return undefined;
-	for (let end = lines.length - 1; end > start; end--) {
-		if (lines[end].trimEnd() !== '}') continue;
-		try {
-			const parsed = JSON.parse(lines.slice(start, end + 1).join('\n'));
-			if (parsed?.data?.resultData) return parsed;
-		} catch {
-			// a shorter candidate may parse
-		}
-	}
-	return undefined;
-}
-
-/** Output items of a node's first run, first output. */
-export function nodeItems(execution, nodeName) {
-	return execution?.data?.resultData?.runData?.[nodeName]?.[0]?.data?.main?.[0];
-}
-
-/** Every node error in an execution: the workflow error and each node run's error. */
-export function executionErrors(execution) {
-	const errors = [];
-	const resultData = execution?.data?.resultData;
-	if (!resultData) return errors;
-	for (const [node, runs] of Object.entries(resultData.runData ?? {})) {
-		for (const run of runs ?? []) {
-			if (run?.error) errors.push({ node, error: run.error });
-		}
-	}
-	if (resultData.error) {
-		const node = resultData.error.node?.name ?? resultData.lastNodeExecuted;
-		if (!errors.some((entry) => entry.node === node))
-			errors.push({ node, error: resultData.error });
-	}
-	return errors;
 }

@@ -1,39 +1,55 @@
-// Failure reports: which workflow, which node, the node's error and the simulator's request log.
-import { AssertionError, deepStrictEqual } from 'node:assert';
-
+// What the run prints: progress lines, each stage with its duration, failed checks (which
+// workflow, which node, the node's error and the simulator's request log) and the summary.
+import { E2eFailure, indent } from './check.mjs';
 import { tail } from './proc.mjs';
+import { TOKEN_PATH } from './simulator.mjs';
 
-export const TOKEN_PATH = '/api/v1/connect/token';
+const suiteStarted = Date.now();
+/** { name, ms, ok, note } of every stage, in order, for the summary table. */
+const stages = [];
+/** Failed checks; the suite goes on with the next workflow and reports them all. */
+export const failures = [];
 
-/** A failed check, with what is needed to tell where and why. */
-export class E2eFailure extends Error {
-	constructor(message, context = {}) {
-		super(message);
-		this.context = context;
-	}
+export function log(message = '') {
+	process.stdout.write(`${message}\n`);
 }
 
-/** Throws an E2eFailure when `condition` is false. */
-export function check(condition, message, context) {
-	if (!condition) throw new E2eFailure(message, context);
+export function seconds(ms) {
+	return `${(ms / 1000).toFixed(1)} s`;
 }
 
-/** Deep equality with node:assert's diff in the message. */
-export function checkEqual(actual, expected, message, context) {
+/**
+ * Runs one stage, printing its name and duration. It counts as failed if it threw or a check
+ * inside it failed softly; a result with `cached` notes "from cache" / "installed".
+ */
+export async function stage(name, fn) {
+	log(`\n=== ${name}`);
+	const started = Date.now();
+	const entry = { name, ms: 0, ok: false };
+	stages.push(entry);
+	const failuresBefore = failures.length;
 	try {
-		deepStrictEqual(actual, expected);
-	} catch (error) {
-		if (!(error instanceof AssertionError)) throw error;
-		throw new E2eFailure(`${message}\n${indent(error.message, 4)}`, context);
+		const result = await fn();
+		entry.ok = failures.length === failuresBefore;
+		if (typeof result?.cached === 'boolean')
+			entry.note = result.cached ? 'from cache' : 'installed';
+		return result;
+	} finally {
+		entry.ms = Date.now() - started;
+		log(`=== ${name}: ${seconds(entry.ms)}${entry.ok ? '' : ' (failed)'}`);
 	}
 }
 
-export function indent(text, spaces) {
-	const pad = ' '.repeat(spaces);
-	return String(text)
-		.split('\n')
-		.map((line) => pad + line)
-		.join('\n');
+/** Runs a check; a failed one is printed and recorded, and the suite carries on. */
+export async function soft(fn) {
+	try {
+		await fn();
+	} catch (error) {
+		failures.push(error);
+		log('');
+		log(formatFailure(error));
+		log('');
+	}
 }
 
 function shorten(text, max) {
@@ -115,7 +131,10 @@ export function formatFailure(failure) {
 		lines.push('  last n8n output (execution JSON left out):');
 		lines.push(indent(tail(withoutExecutionJson(context.output), 30), 6));
 	}
-	if (context.logFile) lines.push(`  full n8n log: ${context.logFile}`);
+	if (context.stdoutFile) {
+		lines.push(`  n8n stdout (with the execution JSON): ${context.stdoutFile}`);
+		lines.push(`  n8n stderr: ${context.logFile}`);
+	} else if (context.logFile) lines.push(`  full n8n log: ${context.logFile}`);
 	// A failed command says what it needs to; for anything else unexpected, show where it came from.
 	if (!(failure instanceof E2eFailure) && failure.result === undefined && failure.stack) {
 		lines.push(
@@ -129,4 +148,36 @@ export function formatFailure(failure) {
 		);
 	}
 	return lines.join('\n');
+}
+
+/** One line per failed check, after the run (the full reports were printed as they failed). */
+export function printFailures(runDir) {
+	log(`\n${failures.length} check(s) failed:`);
+	for (const failure of failures)
+		log(
+			`  - ${failure.context?.workflow ?? failure.context?.phase ?? ''}: ${failure.message.split('\n')[0]}`,
+		);
+	log(`  run folder (kept, with every n8n log): ${runDir}`);
+}
+
+/** The summary table: every stage with its duration, the total, and outbound attempts. */
+export function printSummary(ok, { cacheRoot, proxyTrap }) {
+	log('\n=== summary');
+	const width = Math.max(...stages.map((entry) => entry.name.length));
+	for (const entry of stages) {
+		log(
+			`  ${entry.name.padEnd(width)}  ${seconds(entry.ms).padStart(9)}${entry.ok ? '' : '  FAILED'}${entry.note ? `  (${entry.note})` : ''}`,
+		);
+	}
+	log(`  ${'total'.padEnd(width)}  ${seconds(Date.now() - suiteStarted).padStart(9)}`);
+	log(`  cache: ${cacheRoot}`);
+	if (proxyTrap) {
+		const attempts = [...new Set(proxyTrap.attempts)];
+		log(
+			attempts.length
+				? `  n8n tried to reach the internet ${proxyTrap.attempts.length}× (refused by the loopback proxy trap): ${attempts.join('; ')}`
+				: '  no outbound HTTP(S) attempts reached the loopback proxy trap',
+		);
+	}
+	log(ok ? '\ne2e: PASSED' : '\ne2e: FAILED');
 }

@@ -1,9 +1,17 @@
 // The Crayon API simulator, run inside this driver process (a plain node:http server on
-// 127.0.0.1), so the suite reads its request log and expires its tokens directly.
-import { createServer } from 'node:http';
-import { createServer as createNetServer } from 'node:net';
+// 127.0.0.1), so the suite reads its request log and expires its tokens directly. One
+// simulator per n8n user folder: each phase starts with Crayon's seed data and no tokens.
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+
+import { CREDENTIAL } from './n8n.mjs';
+
+/** Crayon's login endpoint (the password grant n8n's preAuthentication sends). */
+export const TOKEN_PATH = '/api/v1/connect/token';
+
+/** The bundled simulator/index.ts, once loadSimulator() has run. */
+let bundle;
+const running = new Set();
 
 /** Bundles simulator/index.ts (TypeScript) with the repository's esbuild and loads it. */
 export async function loadSimulator(repoRoot, outDir) {
@@ -20,45 +28,49 @@ export async function loadSimulator(repoRoot, outDir) {
 		outfile,
 		logLevel: 'warning',
 	});
-	return require(outfile);
+	bundle = require(outfile);
+	return bundle;
 }
 
-/** A free TCP port on 127.0.0.1 (closed again before it is returned). */
-export async function freePort() {
-	return await new Promise((resolve, reject) => {
-		const server = createNetServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address();
-			server.close(() => resolve(port));
-		});
-	});
+function loaded() {
+	if (!bundle) throw new Error('loadSimulator() has not run yet');
+	return bundle;
 }
 
-/**
- * An HTTP proxy on loopback that forwards nothing: n8n gets it as HTTP(S)_PROXY, so anything
- * it would fetch from the internet fails fast here and is listed in the summary.
- */
-export async function startProxyTrap() {
-	const attempts = [];
-	const server = createServer((req, res) => {
-		attempts.push(`${req.method} ${req.url}`);
-		res.writeHead(403, { 'content-type': 'text/plain' });
-		res.end('blocked by the n8n-nodes-crayon e2e suite: only loopback traffic is allowed\n');
-	});
-	server.on('connect', (req, socket) => {
-		attempts.push(`CONNECT ${req.url}`);
-		socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-	});
-	await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-	return {
-		url: `http://127.0.0.1:${server.address().port}`,
-		attempts,
-		stop: () =>
-			new Promise((resolve) => {
-				server.closeAllConnections?.();
-				server.close(() => resolve());
-			}),
-	};
+/** The simulator's seed data (tenant ids, part numbers, offers) that cases refer to. */
+export function seed() {
+	return loaded().SEED;
+}
+
+/** The login the simulator accepts: client ID and secret, user name, password, scope. */
+export function simulatorLogin() {
+	return loaded().DEFAULT_CREDENTIALS;
+}
+
+export async function startSimulator() {
+	// The NCE processing delay is shortened so "wait for subscription ID" polls a few times, fast.
+	const sim = await loaded().startSimulator({ newCommerceOrderProcessingDelayMs: 1000 });
+	running.add(sim);
+	return sim;
+}
+
+export async function stopSimulator(sim) {
+	if (!sim || !running.has(sim)) return;
+	running.delete(sim);
+	await sim.stop();
+}
+
+export async function stopAllSimulators() {
+	for (const sim of [...running]) await stopSimulator(sim);
+}
+
+/** The credential `n8n import:credentials` gets: the simulator's login, at its address. */
+export function credentialFor(sim) {
+	const { clientId, clientSecret, username, password, scope } = simulatorLogin();
+	return [
+		{
+			...CREDENTIAL,
+			data: { baseUrl: sim.baseUrl, clientId, clientSecret, username, password, scope },
+		},
+	];
 }

@@ -1,0 +1,109 @@
+// Stage 3 (and 6 on the compat line): a fresh n8n user folder, every workflow case in
+// cases.mjs and the runnable examples with `n8n execute`, one login across all of them, then
+// the token-expiry stage in the same folder.
+import { existsSync, readdirSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+import { CASES } from '../../cases.mjs';
+import { check } from '../check.mjs';
+import { CREDENTIAL } from '../n8n.mjs';
+import { setUpPhase } from '../phase.mjs';
+import { log, soft, stage } from '../report.mjs';
+import { checkSingleLogin } from '../requests.mjs';
+import { stopSimulator } from '../simulator.mjs';
+import { completeCase, genericCase, runWorkflowCase } from '../workflow-case.mjs';
+import { runTokenExpiry } from './token-expiry.mjs';
+
+export async function readWorkflow(file) {
+	return JSON.parse(await readFile(file, 'utf8'));
+}
+
+/** `[{ workflow, testCase }]` for every case in cases.mjs, each checked against its workflow. */
+export async function loadFixtures(workflowsDir) {
+	return await Promise.all(
+		CASES.map(async (testCase) => {
+			const workflow = await readWorkflow(join(workflowsDir, testCase.file));
+			return { workflow, testCase: completeCase(testCase, workflow) };
+		}),
+	);
+}
+
+/**
+ * examples/*.json with generic checks (lib/workflow-case.mjs genericCase). Only those with a
+ * Manual Trigger are runnable: `n8n execute` cannot start any other trigger.
+ */
+export async function loadExamples({ examplesDir, repo }) {
+	if (!existsSync(examplesDir)) return [];
+	const files = readdirSync(examplesDir)
+		.filter((file) => file.endsWith('.json'))
+		.sort();
+	const examples = [];
+	for (const [index, file] of files.entries()) {
+		const source = relative(repo, join(examplesDir, file)).startsWith('..')
+			? join(examplesDir, file)
+			: relative(repo, join(examplesDir, file));
+		const workflow = await readWorkflow(join(examplesDir, file));
+		const context = { workflow: `${workflow.name ?? file} (${source})` };
+		check(
+			Array.isArray(workflow.nodes) && workflow.connections,
+			`${source} is not an n8n workflow export`,
+			context,
+		);
+		workflow.id ??= `e2eExample${String(index + 1).padStart(3, '0')}`;
+		workflow.name ??= file;
+		for (const node of workflow.nodes.filter(
+			(candidate) => candidate.type === 'n8n-nodes-crayon.crayon',
+		)) {
+			const reference = node.credentials?.crayonApi;
+			check(
+				reference?.id === CREDENTIAL.id,
+				`node "${node.name}" references credential ${JSON.stringify(reference)}, expected { id: "${CREDENTIAL.id}", name: "${CREDENTIAL.name}" }`,
+				{ ...context, node: node.name },
+			);
+		}
+		const runnable = workflow.nodes.some((node) => node.type === 'n8n-nodes-base.manualTrigger');
+		if (!runnable)
+			log(`  note: ${source} has no Manual Trigger, so \`n8n execute\` cannot run it; skipped`);
+		examples.push({ source, workflow, runnable, testCase: genericCase(source, workflow) });
+	}
+	return examples.filter((example) => example.runnable);
+}
+
+async function runAll(phase, fixtures) {
+	for (const { workflow, testCase } of fixtures)
+		await soft(() => runWorkflowCase(phase, workflow, testCase));
+}
+
+/**
+ * The `n8n execute` stages of one n8n line in one user folder: the cases, then (unless
+ * `examples` is undefined: --skip-examples, and the compat line) the examples, one login for
+ * all, token expiry.
+ */
+export async function runExecuteStages(label, n8n, run, { fixtures, examples }) {
+	const phase = await stage(`${label}: user folder, package install, imports`, () =>
+		setUpPhase(label, n8n, run, [
+			...fixtures.map(({ workflow }) => workflow),
+			...(examples ?? []).map(({ workflow }) => workflow),
+		]),
+	);
+	try {
+		await stage(`${label}: ${fixtures.length} workflows (n8n execute)`, () =>
+			runAll(phase, fixtures),
+		);
+		if (examples !== undefined) {
+			await stage(`${label}: ${examples.length} example workflow(s) from examples/`, async () => {
+				if (examples.length === 0) log('  examples/ holds no workflows yet');
+				await runAll(phase, examples);
+			});
+		}
+		await stage(`${label}: one login for all executions`, () =>
+			soft(() => checkSingleLogin(phase)),
+		);
+		await stage(`${label}: token expiry between executions`, () =>
+			soft(() => runTokenExpiry(phase, fixtures)),
+		);
+	} finally {
+		await stopSimulator(phase.sim);
+	}
+}
