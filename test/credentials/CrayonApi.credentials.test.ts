@@ -135,11 +135,17 @@ describe('The Crayon API credential, in workflows,', () => {
 		});
 
 		expect(result.status).toBe('success');
-		const failure = {
-			error: `Crayon login (POST ${crayon.sim.baseUrl}/api/v1/connect/token) failed: Crayon rejected the user name or password (invalid_grant). Check "User Name" and "Password" in the Crayon API credential.`,
-			description: expect.stringMatching(/nothing was (sent|bought)/i),
-		};
-		expect(jsonOf(result.output('Crayon'))).toEqual([failure, failure]);
+		const failure = (itemIndex: number) => ({
+			error: {
+				message: `Crayon login (POST ${crayon.sim.baseUrl}/api/v1/connect/token) failed: Crayon rejected the user name or password (invalid_grant). Check "User Name" and "Password" in the Crayon API credential.`,
+				description: expect.stringMatching(/nothing was (sent|bought)/i),
+				purchaseOutcome: 'notBought',
+				itemIndex,
+			},
+		});
+		expect(jsonOf(result.output('Crayon'))).toEqual([failure(0), failure(1)]);
+		// The second item does not log in again with the refused password.
+		expect(crayon.logins().map((login) => login.status)).toEqual([400]);
 		expect(pairedItemsOf(result.output('Crayon'))).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(crayon.apiCalls()).toEqual([]);
 		expect(crayon.sim.purchaseCount()).toBe(0);

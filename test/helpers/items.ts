@@ -35,20 +35,28 @@ export async function runForJson(
 	};
 }
 
-/** The error item a node set to continue on fail outputs for an item (router's error item). */
+/**
+ * The error item a node set to continue on fail outputs for an item (router's error item):
+ * its json is `{ error: { message, description, httpCode, purchaseOutcome, itemIndex } }`,
+ * returned flat with the message as `error`.
+ */
 export function errorItemOf(result: RunResult, itemIndex: number): IDataObject {
 	const item = result
 		.output('Crayon')
 		.find((candidate) => (candidate.pairedItem as { item: number }).item === itemIndex);
 	if (!item) throw new Error(`No output item for input item ${itemIndex}`);
-	expect(item.json.error).toEqual(expect.any(String));
-	return item.json;
+	expect(Object.keys(item.json)).toEqual(['error']);
+	const details = item.json.error as IDataObject;
+	expect(details.message).toEqual(expect.any(String));
+	expect(details.itemIndex).toBe(itemIndex);
+	return { ...details, error: details.message };
 }
 
 /** Message and description of the node's error, as one text to match. */
 export function errorText(error: ExecutionError | IDataObject | undefined): string {
 	const { message, description } = (error ?? {}) as { message?: unknown; description?: unknown };
-	const text = [message, description, (error as IDataObject | undefined)?.error].filter(
+	const details = (error as IDataObject | undefined)?.error as IDataObject | undefined;
+	const text = [message, description, details?.message, details?.description].filter(
 		(part) => typeof part === 'string',
 	);
 	return text.join('\n');

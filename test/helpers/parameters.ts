@@ -54,6 +54,8 @@ export function createSubscription(options: INodeParameters = {}): INodeParamete
 		quantity: '={{ $json.quantity }}',
 		billingCycle: 1,
 		termDuration: 'P1M',
+		// Only the purchase is sent: the pre-check with Crayon's Verify has tests of its own.
+		verifyFirst: false,
 		options,
 	};
 }

@@ -101,6 +101,8 @@ function describeStoppedRun(
 	notSent: number[],
 ): void {
 	const made = session.ledger.made().filter((purchase) => purchase.itemIndex !== failedItem);
+	// A run of this one item needs no summary.
+	if (made.length === 0 && notSent.length === 0) return;
 	const lines = [
 		made.length === 0
 			? 'Nothing else was bought or changed in this run.'

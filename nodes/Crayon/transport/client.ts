@@ -79,21 +79,33 @@ export class CrayonClient {
 				);
 			}
 			const lookup = request.lookup;
-			const delayMs =
-				delivery === 'busy' && lookup?.decisive
-					? nextRetryDelayMs(
-							{ maxRetries: settings.maxRetries, maxDelayMs: settings.maxRetryDelayMs },
-							resends,
-							retryAfterOf(failure),
-						)
-					: undefined;
-			if (delayMs === undefined)
+			if (delivery !== 'busy' || !lookup?.decisive) {
 				throw await this.outcomeUnknown(request, purchase, failure, sent.sentAt);
+			}
 			// Crayon said it is busy, which may not be true of the work itself: look before sending again.
-			await this.session.backoff.backOff(delayMs);
+			const delayMs = nextRetryDelayMs(
+				{ maxRetries: settings.maxRetries, maxDelayMs: settings.maxRetryDelayMs },
+				resends,
+				retryAfterOf(failure),
+			);
+			if (delayMs !== undefined) await this.session.backoff.backOff(delayMs);
 			const finding = await this.find(request, purchase, sent.sentAt);
 			if ('lookupFailed' in finding || finding.verdict !== 'notBought') {
 				throw await this.outcomeUnknown(request, purchase, failure, sent.sentAt, finding);
+			}
+			if (delayMs === undefined) {
+				purchase.outcome = 'notBought';
+				const secrets = await this.session.secrets();
+				const text = failureText(
+					{ ...request, purchase: true },
+					failure,
+					sent.attempts + resends,
+					secrets,
+				);
+				throw await this.error({
+					...text,
+					description: `${text.description ?? ''}\nA lookup at Crayon confirms it: ${finding.details}.`,
+				});
 			}
 			resends++;
 		}

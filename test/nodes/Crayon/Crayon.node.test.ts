@@ -134,11 +134,11 @@ const checks: Record<string, Check> = {
 		expect(pairedItemsOf(addons)).toEqual(rows.map((_, item) => ({ item })));
 		expect(jsonOf(addons)).toEqual(
 			rows.map((row, index) => ({
-				accepted: true,
-				subscriptionId: orders[index].subscriptionId,
-				offerId: row.addonOfferId,
-				quantity: row.addonQuantity,
-				subscriptionTags: { Department: row.department },
+				Accepted: true,
+				SubscriptionId: orders[index].subscriptionId,
+				OfferId: row.addonOfferId,
+				Quantity: row.addonQuantity,
+				SubscriptionTags: { Department: row.department },
 			})),
 		);
 		for (const [index, order] of orders.entries()) {
@@ -175,18 +175,26 @@ const checks: Record<string, Check> = {
 		expect(
 			calls.filter((call) => call.path.endsWith('/checkout')).map((call) => call.body),
 		).toEqual(
+			// Crayon's verified order as it answered it, key for key.
 			orders.map((order) => ({
 				resellerCustomerId: order.customerId,
+				externalOrderId: null,
 				countryCode: 'NO',
-				orderLines: verifiedLines(order),
+				scheduledPurchaseDate: null,
+				errors: [],
+				orderLines: verifiedLines(order).map((line) => ({
+					...line,
+					customTermEndDate: null,
+					errors: [],
+				})),
 			})),
 		);
 		expect(jsonOf(result.output('Check out order'))).toEqual(
 			orders.map((order) =>
 				expect.objectContaining({
-					checkedOut: true,
-					statusCode: 204,
-					order: expect.objectContaining({ resellerCustomerId: order.customerId }),
+					CheckedOut: true,
+					VerifiedBeforeCheckout: true,
+					Order: expect.objectContaining({ resellerCustomerId: order.customerId }),
 				}),
 			),
 		);

@@ -57,7 +57,7 @@ describe('A purchase run with "Continue On Fail"', () => {
 			7,
 		]);
 		expect(errorItemOf(result, 1).error).toMatch(
-			/^Invalid input in item 1: "Quantity" must be a whole number of at least 1 \(received -1\)/,
+			/^Invalid input in item 1: "Quantity" must be a whole number from 1 to 2147483647 \(received -1\)/,
 		);
 		expect(errorItemOf(result, 3).error).toMatch(
 			/^Outcome unknown, most likely not bought: .*HTTP 500/,

@@ -168,7 +168,7 @@ describe('Options → Concurrency', () => {
 		expect(pairedItemsOf(result.output('Crayon'))).toEqual(rows(12).map((_, item) => ({ item })));
 	});
 
-	it('after a failure starts no further item and names the later items that went through', async () => {
+	it('after a failure starts no further item and names every item bought, with its subscription, and those not sent', async () => {
 		crayon.sim.setLatency(30);
 		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, latencyMs: 0 });
 		crayon.sim.injectFault({ method: 'POST', path: SUBSCRIPTIONS_PATH, status: 400 });
@@ -182,8 +182,24 @@ describe('Options → Concurrency', () => {
 			.filter((row) => row > 1)
 			.sort((a, b) => a - b);
 		expect(boughtLater.length).toBeGreaterThan(0);
-		expect(result.error?.description).toContain(
-			`Items ${boughtLater.join(', ')} ran at the same time`,
+		const description = result.error?.description ?? '';
+		const ids = subscriptionIdsByRow();
+		for (const row of [0, ...boughtLater]) {
+			expect(description).toContain(`\n- item ${row}: subscription ${ids.get(row)}`);
+		}
+		const lastStarted = Math.max(1, ...boughtLater);
+		expect(description).toContain(`Not sent to Crayon: items ${lastStarted + 1}–11.`);
+		// Items 0 and the bought later ones, runs of consecutive items written as "2–3".
+		const bought = [0, ...boughtLater];
+		const ranges = bought
+			.filter((row, index) => bought[index - 1] !== row - 1)
+			.map((start) => {
+				let end = start;
+				while (bought.includes(end + 1)) end++;
+				return end > start ? `${start}–${end}` : String(start);
+			});
+		expect(description).toContain(
+			`To run only the rest, remove items ${ranges.join(', ')} from the input`,
 		);
 		expect(crayon.sim.purchaseCount()).toBe(createRequests().length - 1);
 	});

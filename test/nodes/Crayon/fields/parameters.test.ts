@@ -363,7 +363,8 @@ describe.each(Object.entries(operations))('%s', (_, { parameters, validItem, fie
 			onError: 'continueRegularOutput',
 		});
 
-		expect(result.output('Crayon')[0].json.error ?? '').not.toMatch(/^Invalid input/);
+		const error = result.output('Crayon')[0].json.error as { message?: string } | undefined;
+		expect(error?.message ?? '').not.toMatch(/^Invalid input/);
 		expect(crayon.sim.requests.length).toBeGreaterThan(0);
 	});
 

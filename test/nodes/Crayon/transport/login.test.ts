@@ -77,11 +77,11 @@ describe('The access token', () => {
 
 		expect(result.status).toBe('error');
 		expect(crayon.logins()).toHaveLength(1);
-		// The new token is refused for GET /api/v1/me too, so the purchase is not sent again.
-		expect(crayon.requestsTo('POST', SUBSCRIPTIONS_PATH)).toHaveLength(1);
-		expect(crayon.requestsTo('GET', '/api/v1/me').map((request) => request.status)).toEqual([
-			401, 401,
-		]);
+		// Sent again once, with the new token, as a 401 means Crayon did not process it; refused again, it is not sent a third time.
+		const posts = crayon.requestsTo('POST', SUBSCRIPTIONS_PATH);
+		expect(posts.map((post) => post.status)).toEqual([401, 401]);
+		expect(posts[1].headers.authorization).not.toBe(posts[0].headers.authorization);
+		expect(crayon.apiRequests().filter((request) => request.method === 'GET')).toEqual([]);
 		expect(crayon.sim.purchaseCount()).toBe(1);
 		expect(result.error?.message).toBe(
 			`Crayon rejected the access token for POST ${SUBSCRIPTIONS_PATH} (401 Unauthorized), also after renewing the login`,
@@ -126,22 +126,65 @@ describe('The access token', () => {
 		expect(result.error?.description).toMatch(/was not processed/);
 	});
 
-	it('cannot be fetched with a wrong password: the item fails before anything is sent', async () => {
+	it('cannot be fetched with a wrong password: every item fails before anything is sent, after one login', async () => {
 		crayon.reset({ password: 'not-the-password' });
 
-		const result = await crayon.runCrayon(createSubscription(), rows(2), {
+		const result = await crayon.runCrayon(createSubscription(), rows(100), {
 			onError: 'continueRegularOutput',
 		});
 
-		expect(crayon.logins()).toHaveLength(2);
+		// A refused login is not tried again in the same execution: 100 refused logins can lock the account.
+		expect(crayon.logins()).toHaveLength(1);
 		expect(crayon.apiRequests()).toEqual([]);
 		const items = jsonOf(result.output('Crayon'));
-		expect(items).toHaveLength(2);
-		expect(items[0]).toEqual({
-			error: expect.stringMatching(
-				/^Crayon login \(POST .*\) failed: Crayon rejected the user name or password \(invalid_grant\)/,
-			),
-			description: `POST ${SUBSCRIPTIONS_PATH} was not processed. Crayon did not process this request, so nothing was bought or changed.`,
+		expect(items).toHaveLength(100);
+		for (const [itemIndex, item] of items.entries()) {
+			expect(item).toEqual({
+				error: {
+					message: expect.stringMatching(
+						/^Crayon login \(POST .*\) failed: Crayon rejected the user name or password \(invalid_grant\)/,
+					),
+					description: `POST ${SUBSCRIPTIONS_PATH} was not processed. Crayon did not process this request, so nothing was bought or changed.`,
+					purchaseOutcome: 'notBought',
+					itemIndex,
+				},
+			});
+		}
+	});
+
+	it('keeps failing transiently: the login is tried three times in all, not three times per item', async () => {
+		crayon.sim.injectFault({
+			path: '/api/v1/connect/token',
+			status: 503,
+			retryAfterSeconds: 0,
+			times: Infinity,
 		});
+
+		const result = await crayon.runCrayon(createSubscription(), rows(20), {
+			onError: 'continueRegularOutput',
+		});
+
+		expect(crayon.logins().map((login) => login.status)).toEqual([503, 503, 503]);
+		expect(crayon.apiRequests()).toEqual([]);
+		expect(jsonOf(result.output('Crayon'))).toHaveLength(20);
+	});
+
+	it('refused again after a fresh login does not make the other items log in again', async () => {
+		await crayon.runCrayon(createSubscription(), rows(1));
+		crayon.sim.clearRequests();
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: SUBSCRIPTIONS_PATH,
+			status: 401,
+			times: Infinity,
+		});
+
+		const result = await crayon.runCrayon(createSubscription(), rows(10), {
+			onError: 'continueRegularOutput',
+		});
+
+		expect(crayon.logins()).toHaveLength(1);
+		expect(crayon.requestsTo('POST', SUBSCRIPTIONS_PATH)).toHaveLength(2);
+		expect(jsonOf(result.output('Crayon'))).toHaveLength(10);
 	});
 });

@@ -19,7 +19,12 @@ import { inspect } from 'node:util';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import type { RunResult } from '../../../../harness';
-import { redact, redactText, secretsOf } from '../../../../nodes/Crayon/transport/redaction';
+import {
+	redact,
+	redactedPreview,
+	redactText,
+	secretsOf,
+} from '../../../../nodes/Crayon/transport/redaction';
 import { DEFAULT_CREDENTIALS } from '../../../../simulator';
 import {
 	createSubscription,
@@ -56,6 +61,19 @@ describe('Redaction', () => {
 			Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64'),
 		],
 		['that is the access token', credentials.accessToken],
+		['as base64 of the secret alone', Buffer.from(credentials.password).toString('base64')],
+		[
+			'as base64 without padding',
+			Buffer.from(credentials.clientSecret).toString('base64').replace(/=+$/, ''),
+		],
+		['as base64url', Buffer.from(credentials.clientSecret).toString('base64url')],
+		['as hex', Buffer.from(credentials.password).toString('hex')],
+		['as upper-case hex', Buffer.from(credentials.accessToken).toString('hex').toUpperCase()],
+		[
+			'percent-encoded in lower case, as .NET does',
+			encodeURIComponent(credentials.password).replace(/%[0-9A-F]{2}/g, (e) => e.toLowerCase()),
+		],
+		['URL-encoded twice', encodeURIComponent(encodeURIComponent(credentials.clientSecret))],
 	])('masks a secret %s', (_, echoed) => {
 		expect(redactText(`received: ${echoed}.`, secrets)).toBe('received: [redacted].');
 	});
@@ -73,6 +91,27 @@ describe('Redaction', () => {
 		expect(redactText('Bearer token required for reseller@example.com', secrets)).toBe(
 			'Bearer token required for reseller@example.com',
 		);
+	});
+
+	it('leaves product and tenant names that hold an auth scheme word alone', () => {
+		for (const name of [
+			'M365 Business Basic contoso.onmicrosoft.com',
+			'Microsoft 365 Business Basic (Fabrikam-Northwind-Holdings)',
+			'Bearer Instruments Ltd subscription_2025_reserved',
+		]) {
+			expect(redactText(name, secrets)).toBe(name);
+			expect(redact({ Name: name }, secrets)).toEqual({ Name: name });
+		}
+	});
+
+	it('masks a secret cut short only after redacting, so no start of it is left in a preview', () => {
+		const page = `<html>${'x'.repeat(180)}${credentials.password}${'y'.repeat(100)}</html>`;
+
+		const preview = redactedPreview(page, secrets, 200);
+
+		expect(preview).toContain('[redacted]');
+		expect(preview).not.toContain(credentials.password.slice(0, 3));
+		expect(preview.length).toBeLessThanOrEqual(200);
 	});
 
 	it('masks strings at any depth, keys included, and keeps numbers, booleans and structure', () => {
@@ -118,6 +157,15 @@ describe("Redaction's pre-check", () => {
 		);
 	}
 
+	it('masks the value of an echoed Authorization header kept as a key of its own, whatever its token', () => {
+		expect(redact({ Headers: { Authorization: 'Bearer abcdefghijklmnop0123' } }, secrets)).toEqual({
+			Headers: { Authorization: 'Bearer [redacted]' },
+		});
+		expect(redact({ authorization: 'Basic ZGVtbzpkZW1vLXNlY3JldA==' }, [])).toEqual({
+			authorization: 'Basic [redacted]',
+		});
+	});
+
 	it('returns an answer without secrets unchanged, as a copy that shares nothing with it', () => {
 		const body = {
 			Id: 5001,
@@ -148,14 +196,20 @@ describe("Redaction's pre-check", () => {
 				Echo: `Authorization: Basic ${Buffer.from(`${credentials.clientId}:${credentials.clientSecret}`).toString('base64')}`,
 			},
 		],
-		['an unknown token after a tab', { Echo: 'Bearer\tabcdefghijklmnop0123' }],
-		['an unknown token after a vertical tab', { Echo: 'Basic\u000babcdefghijklmnop0123' }],
-		['an unknown token after a line separator', { Echo: 'bearer\u2028abcdefghijklmnop0123' }],
+		['an unknown token after a tab', { Echo: 'Authorization: Bearer\tabcdefghijklmnop0123' }],
+		[
+			'an unknown token after a vertical tab',
+			{ Echo: 'authorization:Basic\u000babcdefghijklmnop0123' },
+		],
+		[
+			'an unknown token after a line separator',
+			{ Echo: 'Authorization = bearer\u2028abcdefghijklmnop0123' },
+		],
 		[
 			'an unknown token after a line break, right after another line',
-			['a\nBearer\nabcdefghijklmnop0123'],
+			['a\nAuthorization: Bearer\nabcdefghijklmnop0123'],
 		],
-		['a scheme in a key', { 'Bearer abcdefghijklmnop0123': true }],
+		['a scheme in a key', { 'Authorization: Bearer abcdefghijklmnop0123': true }],
 	])('masks %s exactly as a full walk does', (_, body) => {
 		const redacted = redact(body, secrets);
 
@@ -415,7 +469,8 @@ describe('No secret leaves a run', () => {
 			times: 1,
 		});
 
-		const result = await run(createWithShortTimeout, [{ quantity: 1 }]);
+		// Another quantity than loggedIn()'s purchase, which a lookup would take for this one.
+		const result = await run(createWithShortTimeout, [{ quantity: 2 }]);
 
 		expect(result.error?.message).toMatch(/too busy/);
 	});
@@ -445,7 +500,9 @@ describe('No secret leaves a run', () => {
 		crayon.reset({ clientSecret: `${DEFAULT_CREDENTIALS.clientSecret}-wrong` });
 		const result = await run(createWithShortTimeout, [{ quantity: 1 }], true);
 
-		expect(result.output('Crayon')[0].json.error).toMatch(/invalid_client/);
+		expect((result.output('Crayon')[0].json.error as { message: string }).message).toMatch(
+			/invalid_client/,
+		);
 	});
 
 	it('in which the connection drops, the request times out, Crayon is unreachable', async () => {

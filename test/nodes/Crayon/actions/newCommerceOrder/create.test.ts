@@ -29,6 +29,7 @@ const mapped: INodeParameters = {
 	billingCycle: '={{ $json.billingCycle }}',
 	termDuration: '={{ $json.termDuration }}',
 	waitForSubscriptionId: false,
+	verifyFirst: false,
 };
 
 const waiting: INodeParameters = {
@@ -223,14 +224,22 @@ describe('New Commerce Order → Create', () => {
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(output[0].json.SubscriptionId).toBe(orders[0].subscriptionId);
 		expect(output[1].json).toEqual({
-			error: expect.stringMatching(
-				/^Crayon did not place the New Commerce order: .* \(TermDurationNotSupported\)$/,
-			),
-			description: expect.stringContaining('Nothing was bought'),
+			error: {
+				message: expect.stringMatching(
+					/^Crayon did not place the New Commerce order: .* \(TermDurationNotSupported\)$/,
+				),
+				description: expect.stringContaining('Nothing was bought'),
+				purchaseOutcome: 'notBought',
+				itemIndex: 1,
+			},
 		});
 		expect(output[2].json).toEqual({
-			error: `Invalid input in item 2: "Part Number" must be productId:skuId (for example CFQ7TTC0HD33:0003) (received "${SEED.secondNceProductId}")`,
-			description: expect.stringContaining('Nothing was sent to Crayon'),
+			error: {
+				message: `Invalid input in item 2: "Part Number" must be productId:skuId (for example CFQ7TTC0HD33:0003) (received "${SEED.secondNceProductId}")`,
+				description: expect.stringContaining('Nothing was sent to Crayon'),
+				purchaseOutcome: 'notBought',
+				itemIndex: 2,
+			},
 		});
 		expect(output[3].json.SubscriptionId).toBe(orders[1].subscriptionId);
 	});
@@ -243,9 +252,114 @@ describe('New Commerce Order → Create', () => {
 
 		expectNothingSent(crayon, result);
 		expect(result.error?.message).toBe(
-			'Invalid input in item 1: "Billing Cycle" must be one of: 1 (Monthly), 2 (Annual), 5 (Triennial), 4 (One Time), 3 (None), 0 (Unknown) (received "Weekly")',
+			'Invalid input in item 1: "Billing Cycle" must be one of: 1 (Monthly), 2 (Annual), 5 (Triennial) (received "Weekly")',
 		);
 		expect(itemIndexOf(result.error)).toBe(1);
+	});
+
+	it('refuses a billing cycle the term does not offer before sending anything', async () => {
+		const result = await crayon.runCrayon(waiting, [
+			row(SEED.tenantId, 1),
+			{ ...row(SEED.tenantId, 1), billingCycle: 2 },
+		]);
+
+		expectNothingSent(crayon, result);
+		expect(result.error?.message).toBe(
+			'Invalid input in item 1: "Billing Cycle" Annual billing is not offered with term P1M: choose Monthly (received 2)',
+		);
+	});
+
+	it('treats IsSuccessful: true without a NewCommerceOrderId as an unknown outcome, not as "not placed"', async () => {
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: ORDERS_PATH,
+			rawResponse: {
+				status: 200,
+				contentType: 'application/json',
+				body: JSON.stringify({ IsSuccessful: true, NewCommerceOrderId: null }),
+			},
+		});
+
+		const result = await crayon.runCrayon(waiting, [row(SEED.tenantId, 1)], {
+			onError: 'continueRegularOutput',
+		});
+
+		expect(crayon.requestsTo('POST', ORDERS_PATH)).toHaveLength(1);
+		const item = errorItemOf(result, 0);
+		expect(item.error).toMatch(
+			/^Outcome unknown: POST \/api\/v1\/subscriptions\/new-commerce-orders got no usable answer \(HTTP 200, but not the order result/,
+		);
+		expect(item.purchaseOutcome).toBe('unknown');
+	});
+
+	it('says that the order was placed, with its id, when waiting for the subscription fails afterwards', async () => {
+		crayon.sim.injectFault({
+			method: 'GET',
+			path: /new-commerce-orders\/[0-9a-f-]+$/i,
+			status: 500,
+			times: Infinity,
+		});
+
+		const result = await crayon.runCrayon(
+			{ ...waiting, options: { maxRetries: 0 } },
+			[row(SEED.tenantId, 1)],
+			{ onError: 'continueRegularOutput' },
+		);
+
+		const [order] = [...crayon.sim.state.nceOrders.values()];
+		expect(crayon.sim.purchaseCount()).toBe(1);
+		const item = errorItemOf(result, 0);
+		expect(item.error).toContain(`(after New Commerce order ${String(order.id)} went through)`);
+		expect(item.description).toContain(
+			`This item's purchase went through before this failed (item 0: New Commerce order ${String(order.id)}). Do not run this item again: that would buy again.`,
+		);
+		expect(item.purchaseOutcome).toBe('bought');
+	});
+});
+
+describe('New Commerce Order → Create, verifying every item first (the default)', () => {
+	const crayon = useCrayon();
+	const verifying: INodeParameters = { ...mapped, verifyFirst: true };
+	const VERIFY_PATH = '/api/v1/purchaserequest/verify';
+
+	it('verifies every row as a one-line order before the first order of the run', async () => {
+		const result = await crayon.runCrayon(verifying, [row(SEED.tenantId, 1), row(501, 2)]);
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.apiCalls().map((call) => call.path)).toEqual([
+			VERIFY_PATH,
+			VERIFY_PATH,
+			ORDERS_PATH,
+			ORDERS_PATH,
+		]);
+		expect(crayon.apiCalls()[0].body).toEqual({
+			resellerCustomerId: SEED.tenantId,
+			orderLines: [
+				{
+					productId: SEED.secondNceProductId,
+					skuId: SEED.secondNcePartNumber.split(':')[1],
+					quantity: 1,
+					billingCycle: 1,
+					termDuration: 'P1M',
+					type: 3,
+				},
+			],
+		});
+		expect(crayon.sim.purchaseCount()).toBe(2);
+	});
+
+	it('places no order at all when Crayon objects to any row', async () => {
+		const result = await crayon.runCrayon(verifying, [
+			row(SEED.tenantId, 1),
+			row(SEED.tenantId, 301),
+			row(501, 2),
+		]);
+
+		expect(result.status).toBe('error');
+		expect(crayon.requestsTo('POST', ORDERS_PATH)).toHaveLength(0);
+		expect(crayon.sim.purchaseCount()).toBe(0);
+		expect(result.error?.message).toMatch(/\(QuantityExceedsMaximum\)$/);
+		expect(result.error?.description).toContain('Nothing was bought or changed in this run');
 	});
 });
 
@@ -287,6 +401,7 @@ const lostOrder = {
 	billingCycle: 1,
 	termDuration: 'P1M',
 	waitForSubscriptionId: false,
+	verifyFirst: false,
 };
 
 function lostOrderRun(options: SimulatorOptions) {

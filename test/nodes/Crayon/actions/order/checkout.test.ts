@@ -21,11 +21,23 @@ const crayon = useCrayon();
 const VERIFY_PATH = '/api/v1/purchaserequest/verify';
 const CHECKOUT_PATH = '/api/v1/purchaserequest/checkout';
 
-/** The checked-out body for an E3 order that verified cleanly for a Norwegian tenant. */
+/**
+ * Crayon's verified order for an E3 order that verified cleanly for a Norwegian tenant, which is
+ * what gets checked out, key for key ("send the result from Verify Order to this endpoint").
+ */
 const verifiedBody = (resellerCustomerId: number, quantity: number) => ({
 	resellerCustomerId,
+	externalOrderId: null,
 	countryCode: 'NO',
-	orderLines: [e3Line(quantity, { catalogItemId: SEED.nceCatalogItemId })],
+	scheduledPurchaseDate: null,
+	errors: [],
+	orderLines: [
+		{
+			...e3Line(quantity, { catalogItemId: SEED.nceCatalogItemId }),
+			customTermEndDate: null,
+			errors: [],
+		},
+	],
 });
 
 const verifyStep = (parameters: INodeParameters = {}): CrayonStep => ({
@@ -62,14 +74,13 @@ const fromFields: INodeParameters = {
 };
 
 const checkedOut = (body: object, verifiedBeforeCheckout: boolean) => ({
-	checkedOut: true,
-	statusCode: 204,
-	verifiedBeforeCheckout,
-	order: body,
+	CheckedOut: true,
+	VerifiedBeforeCheckout: verifiedBeforeCheckout,
+	Order: body,
 });
 
 describe('Order → Checkout', () => {
-	it('checks out the orders a previous Verify step output, verifying each again right before', async () => {
+	it('checks out the orders a previous Verify step output, verifying every one again before the first checkout', async () => {
 		const rows = [
 			{ customerId: SEED.tenantId, orderLines: [e3Line(2)] },
 			{ customerId: 501, orderLines: [e3Line(7)] },
@@ -85,10 +96,10 @@ describe('Order → Checkout', () => {
 				orderLines: [e3Line(2)],
 			}),
 			crayon.call('POST', VERIFY_PATH, { resellerCustomerId: 501, orderLines: [e3Line(7)] }),
-			// The Checkout node: the verified order is verified once more, then checked out as verified
+			// The Checkout node: every verified order is verified once more, then each is checked out as verified
 			crayon.call('POST', VERIFY_PATH, verifiedBody(SEED.tenantId, 2)),
-			crayon.call('POST', CHECKOUT_PATH, verifiedBody(SEED.tenantId, 2)),
 			crayon.call('POST', VERIFY_PATH, verifiedBody(501, 7)),
+			crayon.call('POST', CHECKOUT_PATH, verifiedBody(SEED.tenantId, 2)),
 			crayon.call('POST', CHECKOUT_PATH, verifiedBody(501, 7)),
 		]);
 		expect(crayon.logins()).toHaveLength(1);
@@ -256,10 +267,14 @@ describe('Order → Checkout', () => {
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		expect(output[0].json).toEqual(checkedOut(verifiedBody(SEED.tenantId, 1), true));
 		expect(output[1].json).toEqual({
-			error: expect.stringMatching(
-				/^Invalid input in item 1: "Input Item" is an order whose verification reported errors.*QuantityExceedsMaximum/,
-			),
-			description: expect.stringContaining('Nothing was sent to Crayon'),
+			error: {
+				message: expect.stringMatching(
+					/^Invalid input in item 1: "Input Item" is an order whose verification reported errors.*QuantityExceedsMaximum/,
+				),
+				description: expect.stringContaining('Nothing was sent to Crayon'),
+				purchaseOutcome: 'notBought',
+				itemIndex: 1,
+			},
 		});
 		expect(output[2].json).toEqual(checkedOut(verifiedBody(501, 2), true));
 	});

@@ -169,15 +169,21 @@ describe('Order → Verify', () => {
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(output[0].json.orderLines).toEqual([verifiedE3Line(1)]);
 		expect(output[1].json).toEqual({
-			error: expect.stringMatching(
-				/^Crayon's verification found 1 problem in the order: .*\(QuantityExceedsMaximum\)$/,
-			),
-			description: expect.stringContaining('QuantityExceedsMaximum'),
+			error: {
+				message: expect.stringMatching(
+					/^Crayon's verification found 1 problem in the order: .*\(QuantityExceedsMaximum\)$/,
+				),
+				description: expect.stringContaining('QuantityExceedsMaximum'),
+				itemIndex: 1,
+			},
 		});
 		expect(output[2].json).toEqual({
-			error:
-				'Invalid input in item 2: "Order Lines (JSON) → Line 1 → type" must be one of: 3 (Subscription), 2 (Software), 1 (Reservation) (received 4)',
-			description: expect.stringContaining('Nothing was sent to Crayon'),
+			error: {
+				message:
+					'Invalid input in item 2: "Order Lines (JSON) → Line 1 → type" must be one of: 3 (Subscription), 2 (Software), 1 (Reservation) (received 4)',
+				description: expect.stringContaining('Nothing was sent to Crayon'),
+				itemIndex: 2,
+			},
 		});
 		expect(output[3].json.resellerCustomerId).toBe(501);
 		expect(crayon.sim.purchaseCount()).toBe(0);
@@ -193,7 +199,7 @@ describe('Order → Verify', () => {
 
 		expectNothingSent(crayon, result);
 		expect(result.error?.message).toBe(
-			'Invalid input in item 0: "Order Lines → Line 2 → SKU ID" may only contain letters, digits and ":", ".", "_", "-" (for example 0001) (received "0001\\"; drop")',
+			'Invalid input in item 0: "Order Lines → Line 2 → SKU ID" may only contain letters, digits and ":", ".", "_", "-" (for example 0001), with no spaces or line breaks (received "0001\\"; drop")',
 		);
 	});
 

@@ -40,10 +40,10 @@ describe('Subscription → Add Add-On', () => {
 		expect(output).toEqual([
 			{
 				json: {
-					accepted: true,
-					subscriptionId: SEED.addonCapableSubscriptionId,
-					offerId: SEED.addonOfferId,
-					quantity: 3,
+					Accepted: true,
+					SubscriptionId: SEED.addonCapableSubscriptionId,
+					OfferId: SEED.addonOfferId,
+					Quantity: 3,
 				},
 				pairedItem: { item: 0 },
 			},
@@ -92,11 +92,11 @@ describe('Subscription → Add Add-On', () => {
 		]);
 		expect(jsonOf(result.output('Crayon'))).toEqual([
 			{
-				accepted: true,
-				subscriptionId: SEED.addonCapableSubscriptionId,
-				offerId: SEED.secondAddonOfferId,
-				quantity: 1,
-				subscriptionTags: tags,
+				Accepted: true,
+				SubscriptionId: SEED.addonCapableSubscriptionId,
+				OfferId: SEED.secondAddonOfferId,
+				Quantity: 1,
+				SubscriptionTags: tags,
 			},
 		]);
 		expect(crayon.sim.state.subscriptions.get(SEED.nextSubscriptionId)?.tags).toMatchObject({
@@ -154,25 +154,33 @@ describe('Subscription → Add Add-On', () => {
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(jsonOf(output)).toEqual([
 			{
-				accepted: true,
-				subscriptionId: SEED.addonCapableSubscriptionId,
-				offerId: SEED.addonOfferId,
-				quantity: 2,
+				Accepted: true,
+				SubscriptionId: SEED.addonCapableSubscriptionId,
+				OfferId: SEED.addonOfferId,
+				Quantity: 2,
 			},
 			{
-				error: `Crayon did not accept add-on ${SEED.addonOfferId} for subscription ${SEED.suspendedSubscriptionId}`,
-				description: expect.stringContaining('the subscription is not active'),
+				error: {
+					message: `Crayon did not accept add-on ${SEED.addonOfferId} for subscription ${SEED.suspendedSubscriptionId}`,
+					description: expect.stringContaining('the subscription is not active'),
+					purchaseOutcome: 'notBought',
+					itemIndex: 1,
+				},
 			},
 			{
-				error:
-					'Invalid input in item 2: "Subscription ID" must be a whole number of at least 1 (received "5001/../5002")',
-				description: expect.stringContaining('Nothing was sent to Crayon'),
+				error: {
+					message:
+						'Invalid input in item 2: "Subscription ID" must be a whole number from 1 to 2147483647 (received "5001/../5002")',
+					description: expect.stringContaining('Nothing was sent to Crayon'),
+					purchaseOutcome: 'notBought',
+					itemIndex: 2,
+				},
 			},
 			{
-				accepted: true,
-				subscriptionId: SEED.addonCapableSubscriptionId,
-				offerId: SEED.secondAddonOfferId,
-				quantity: 7,
+				Accepted: true,
+				SubscriptionId: SEED.addonCapableSubscriptionId,
+				OfferId: SEED.secondAddonOfferId,
+				Quantity: 7,
 			},
 		]);
 	});
@@ -189,7 +197,7 @@ describe('Subscription → Add Add-On', () => {
 
 		expectNothingSent(crayon, result);
 		expect(result.error?.message).toBe(
-			'Invalid input in item 1: "Quantity" must be a whole number of at least 1 (received 1.5)',
+			'Invalid input in item 1: "Quantity" must be a whole number from 1 to 2147483647 (received 1.5)',
 		);
 		expect(itemIndexOf(result.error)).toBe(1);
 	});

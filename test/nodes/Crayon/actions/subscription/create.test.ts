@@ -25,6 +25,7 @@ const mapped: INodeParameters = {
 	quantity: '={{ $json.quantity }}',
 	billingCycle: '={{ $json.billingCycle }}',
 	termDuration: '={{ $json.termDuration }}',
+	verifyFirst: false,
 };
 
 const nceRow = (
@@ -160,16 +161,24 @@ describe('Subscription → Create', () => {
 		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }, { item: 3 }]);
 		expect(output[0].json.Id).toBe(SEED.nextSubscriptionId);
 		expect(output[1].json).toEqual({
-			error: expect.stringMatching(
-				/^Crayon refused POST \/api\/v1\/subscriptions\/: .*not eligible for New Commerce/,
-			),
-			description: expect.stringContaining('Crayon error code: 400 BadRequest'),
-			httpCode: '400',
+			error: {
+				message: expect.stringMatching(
+					/^Crayon refused POST \/api\/v1\/subscriptions\/: .*not eligible for New Commerce/,
+				),
+				description: expect.stringContaining('Crayon error code: 400 BadRequest'),
+				httpCode: '400',
+				purchaseOutcome: 'notBought',
+				itemIndex: 1,
+			},
 		});
 		expect(output[2].json).toEqual({
-			error:
-				'Invalid input in item 2: "Quantity" must be a whole number of at least 1 (received "two")',
-			description: expect.stringContaining('Nothing was sent to Crayon'),
+			error: {
+				message:
+					'Invalid input in item 2: "Quantity" must be a whole number from 1 to 2147483647 (received "two")',
+				description: expect.stringContaining('Nothing was sent to Crayon'),
+				purchaseOutcome: 'notBought',
+				itemIndex: 2,
+			},
 		});
 		expect(output[3].json.Id).toBe(SEED.nextSubscriptionId + 1);
 	});
@@ -208,5 +217,92 @@ describe('Subscription → Create', () => {
 		expect(result.error?.description).toContain('Crayon error code: 400 BadRequest');
 		expect(result.nodeError('Crayon')).toMatchObject({ httpCode: '400' });
 		expect(crayon.sim.purchaseCount()).toBe(0);
+	});
+});
+
+describe('Subscription → Create, verifying every item first (the default for New Commerce)', () => {
+	const verifying: INodeParameters = { ...mapped, verifyFirst: true };
+	const VERIFY_PATH = '/api/v1/purchaserequest/verify';
+
+	it('verifies every row as an order line before the first purchase of the run', async () => {
+		const result = await crayon.runCrayon(verifying, [nceRow(SEED.tenantId, 2), nceRow(501, 3)]);
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.apiCalls().map((call) => call.path)).toEqual([
+			VERIFY_PATH,
+			VERIFY_PATH,
+			SUBSCRIPTIONS_PATH,
+			SUBSCRIPTIONS_PATH,
+		]);
+		expect(crayon.apiCalls()[1].body).toEqual({
+			resellerCustomerId: 501,
+			orderLines: [
+				{
+					productId: SEED.nceProductId,
+					skuId: SEED.nceSkuId,
+					quantity: 3,
+					billingCycle: 1,
+					termDuration: 'P1Y',
+					type: 3,
+				},
+			],
+		});
+		expect(crayon.sim.purchaseCount()).toBe(2);
+	});
+
+	it('stops before anything is bought when Crayon objects to one row, and says so', async () => {
+		const result = await crayon.runCrayon(verifying, [
+			nceRow(SEED.tenantId, 2),
+			nceRow(SEED.nceIneligibleTenantId, 2),
+			nceRow(501, 4),
+		]);
+
+		expect(result.status).toBe('error');
+		expect(crayon.sim.purchaseCount()).toBe(0);
+		expect(crayon.apiCalls().map((call) => call.path)).toEqual([VERIFY_PATH, VERIFY_PATH]);
+		expect(result.error?.message).toMatch(
+			/^Crayon's verification found 1 problem so nothing was bought: Line 1 .*not eligible for New Commerce.*\(CustomerNotEligible\)$/,
+		);
+		expect(result.error?.description).toContain(
+			'Nothing was bought or changed in this run: every item is checked with Crayon before the first purchase.',
+		);
+		expect(itemIndexOf(result.error)).toBe(1);
+	});
+
+	it('with "continue on error", buys the rows Crayon accepts and outputs the one it objects to as not bought', async () => {
+		const result = await crayon.runCrayon(
+			verifying,
+			[nceRow(SEED.tenantId, 2), nceRow(SEED.nceIneligibleTenantId, 2), nceRow(501, 4)],
+			{ onError: 'continueRegularOutput' },
+		);
+
+		expect(crayon.apiCalls().map((call) => call.path)).toEqual([
+			VERIFY_PATH,
+			VERIFY_PATH,
+			VERIFY_PATH,
+			SUBSCRIPTIONS_PATH,
+			SUBSCRIPTIONS_PATH,
+		]);
+		expect(crayon.sim.purchaseCount()).toBe(2);
+		const output = result.output('Crayon');
+		expect(pairedItemsOf(output)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(output[1].json).toEqual({
+			error: expect.objectContaining({ purchaseOutcome: 'notBought', itemIndex: 1 }),
+		});
+	});
+
+	it('does not verify legacy products, which are not order lines', async () => {
+		const result = await crayon.runCrayon(
+			{
+				...verifying,
+				productType: 'legacy',
+				partNumber: SEED.legacyPartNumber,
+				customerTenantId: byId(SEED.legacyTenantId),
+			},
+			[{ name: 'Legacy', quantity: 1 }],
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.apiCalls().map((call) => call.path)).toEqual([SUBSCRIPTIONS_PATH]);
 	});
 });

@@ -80,7 +80,12 @@ describe('Subscription → Get', () => {
 			{ onError: 'continueRegularOutput' },
 		);
 		expect(result.error).toBeUndefined();
-		expect(json[0].error).toEqual(expect.stringContaining('was not found'));
+		expect(json[0]).toEqual({
+			error: expect.objectContaining({
+				message: expect.stringContaining('was not found'),
+				httpCode: '404',
+			}),
+		});
 		expect(json[1].Id).toBe(SEED.nceSubscriptionId);
 		expect(result.output('Crayon').map((item) => item.pairedItem)).toEqual([
 			{ item: 0 },
@@ -104,7 +109,7 @@ describe('Subscription → Get', () => {
 			[{ id: 'abc' }],
 		);
 		expect(mapped.result.error?.message).toBe(
-			'Invalid input in item 0: "Subscription" must be a whole number of at least 1 (received "abc")',
+			'Invalid input in item 0: "Subscription" must be a whole number from 1 to 2147483647 (received "abc")',
 		);
 		expect(crayon.apiRequests()).toHaveLength(0);
 	});

@@ -23,10 +23,11 @@ describe('Subscription → Get Many', () => {
 		expect(result.error).toBeUndefined();
 		expect(json).toHaveLength(SEED.subscriptionCount);
 		expect(new Set(json.map((subscription) => subscription.Id)).size).toBe(SEED.subscriptionCount);
+		// Every status unless the user picks some: Crayon's own default is undocumented (the SDK sends 511).
 		expect(listRequests()).toEqual([
-			{ page: '1', pageSize: '50' },
-			{ page: '2', pageSize: '50' },
-			{ page: '3', pageSize: '50' },
+			{ page: '1', pageSize: '50', statuses: '511' },
+			{ page: '2', pageSize: '50', statuses: '511' },
+			{ page: '3', pageSize: '50', statuses: '511' },
 		]);
 		expect(Object.keys(json[0])).toHaveLength(10);
 	});
@@ -41,7 +42,7 @@ describe('Subscription → Get Many', () => {
 		expect(small.json.map((subscription) => subscription.Id)).toEqual([
 			5001, 5002, 5003, 5004, 5005,
 		]);
-		expect(listRequests()).toEqual([{ page: '1', pageSize: '5' }]);
+		expect(listRequests()).toEqual([{ page: '1', pageSize: '5', statuses: '511' }]);
 
 		crayon.sim.clearRequests();
 		const large = await runForJson(crayon, {
@@ -103,7 +104,7 @@ describe('Subscription → Get Many', () => {
 			filters: { customerTenantId: byId('={{ "contoso" }}') },
 		});
 		expect(result.error?.message).toMatch(
-			/^Invalid input in item 0: "Filters → Customer Tenant" must be a whole number of at least 1 \(received .*"contoso".*\)$/,
+			/^Invalid input in item 0: "Filters → Customer Tenant" must be a whole number from 1 to 2147483647 \(received .*"contoso".*\)$/,
 		);
 		expect(crayon.apiRequests()).toHaveLength(0);
 	});

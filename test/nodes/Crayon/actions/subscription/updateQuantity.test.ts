@@ -97,7 +97,7 @@ describe('Subscription → Update Quantity', () => {
 			],
 		);
 		expect(result.error?.message).toBe(
-			'Invalid input in item 1: "Quantity" must be a whole number of at least 1 (received 0)',
+			'Invalid input in item 1: "Quantity" must be a whole number from 1 to 2147483647 (received 0)',
 		);
 		expect(crayon.apiRequests()).toHaveLength(0);
 	});
