@@ -8,10 +8,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
-import { logIn } from '../nodes/Crayon/transport/login';
+import { logIn, tokenFits, tokenIssue } from '../nodes/Crayon/transport/login';
 
 /** See `authenticate`. Lower case: header names are compared that way. */
 const FRESH_LOGIN_HEADER = 'x-crayon-fresh-login';
+
+/** A token the credential test finds logged in this recently, with the fields as entered, is fresh. */
+const FRESH_TOKEN_MS = 10_000;
 
 export class CrayonApi implements ICredentialType {
 	name = 'crayonApi';
@@ -28,6 +31,14 @@ export class CrayonApi implements ICredentialType {
 			name: 'accessToken',
 			type: 'hidden',
 			typeOptions: { expirable: true, password: true },
+			default: '',
+		},
+		{
+			// When the token was issued and for which fields (a hash of them): see transport/login.ts.
+			displayName: 'Token Issued For',
+			name: 'tokenIssuedFor',
+			type: 'hidden',
+			typeOptions: { password: true },
 			default: '',
 		},
 		{
@@ -86,7 +97,7 @@ export class CrayonApi implements ICredentialType {
 		this: IHttpRequestHelper,
 		credentials: ICredentialDataDecryptedObject,
 	): Promise<IDataObject> {
-		return { accessToken: await logIn(this, credentials) };
+		return { accessToken: await logIn(this, credentials), tokenIssuedFor: tokenIssue(credentials) };
 	}
 
 	/**
@@ -94,9 +105,13 @@ export class CrayonApi implements ICredentialType {
 	 * `'=Bearer {{$credentials.accessToken}}'`, which n8n resolves as an expression on every
 	 * request. The caller's options are left untouched.
 	 *
-	 * The credential test marks its request with FRESH_LOGIN_HEADER: it goes without the stored
-	 * token, Crayon answers 401, and n8n logs in with the fields as entered before sending it
-	 * again. So *Test* proves the login, not a token stored before the password was changed.
+	 * A token is only sent with the fields that obtained it. Otherwise (the password or the base
+	 * URL changed since) the request goes without it, Crayon answers 401, and n8n logs in with
+	 * the fields as they are now, then sends the request again.
+	 *
+	 * The credential test marks its request with FRESH_LOGIN_HEADER: unless the token was issued
+	 * for these fields moments ago (n8n logged in for this very test), it goes without the token
+	 * too. So *Test* proves a login with the fields as entered, never a token stored earlier.
 	 */
 	async authenticate(
 		credentials: ICredentialDataDecryptedObject,
@@ -104,11 +119,11 @@ export class CrayonApi implements ICredentialType {
 	): Promise<IHttpRequestOptions> {
 		const headers = { ...requestOptions.headers };
 		const marker = Object.keys(headers).find((name) => name.toLowerCase() === FRESH_LOGIN_HEADER);
-		if (marker !== undefined) {
-			delete headers[marker];
+		if (marker !== undefined) delete headers[marker];
+		const accessToken = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
+		if (!tokenFits(credentials, marker === undefined ? undefined : FRESH_TOKEN_MS)) {
 			return { ...requestOptions, headers };
 		}
-		const accessToken = typeof credentials.accessToken === 'string' ? credentials.accessToken : '';
 		return { ...requestOptions, headers: { ...headers, Authorization: `Bearer ${accessToken}` } };
 	}
 

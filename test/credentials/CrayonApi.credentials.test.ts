@@ -7,6 +7,7 @@
 import type { IHttpRequestOptions, INodeParameters } from 'n8n-workflow';
 
 import { CrayonApi } from '../../credentials/CrayonApi.credentials';
+import { tokenIssue } from '../../nodes/Crayon/transport/login';
 import { DEFAULT_CREDENTIALS, SEED } from '../../simulator';
 import type { RunResult } from '../../harness';
 import { byId, jsonOf, pairedItemsOf, useCrayon } from '../helpers';
@@ -156,6 +157,13 @@ describe('The Crayon API credential, in workflows,', () => {
 
 describe('The Crayon API credential adds the Bearer header', () => {
 	const TOKEN = 'first-token-0123456789abcdef';
+	const fields = { ...DEFAULT_CREDENTIALS, baseUrl: 'https://api.crayon.com' };
+	/** A stored token, with the stamp of the login that issued it for `fields`. */
+	const stored = (issuedAt = Date.now()) => ({
+		...fields,
+		accessToken: TOKEN,
+		tokenIssuedFor: tokenIssue(fields, issuedAt),
+	});
 
 	it('to a copy of the options, keeping their other headers', async () => {
 		const options: IHttpRequestOptions = {
@@ -163,7 +171,7 @@ describe('The Crayon API credential adds the Bearer header', () => {
 			headers: { Accept: 'application/json' },
 		};
 
-		const authenticated = await new CrayonApi().authenticate({ accessToken: TOKEN }, options);
+		const authenticated = await new CrayonApi().authenticate(stored(), options);
 
 		expect(authenticated).toEqual({
 			...options,
@@ -173,11 +181,42 @@ describe('The Crayon API credential adds the Bearer header', () => {
 	});
 
 	it('also to options without headers, as the credential test sends them', async () => {
-		const authenticated = await new CrayonApi().authenticate(
-			{ accessToken: TOKEN },
-			{ url: '/api/v1/me', baseURL: 'https://api.crayon.com' },
-		);
+		const authenticated = await new CrayonApi().authenticate(stored(), {
+			url: '/api/v1/me',
+			baseURL: 'https://api.crayon.com',
+		});
 
 		expect(authenticated.headers).toEqual({ Authorization: `Bearer ${TOKEN}` });
+	});
+
+	it('only with the fields that obtained the token: not after the password or the base URL changed', async () => {
+		const options = { url: '/api/v1/me', baseURL: 'https://api.crayon.com' };
+		const credential = new CrayonApi();
+
+		for (const changed of [
+			{ password: 'changed-password' },
+			{ baseUrl: 'https://elsewhere.example' },
+			{ clientSecret: 'another-secret' },
+			{ tokenIssuedFor: '' },
+		]) {
+			const authenticated = await credential.authenticate({ ...stored(), ...changed }, options);
+			expect(authenticated.headers).toEqual({});
+		}
+	});
+
+	it('to the credential test only when the token was issued moments ago, for the fields as entered', async () => {
+		const test: IHttpRequestOptions = {
+			url: '/api/v1/me',
+			baseURL: 'https://api.crayon.com',
+			headers: { 'X-Crayon-Fresh-Login': 'true' },
+		};
+		const credential = new CrayonApi();
+
+		const fresh = await credential.authenticate(stored(), test);
+		const old = await credential.authenticate(stored(Date.now() - 60_000), test);
+
+		expect(fresh.headers).toEqual({ Authorization: `Bearer ${TOKEN}` });
+		// Without a token Crayon answers 401, and n8n logs in with the fields as entered.
+		expect(old.headers).toEqual({});
 	});
 });

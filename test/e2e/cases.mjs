@@ -23,8 +23,21 @@ export const CASES = [
 		purchases: 2,
 		verify({ items, expectOutputSizes, expectPairedItems, expectRequests, expectNoSecrets, SEED }) {
 			const node = 'Create subscription';
+			/** New Commerce purchases are verified first, every row before the first purchase. */
+			const verifyLine = (productId, skuId, quantity, billingCycle, termDuration) => ({
+				method: 'POST',
+				path: VERIFY,
+				status: 200,
+				body: {
+					resellerCustomerId: SEED.tenantId,
+					orderLines: [{ productId, skuId, quantity, billingCycle, termDuration, type: 3 }],
+				},
+			});
+			const [visioProduct, visioSku] = SEED.secondNcePartNumber.split(':');
 			expectRequests(
 				[
+					verifyLine(SEED.nceProductId, SEED.nceSkuId, 5, 1, 'P1M'),
+					verifyLine(visioProduct, visioSku, 2, 2, 'P1Y'),
 					{
 						method: 'POST',
 						path: SUBSCRIPTIONS,
@@ -148,13 +161,13 @@ export const CASES = [
 				addons.map(({ json }) => json),
 				[
 					{
-						accepted: true,
-						subscriptionId: first,
-						offerId: SEED.addonOfferId,
-						quantity: 3,
-						subscriptionTags: { CostCenter: 'CC-42' },
+						Accepted: true,
+						SubscriptionId: first,
+						OfferId: SEED.addonOfferId,
+						Quantity: 3,
+						SubscriptionTags: { CostCenter: 'CC-42' },
 					},
-					{ accepted: true, subscriptionId: second, offerId: SEED.secondAddonOfferId, quantity: 1 },
+					{ Accepted: true, SubscriptionId: second, OfferId: SEED.secondAddonOfferId, Quantity: 1 },
 				],
 				'"Add add-on" output items are wrong',
 				{ node: 'Add add-on' },
@@ -188,7 +201,14 @@ export const CASES = [
 			const addNode = 'Add add-on (chosen from list)';
 			checkEqual(
 				items(addNode).map(({ json }) => json),
-				[{ accepted: true, subscriptionId, offerId: SEED.secondAddonOfferId, quantity: 2 }],
+				[
+					{
+						Accepted: true,
+						SubscriptionId: subscriptionId,
+						OfferId: SEED.secondAddonOfferId,
+						Quantity: 2,
+					},
+				],
 				`"${addNode}" output items are wrong`,
 				{ node: addNode },
 			);
@@ -226,8 +246,21 @@ export const CASES = [
 				`"${node}" output has no NewCommerceOrderId`,
 				{ node },
 			);
+			const [productId, skuId] = SEED.secondNcePartNumber.split(':');
 			expectRequests(
 				[
+					// Verify All Items First (on by default): the purchase as a one-line order.
+					{
+						method: 'POST',
+						path: VERIFY,
+						status: 200,
+						body: {
+							resellerCustomerId: SEED.tenantId,
+							orderLines: [
+								{ productId, skuId, quantity: 3, billingCycle: 1, termDuration: 'P1M', type: 3 },
+							],
+						},
+					},
 					{
 						method: 'POST',
 						path: NCE_ORDERS,
@@ -283,12 +316,22 @@ export const CASES = [
 					},
 				],
 			};
-			// Checkout sends the verified order as Crayon returned it: the typed lines plus the
-			// catalog item id, and the tenant's country code.
+			// Checkout sends the verified order as Crayon returned it, key for key: the typed lines
+			// plus the catalog item id, the tenant's country code, and the empty errors.
 			const verified = {
 				resellerCustomerId: SEED.tenantId,
+				externalOrderId: null,
 				countryCode: state.tenants.get(SEED.tenantId).countryCode,
-				orderLines: [{ ...typed.orderLines[0], catalogItemId: SEED.nceCatalogItemId }],
+				scheduledPurchaseDate: null,
+				errors: [],
+				orderLines: [
+					{
+						...typed.orderLines[0],
+						catalogItemId: SEED.nceCatalogItemId,
+						customTermEndDate: null,
+						errors: [],
+					},
+				],
 			};
 			expectRequests(
 				[
@@ -302,8 +345,8 @@ export const CASES = [
 			);
 			const [checkedOut] = items('Check out order');
 			checkEqual(
-				pick(checkedOut?.json, ['checkedOut', 'statusCode', 'verifiedBeforeCheckout', 'order']),
-				{ checkedOut: true, statusCode: 204, verifiedBeforeCheckout: true, order: verified },
+				pick(checkedOut?.json, ['CheckedOut', 'VerifiedBeforeCheckout', 'Order']),
+				{ CheckedOut: true, VerifiedBeforeCheckout: true, Order: verified },
 				'"Check out order" output is wrong',
 				{ node: 'Check out order' },
 			);
@@ -340,6 +383,104 @@ export const CASES = [
 				{ node },
 			);
 			// The error n8n stores (message, description, the request behind it) holds no secret.
+			expectNoSecrets();
+		},
+	},
+	{
+		// On Error → "Continue (using error output)": the invalid row and the row Crayon refuses go
+		// to the error output, the bought rows to the success output (n8n 2.41 and 2.8 route an
+		// item to the error output only when its json holds nothing but `error`).
+		file: 'error-output.json',
+		crayonNodes: ['Buy rows'],
+		exitCode: 0,
+		purchases: 2,
+		verify({ items, expectOutputSizes, expectPairedItems, apiRequests, expectNoSecrets, SEED }) {
+			const node = 'Buy rows';
+			expectOutputSizes(node, [2, 2]);
+			expectPairedItems(node, 0, [0, 3]);
+			expectPairedItems(node, 1, [1, 2]);
+			checkEqual(
+				items(node, 0).map(({ json }) => [json.Quantity, json.CustomerTenant?.Id]),
+				[
+					[2, SEED.tenantId],
+					[3, SEED.tenantId],
+				],
+				`"${node}" success output is not the two bought rows`,
+				{ node },
+			);
+			const failed = items(node, 1).map(({ json }) => ({
+				name: json.name,
+				purchaseOutcome: json.error?.purchaseOutcome,
+				itemIndex: json.error?.itemIndex,
+				message: String(json.error?.message ?? ''),
+			}));
+			checkEqual(
+				failed.map(({ message, ...rest }) => rest),
+				[
+					{ name: 'Invalid quantity', purchaseOutcome: 'notBought', itemIndex: 1 },
+					{ name: 'Not eligible', purchaseOutcome: 'notBought', itemIndex: 2 },
+				],
+				`"${node}" error output is not the two failed rows, each with its input row and what it bought`,
+				{ node },
+			);
+			check(
+				failed[0].message.startsWith('Invalid input in item 1: "Quantity"') &&
+					failed[1].message.includes('CustomerNotEligible'),
+				`"${node}" error items have unexpected messages: ${JSON.stringify(failed.map(({ message }) => message))}`,
+				{ node },
+			);
+			expectOutputSizes('Bought', [2]);
+			expectOutputSizes('Failed', [2]);
+			checkEqual(
+				apiRequests.map(({ method, path }) => `${method} ${path}`),
+				[
+					`POST ${VERIFY}`,
+					`POST ${VERIFY}`,
+					`POST ${VERIFY}`,
+					`POST ${SUBSCRIPTIONS}`,
+					`POST ${SUBSCRIPTIONS}`,
+				],
+				'every valid row is verified before the first purchase, then only the accepted ones are bought',
+				{ node },
+			);
+			expectNoSecrets();
+		},
+	},
+	{
+		// Without "Continue": a row Crayon refuses stops the run, and the error names every row
+		// bought before it (with its subscription) and the rows never sent.
+		file: 'stopped-run.json',
+		crayonNodes: ['Buy rows'],
+		exitCode: 1,
+		purchases: 2,
+		verify({ nodeError, state, expectNoSecrets, SEED }) {
+			const node = 'Buy rows';
+			const error = nodeError(node);
+			// The phase's simulator keeps what earlier cases bought: this run's are the two newest.
+			const bought = [...state.subscriptions.values()]
+				.filter((subscription) => subscription.id >= SEED.nextSubscriptionId)
+				.map((subscription) => subscription.id)
+				.sort((first, second) => first - second)
+				.slice(-2);
+			const description = String(error.description ?? '');
+			for (const [itemIndex, id] of bought.entries()) {
+				check(
+					description.includes(`- item ${itemIndex}: subscription ${id}`),
+					`the error does not name item ${itemIndex}'s subscription ${id}: ${description}`,
+					{ node },
+				);
+			}
+			check(
+				description.includes('Not sent to Crayon: items 3.') &&
+					description.includes('To run only the rest, remove items 0–1 from the input'),
+				`the error does not say which rows were not sent and how to run only the rest: ${description}`,
+				{ node },
+			);
+			check(
+				String(error.message).startsWith(`Crayon refused POST ${SUBSCRIPTIONS}`),
+				`"${node}" failed with an unexpected error: ${error.message}`,
+				{ node },
+			);
 			expectNoSecrets();
 		},
 	},

@@ -31,7 +31,8 @@ export const TRIGGER_CASE = {
 	pollRequest: {
 		method: 'GET',
 		path: '/api/v1/subscriptions',
-		query: { customerTenantId: '123', page: '1', pageSize: '50' },
+		// Every status: Crayon's own default when none is sent is undocumented.
+		query: { customerTenantId: '123', statuses: '511', page: '1', pageSize: '50' },
 		status: 200,
 	},
 	verify({ items, subscriptions, staticData }) {

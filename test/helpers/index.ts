@@ -9,3 +9,4 @@ export * from './items';
 export * from './parameters';
 export * from './requests';
 export * from './simulator';
+export * from './hostile';

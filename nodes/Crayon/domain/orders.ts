@@ -172,11 +172,8 @@ function structuralProblems(
 	return problems;
 }
 
-/**
- * A JSON-like value that is safe to send: no key twice in different casings (Crayon would take
- * one silently), no control characters, no numbers beyond what .NET holds, bounded size and depth.
- */
-export const sendable = z.unknown().superRefine((value, context) => {
+/** What makes a JSON-like value unsafe to send, as issues for the path where they are. */
+function addSendableProblems(value: unknown, context: z.RefinementCtx): void {
 	const json = JSON.stringify(value) ?? '';
 	if (json.length > MAX_ORDER_JSON_LENGTH) {
 		context.addIssue({
@@ -186,23 +183,30 @@ export const sendable = z.unknown().superRefine((value, context) => {
 		return;
 	}
 	for (const issue of structuralProblems(value, [], 0)) context.addIssue(issue);
-});
+}
+
+/**
+ * A JSON-like value that is safe to send: no key twice in different casings (Crayon would take
+ * one silently), no control characters, no numbers beyond what .NET holds, bounded size and depth.
+ */
+export const sendable = z.unknown().superRefine(addSendableProblems);
 
 /**
  * A verified order as an earlier Verify step output it, to be checked out as it is: the fields
  * checkout needs are checked (in any casing), every other field passes through unchanged.
  */
-export const verifiedOrder = sendable.pipe(
-	z.unknown().transform((value, context) => {
+export const verifiedOrder = z
+	.unknown()
+	.superRefine((value, context) => {
 		const result = verifiedOrderShape.safeParse(camelizeKeys(value));
 		if (!result.success) {
-			for (const issue of result.error.issues)
+			for (const issue of result.error.issues) {
 				context.addIssue({ ...issue, code: z.ZodIssueCode.custom, message: issue.message });
-			return z.NEVER;
+			}
 		}
-		return value as OrderBody;
-	}),
-);
+	})
+	.superRefine(addSendableProblems)
+	.transform((value) => value as OrderBody);
 
 /** `orderLines` of an order body in whatever casing it came. */
 export function orderLinesOf(order: OrderBody): IDataObject[] {

@@ -108,10 +108,15 @@ export function readParameters(
 	return parameters;
 }
 
+/** Characters a user cannot see in an error message, shown as escapes so the problem is visible. */
+const INVISIBLE = /[\p{Cc}\u2028\u2029]/gu;
+
 function describeReceived(value: unknown): string {
 	if (value === undefined) return 'nothing';
-	const text =
-		typeof value === 'string' ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value));
+	const text = (JSON.stringify(value) ?? String(value)).replace(
+		INVISIBLE,
+		(character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`,
+	);
 	return text.length > 80 ? `${text.slice(0, 77)}...` : text;
 }
 

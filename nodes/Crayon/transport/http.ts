@@ -2,7 +2,7 @@ import type { IHttpRequestOptions } from 'n8n-workflow';
 
 import { parseBody } from './answers';
 import { isRetryable, retryAfterOf, TIMEOUT_CODES, type Failure } from './failures';
-import { LOGIN_FAILED_CODE, normalizeBaseUrl } from './login';
+import { LOGIN_FAILED_CODE, LOGIN_MAX_MS, normalizeBaseUrl } from './login';
 import { nextRetryDelayMs, parseRetryAfter } from './retry';
 import { CREDENTIAL_TYPE, type CrayonSession } from './session';
 import type { CrayonRequest } from './types';
@@ -121,7 +121,11 @@ export async function transmit(
 						sendOptions,
 						{ credentialsDecrypted: credential },
 					)) as StreamedResponse,
-				{ timeoutMs: settings.timeoutMs, maxBytes: settings.maxAnswerBytes },
+				{
+					// n8n logs in first when no token is stored (this request holds the login claim).
+					timeoutMs: settings.timeoutMs + (releaseLogin ? LOGIN_MAX_MS : 0),
+					maxBytes: settings.maxAnswerBytes,
+				},
 			);
 		} finally {
 			await session.noteToken();

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import type { ICredentialDataDecryptedObject, IHttpRequestHelper } from 'n8n-workflow';
 import { sleep } from 'n8n-workflow';
 
@@ -25,6 +27,15 @@ const LOGIN_LIMITS = { timeoutMs: 30_000, maxBytes: 64 * 1024 };
 
 /** Logging in has no side effects, so a login refused for being busy is tried again, twice. */
 const LOGIN_RETRIES: RetryPolicy = { maxRetries: 2, maxDelayMs: 10_000 };
+
+/**
+ * The longest a login can take, every attempt and wait included. A request that n8n logs in
+ * for gets this much more time: its Timeout must not run out while the login is still going,
+ * or the request could be sent after the node gave up on it.
+ */
+export const LOGIN_MAX_MS =
+	(LOGIN_RETRIES.maxRetries + 1) * LOGIN_LIMITS.timeoutMs +
+	LOGIN_RETRIES.maxRetries * LOGIN_RETRIES.maxDelayMs;
 const TRANSIENT_STATUSES = new Set([429, 502, 503, 504]);
 const TRANSIENT_NETWORK_CODES = new Set([
 	'ECONNREFUSED',
@@ -42,6 +53,42 @@ export function normalizeBaseUrl(baseUrl: unknown): string {
 	return String(baseUrl ?? '')
 		.trim()
 		.replace(/\/+$/, '');
+}
+
+/**
+ * Which login a stored token came from: a hash of the fields that logged in. A token is only
+ * sent with the very fields (API base URL included) that obtained it: changing the password or
+ * the base URL makes the node log in again instead of sending an old token to a new origin.
+ */
+function loginFingerprint(credentials: ICredentialDataDecryptedObject): string {
+	const fields = [
+		normalizeBaseUrl(credentials.baseUrl),
+		credentials.clientId,
+		credentials.clientSecret,
+		credentials.username,
+		credentials.password,
+		credentials.scope || 'CustomerApi',
+	].map((value) => String(value ?? ''));
+	return createHash('sha256').update(JSON.stringify(fields)).digest('base64url');
+}
+
+/** What the credential stores beside a new token (`tokenIssuedFor`): when, and for which fields. */
+export function tokenIssue(credentials: ICredentialDataDecryptedObject, now = Date.now()): string {
+	return `${now}:${loginFingerprint(credentials)}`;
+}
+
+/**
+ * Whether the stored token may be sent with these fields: it was issued for them, and (when
+ * `withinMs` is given) no longer ago than that.
+ */
+export function tokenFits(
+	credentials: ICredentialDataDecryptedObject,
+	withinMs?: number,
+	now = Date.now(),
+): boolean {
+	const [issuedAt, fingerprint] = String(credentials.tokenIssuedFor ?? '').split(':');
+	if (fingerprint !== loginFingerprint(credentials)) return false;
+	return withinMs === undefined || now - Number(issuedAt) <= withinMs;
 }
 
 function loginError(message: string): Error {

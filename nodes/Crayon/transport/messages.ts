@@ -157,8 +157,8 @@ export function outcomeUnknownText(
 	finding: OutcomeFinding | { lookupFailed: string } | undefined,
 	secrets: string[],
 ): ErrorText {
-	const answered =
-		failure.kind === 'status' || failure.kind === 'unreadable' || failure.kind === 'tooLarge';
+	// A redirect, too, is an answer: the server has finished with the request.
+	const answered = ['status', 'unreadable', 'tooLarge', 'redirect'].includes(failure.kind);
 	const text = findingText(finding, answered);
 	const received =
 		failure.kind === 'unreadable'

@@ -10,6 +10,7 @@ import { Backoff } from './backoff';
 import { CrayonClient } from './client';
 import type { Failure } from './failures';
 import { PurchaseLedger } from './ledger';
+import { tokenFits } from './login';
 import { redact, secretsOf } from './redaction';
 import type { RequestSettings } from './types';
 import { MAX_ANSWER_BYTES } from './wire';
@@ -105,7 +106,13 @@ export class CrayonSession {
 				await pending;
 				continue;
 			}
-			if (tokenOf(data ?? {}) !== '') return undefined;
+			const token = tokenOf(data ?? {});
+			if (token !== '' && tokenFits(data ?? {})) return undefined;
+			if (token !== '' && data) {
+				// Issued for other fields (the password or the base URL changed): never sent, n8n logs in anew.
+				this.tokensSeen.add(token);
+				data.accessToken = '';
+			}
 			return this.claimLogin();
 		}
 	}

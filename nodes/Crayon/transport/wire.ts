@@ -1,5 +1,3 @@
-import { sleepWithAbort } from 'n8n-workflow';
-
 /**
  * One HTTP exchange with hard limits. n8n's request helpers only know an idle timeout (an
  * answer trickled one byte a second never ends) and read answers of any size, so requests are
@@ -35,24 +33,26 @@ export type WireResult =
 
 const TIMED_OUT = Symbol('timed out');
 
-/** `work`, or TIMED_OUT if `deadline` comes first. The timer is cancelled when `work` settles. */
+/**
+ * `work`, or TIMED_OUT if `deadline` comes first. `AbortSignal.timeout` is the timer: n8n-workflow
+ * 2.41 has no cancellable sleep, and its timer does not keep n8n's process alive once `work` is done.
+ */
 async function beforeDeadline<T>(
 	work: Promise<T>,
 	deadline: number,
 ): Promise<T | typeof TIMED_OUT> {
-	const timer = new AbortController();
-	const expiry: Promise<typeof TIMED_OUT> = sleepWithAbort(
-		Math.max(0, deadline - Date.now()),
-		timer.signal,
-	).then(
-		() => TIMED_OUT,
-		// Aborted because `work` settled first.
-		() => TIMED_OUT,
+	const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+	const settled = new AbortController();
+	const expiry = new Promise<typeof TIMED_OUT>((resolve) =>
+		signal.addEventListener('abort', () => resolve(TIMED_OUT), {
+			once: true,
+			signal: settled.signal,
+		}),
 	);
 	try {
 		return await Promise.race([work, expiry]);
 	} finally {
-		timer.abort();
+		settled.abort();
 	}
 }
 

@@ -26,7 +26,24 @@ const INJECTIONS = [
 	'5001?quantity=999',
 	'5001#',
 ];
-const BAD_ID: BadValue[] = [MISSING, '', '   ', -1, 0, 1.5, '1.5', '12abc', true, ...INJECTIONS];
+/** Past what Crayon's Int32 ids and quantities hold: refused here, not by Crayon after earlier rows were bought. */
+const BEYOND_INT32: BadValue[] = [2147483648, '2147483648', 1e12];
+/** Whitespace around a value is refused, not trimmed away: a line break is how a pasted cell smuggles in more. */
+const PADDED = [' 123', '123 ', '123\n', '\t123'];
+const BAD_ID: BadValue[] = [
+	MISSING,
+	'',
+	'   ',
+	-1,
+	0,
+	1.5,
+	'1.5',
+	'12abc',
+	true,
+	...BEYOND_INT32,
+	...PADDED,
+	...INJECTIONS,
+];
 const BAD_QUANTITY: BadValue[] = [
 	MISSING,
 	'',
@@ -39,6 +56,9 @@ const BAD_QUANTITY: BadValue[] = [
 	'1; DROP TABLE',
 	'%2F',
 	'3\n4',
+	...BEYOND_INT32,
+	' 5',
+	'5 ',
 ];
 const BAD_CODE: BadValue[] = [
 	MISSING,
@@ -51,6 +71,8 @@ const BAD_CODE: BadValue[] = [
 	'CFQ7\nTTC0LF8R',
 	':0001',
 	'x'.repeat(101),
+	' CFQ7TTC0LF8R:0001',
+	'CFQ7TTC0LF8R:0001\n',
 ];
 const BAD_NCE_PART_NUMBER: BadValue[] = [...BAD_CODE, 'CFQ7TTC0LF8R', 'CFQ7TTC0LF8R:0001:extra'];
 const BAD_DATE: BadValue[] = [
@@ -62,12 +84,30 @@ const BAD_DATE: BadValue[] = [
 	'../2025-12-01',
 	20251201,
 	'2025-12-01\nX',
+	'2025-12-01T25:99:00Z',
+	'2025-12-01T23:60:00Z',
+	'2025-12-01T10:00:00+99:99',
+	'2025-12-01T10:00:00+15:00',
+	' 2025-12-01',
 ];
+/** A day: also no time of day, which would otherwise be cut off without a word. */
+const BAD_DAY: BadValue[] = [...BAD_DATE, '2025-12-01T14:30:00', '2025-12-01T00:00:01Z'];
 const BAD_TERM: BadValue[] = [MISSING, '', 'P2Y', 'P1M; DROP', 'monthly', 3];
 const BAD_SUBSCRIPTION_BILLING_CYCLE: BadValue[] = ['Weekly', 6, 42, -1, 1.5, '1; DROP'];
 const BAD_ORDER_BILLING_CYCLE: BadValue[] = [MISSING, '', 'Weekly', 7, 9, -1, 1.5];
 const BAD_LINE_TYPE: BadValue[] = [MISSING, 0, 4, 'Hardware', 2.5];
-const BAD_TEXT: BadValue[] = [MISSING, '', '   ', 'x'.repeat(201), 42];
+const BAD_TEXT: BadValue[] = [
+	MISSING,
+	'',
+	'   ',
+	'x'.repeat(201),
+	42,
+	'Line\nbreak',
+	'tab\there',
+	'nul\u0000char',
+	'bell\u0007',
+	'line\u2028separator',
+];
 const BAD_GUID: BadValue[] = [
 	MISSING,
 	'',
@@ -257,7 +297,7 @@ const operations: Record<string, OperationCase> = {
 			billingCycle: { label: 'Billing Cycle', bad: BAD_ORDER_BILLING_CYCLE },
 			termDuration: { label: 'Term Duration', bad: BAD_TERM },
 			customTermEndDate: { label: 'Custom Term End Date', bad: BAD_DATE },
-			scheduledDate: { label: 'Scheduled Date', bad: BAD_DATE },
+			scheduledDate: { label: 'Scheduled Date', bad: BAD_DAY },
 			waitTimeoutSeconds: { label: 'Wait Timeout (Seconds)', bad: BAD_SECONDS },
 			pollIntervalSeconds: { label: 'Poll Interval (Seconds)', bad: BAD_SECONDS },
 		},
@@ -301,6 +341,15 @@ const operations: Record<string, OperationCase> = {
 		fields: {
 			resellerCustomerId: { label: 'resellerCustomerId', bad: BAD_ID },
 			scheduledPurchaseDate: { label: 'scheduledPurchaseDate', bad: BAD_DATE },
+			externalOrderId: { label: 'externalOrderId', bad: ['x'.repeat(1_000_000), 'order\n2', 42] },
+			countryCode: { label: 'countryCode', bad: ['NOR', 'N\nO', 47] },
+			notificationEmail: {
+				label: 'notificationEmail',
+				bad: ['a@b.c\nBcc: x@y.z', 'x'.repeat(255)],
+			},
+			invoiceProfileId: { label: 'invoiceProfileId', bad: [0, 1.5, 2147483648, '7 '] },
+			'verifiedLine.name': { label: 'Line 1 → name', bad: ['x\u0000y', 'x'.repeat(101)] },
+			'verifiedLine.subscriptionId': { label: 'Line 1 → subscriptionId', bad: [0, 2147483648] },
 			...Object.fromEntries(
 				Object.entries(orderLineFields).map(([field, { label, bad }]) => [
 					field.replace('line.', 'verifiedLine.'),
@@ -388,5 +437,40 @@ describe.each(Object.entries(operations))('%s', (_, { parameters, validItem, fie
 		);
 		expect(result.error?.description).toMatch(/Nothing was sent to Crayon/);
 		expect(itemIndexOf(result.error)).toBe(1);
+	});
+});
+
+describe('Values given twice, once in each casing', () => {
+	it('refuses an order line with both "quantity" and "Quantity" before sending anything', async () => {
+		const result = await crayon.runCrayon(operations['Order → Verify'].parameters, [
+			{ resellerCustomerId: SEED.tenantId, lines: [{ ...validOrderLine, Quantity: 999 }] },
+		]);
+
+		expect(crayon.sim.requests).toEqual([]);
+		expect(result.error?.message).toMatch(
+			/^Invalid input in item 0: "Order Lines \(JSON\) → Line 1 → Quantity" is given twice \("quantity" and "Quantity"\): keep one/,
+		);
+	});
+
+	it('refuses a verified order from the input that holds a key twice, or a control character anywhere', async () => {
+		const { parameters, validItem } =
+			operations['Order → Checkout (verified order from the input item)'];
+		const twice = { ...validItem, ResellerCustomerId: 501 };
+		const hidden = {
+			...validItem,
+			orderLines: [
+				{
+					...(validItem.orderLines as IDataObject[])[0],
+					provisioningContext: { note: 'ok\r\nX-Injected: 1' },
+				},
+			],
+		};
+
+		for (const item of [twice, hidden]) {
+			const result = await crayon.runCrayon(parameters, [item]);
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toMatch(/^Invalid input in item 0: "Input Item/);
+		}
+		expect(crayon.sim.requests).toEqual([]);
 	});
 });

@@ -14,6 +14,7 @@ import type {
 import { z } from 'zod';
 
 import { CrayonSession } from '../../../../nodes/Crayon/transport';
+import { tokenIssue } from '../../../../nodes/Crayon/transport/login';
 import { DEFAULT_CREDENTIALS } from '../../../../simulator';
 import { GET_MANY_SUBSCRIPTIONS, onRequest, useCrayon } from '../../../helpers';
 
@@ -62,16 +63,26 @@ function fakeContext(
 				if (data.accessToken === '') {
 					logins++;
 					store.accessToken = store.accessToken === FIRST_TOKEN ? SECOND_TOKEN : FIRST_TOKEN;
-					data.accessToken = store.accessToken;
+					store.tokenIssuedFor = tokenIssue(store);
+					Object.assign(data, {
+						accessToken: store.accessToken,
+						tokenIssuedFor: store.tokenIssuedFor,
+					});
 				}
 				const { statusCode, body } = await answer(options, String(data.accessToken));
 				return { statusCode, headers: {}, body: JSON.stringify(body) };
 			},
 		},
 	};
+	/** A token stored by an earlier login with these very fields. */
+	const storeToken = (token: string) => {
+		store.accessToken = token;
+		store.tokenIssuedFor = tokenIssue(store);
+	};
 	return {
 		session: new CrayonSession(context as unknown as IExecuteFunctions),
 		store,
+		storeToken,
 		reads: () => reads,
 		logins: () => logins,
 	};
@@ -82,11 +93,11 @@ const read = (path: string) => ({ method: 'GET' as const, path });
 
 describe('The transport, masking the secrets of the token actually sent,', () => {
 	it('reads the credential once for every request of an execution', async () => {
-		const { session, store, reads } = fakeContext((_, token) => ({
+		const { session, storeToken, reads } = fakeContext((_, token) => ({
 			statusCode: 200,
 			body: { Echo: `token ${token}` },
 		}));
-		store.accessToken = FIRST_TOKEN;
+		storeToken(FIRST_TOKEN);
 
 		const answers = await Promise.all(
 			[0, 1, 2].map(
@@ -113,12 +124,12 @@ describe('The transport, masking the secrets of the token actually sent,', () =>
 	});
 
 	it('masks the token of the new login after a 401, and the stale one', async () => {
-		const { session, store } = fakeContext((_, token) =>
+		const { session, store, storeToken } = fakeContext((_, token) =>
 			token === FIRST_TOKEN
 				? { statusCode: 401, body: {} }
 				: { statusCode: 200, body: { Echo: token, Old: FIRST_TOKEN } },
 		);
-		store.accessToken = FIRST_TOKEN;
+		storeToken(FIRST_TOKEN);
 
 		const answer = await session.client(0).read(read('/api/v1/subscriptions'), anything);
 
@@ -127,12 +138,12 @@ describe('The transport, masking the secrets of the token actually sent,', () =>
 	});
 
 	it('logs in once for items that all got a 401 at the same time', async () => {
-		const { session, store, logins } = fakeContext((_, token) =>
+		const { session, storeToken, logins } = fakeContext((_, token) =>
 			token === FIRST_TOKEN
 				? { statusCode: 401, body: {} }
 				: { statusCode: 200, body: { Echo: token } },
 		);
-		store.accessToken = FIRST_TOKEN;
+		storeToken(FIRST_TOKEN);
 		await session.token();
 
 		const answers = await Promise.all(
@@ -144,10 +155,10 @@ describe('The transport, masking the secrets of the token actually sent,', () =>
 	});
 
 	it('masks every token in a failure, the one sent and the one of a later login', async () => {
-		const { session, store } = fakeContext(() => {
+		const { session, storeToken } = fakeContext(() => {
 			return { statusCode: 400, body: { Message: `${FIRST_TOKEN} ${SECOND_TOKEN}` } };
 		});
-		store.accessToken = FIRST_TOKEN;
+		storeToken(FIRST_TOKEN);
 		await session.token();
 		await session.renewToken(FIRST_TOKEN);
 

@@ -3,9 +3,11 @@
 // form's values as after "Save" of a new credential (the imported values, the hidden Access
 // Token empty). (a) They must log in and call the test request (GET /api/v1/me) with the new
 // token; (b) the same values with a wrong password must fail at the login, saying so, without
-// the password. Between them, not asserted: the saved credential reopened (GET …?includeData=
-// true, secrets blanked) with a wrong password typed in, which n8n tests with the stored token.
-// It runs last because testing a credential logs in and saves the new token in it.
+// the password. Between them: (c) the saved credential reopened (GET …?includeData=true,
+// secrets blanked) with a wrong password typed in, while a working token is stored: n8n tests
+// it with the stored token, which must not be sent (it was issued for other fields), so the
+// test logs in with the wrong password and fails. It runs last because testing a credential
+// logs in and saves the new token in it.
 import { check, failsAs } from '../../check.mjs';
 import { CREDENTIAL } from '../../n8n.mjs';
 import { log, seconds } from '../../report.mjs';
@@ -78,19 +80,47 @@ export async function checkCredentialTest(phase, rest, services) {
 	);
 	log('  ✓ credential test OK: simulator saw 1 login, then GET /api/v1/me with its token');
 
-	// Not asserted: the saved credential reopened in the editor (secrets blanked, the stored token
-	// restored by n8n) with a wrong password typed in.
+	// (c) The saved credential reopened in the editor (secrets blanked, the stored token restored
+	// by n8n) with a wrong password typed in: Error, after a login with that password.
 	const loaded = await rest.getCredential(CREDENTIAL.id);
-	if (loaded.status === 200 && loaded.json?.data?.data) {
-		const reopened = await rest.testCredential({
-			...credential,
-			data: { ...loaded.json.data.data, password: WRONG_PASSWORD },
-		});
-		requests = testRequests();
-		log(
-			`  note: saved credential reopened, wrong password typed → ${JSON.stringify(reopened.json?.data ?? reopened.text.slice(0, 200))}; simulator: ${requests.map((request) => `${request.method} ${request.path} → ${request.status}`).join(', ') || 'nothing'}`,
-		);
-	}
+	check(
+		loaded.status === 200 && loaded.json?.data?.data,
+		`GET /rest/credentials/${CREDENTIAL.id}?includeData=true answered HTTP ${loaded.status}`,
+		context(),
+	);
+	started = Date.now();
+	const reopened = await rest.testCredential({
+		...credential,
+		data: { ...loaded.json.data.data, password: WRONG_PASSWORD },
+	});
+	requests = testRequests();
+	testContext = context({
+		requests,
+		output: `${reopened.text.slice(0, 1500)}\n${services.processOutput()}`,
+	});
+	log(
+		`  POST /rest/credentials/test (saved credential, wrong password typed) → ${reopened.status} ${reopened.text.slice(0, 300)} (${seconds(Date.now() - started)})`,
+	);
+	check(
+		reopened.json?.data?.status === 'Error' &&
+			/invalid_grant/.test(String(reopened.json?.data?.message ?? '')),
+		`testing the saved credential with a wrong password typed in returned ${JSON.stringify(reopened.json?.data)}: it must fail at the login, not pass with the stored token`,
+		testContext,
+	);
+	({ logins, api } = splitLogins(requests));
+	check(
+		logins.length === 1 && logins[0].body?.password === WRONG_PASSWORD && logins[0].status !== 200,
+		`expected one rejected login with the password typed in, saw ${logins.map((request) => request.status).join(', ') || 'none'}`,
+		testContext,
+	);
+	check(
+		api.every((request) => bearer(request) === undefined),
+		`the stored token was sent although the password was changed: ${api.map((request) => `${request.method} ${request.path} (${bearer(request) ? 'with' : 'without'} a token)`).join(', ')}`,
+		testContext,
+	);
+	log(
+		'  ✓ saved credential with a wrong password typed in: Error (invalid_grant) after 1 rejected login; the stored token was not sent',
+	);
 
 	// (b) The same values with a wrong password → Error naming the login step.
 	started = Date.now();

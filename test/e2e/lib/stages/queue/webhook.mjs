@@ -127,9 +127,21 @@ export async function checkWebhookWorkflow(phase, workflow, url, services) {
 		);
 	}
 	checkApiRequestHeaders(api, earlierToken ?? bearer(api[0]), requestContext);
+	const [productId, skuId] = QUEUE_CASE.body.partNumber.split(':');
+	const { customerTenantId, quantity, billingCycle, termDuration } = QUEUE_CASE.body;
 	matchRequests(
 		api,
 		[
+			// Verify All Items First (on by default): the purchase as a one-line order, then the order.
+			{
+				method: 'POST',
+				path: '/api/v1/purchaserequest/verify',
+				status: 200,
+				body: {
+					resellerCustomerId: customerTenantId,
+					orderLines: [{ productId, skuId, quantity, billingCycle, termDuration, type: 3 }],
+				},
+			},
 			{
 				method: 'POST',
 				path: '/api/v1/subscriptions/new-commerce-orders',
@@ -146,6 +158,6 @@ export async function checkWebhookWorkflow(phase, workflow, url, services) {
 		requestContext,
 	);
 	log(
-		`  ✓ simulator: ${logins.length} login(s), POST new-commerce-orders with the webhook's body, ${api.length - 1} poll(s)`,
+		`  ✓ simulator: ${logins.length} login(s), verify and POST new-commerce-orders with the webhook's body, ${api.length - 2} poll(s)`,
 	);
 }
