@@ -193,15 +193,15 @@ export class HostileServer {
 				async (answer) => {
 					const chunks: Buffer[] = [];
 					for await (const chunk of answer) chunks.push(chunk as Buffer);
-					const {
-						'content-length': _length,
-						'transfer-encoding': _encoding,
-						connection: _connection,
-						...rest
-					} = answer.headers;
+					// Framing headers belong to the simulator's connection, not to this answer.
+					const headers = Object.fromEntries(
+						Object.entries(answer.headers).filter(
+							([name]) => !['content-length', 'transfer-encoding', 'connection'].includes(name),
+						),
+					);
 					resolve({
 						status: answer.statusCode ?? 502,
-						headers: rest as Record<string, string | string[]>,
+						headers: headers as Record<string, string | string[]>,
 						body: Buffer.concat(chunks),
 					});
 				},
