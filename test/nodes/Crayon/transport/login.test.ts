@@ -188,3 +188,46 @@ describe('The access token', () => {
 		expect(jsonOf(result.output('Crayon'))).toHaveLength(10);
 	});
 });
+
+describe('A stored token', () => {
+	const crayon = useCrayon();
+
+	it('is not sent once the password in the credential changed: the node logs in with the new one', async () => {
+		await crayon.runCrayon(createSubscription(), rows(1));
+		const old = String(crayon.store.data('crayonApi').accessToken);
+		crayon.store.set('crayonApi', {
+			...crayon.store.data('crayonApi'),
+			password: 'changed-in-n8n-only',
+		});
+		crayon.sim.clearRequests();
+
+		const result = await crayon.runCrayon(createSubscription(), rows(1));
+
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/invalid_grant/);
+		expect(crayon.logins().map((login) => login.body)).toEqual([
+			expect.objectContaining({ password: 'changed-in-n8n-only' }),
+		]);
+		expect(
+			crayon.sim.requests.some((request) => request.headers.authorization === `Bearer ${old}`),
+		).toBe(false);
+		expect(crayon.apiRequests()).toEqual([]);
+	});
+
+	it('is not sent to another API base URL: the node logs in there instead', async () => {
+		await crayon.runCrayon(createSubscription(), rows(1));
+		const { baseUrl } = crayon.store.data('crayonApi');
+		// The same simulator under another spelling of its address: another origin for the credential.
+		crayon.store.set('crayonApi', {
+			...crayon.store.data('crayonApi'),
+			baseUrl: String(baseUrl).replace('127.0.0.1', 'localhost'),
+		});
+		crayon.sim.clearRequests();
+
+		const result = await crayon.runCrayon(createSubscription(), rows(1));
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.logins()).toHaveLength(1);
+		expect(crayon.sim.requests[0].path).toBe('/api/v1/connect/token');
+	});
+});
