@@ -68,6 +68,5 @@ async function bundleTools() {
 }
 
 exports.clean = clean;
-exports['build:icons'] = copyAssets;
 exports.build = series(clean, parallel(bundleNodes, copyAssets));
 exports['build:tools'] = bundleTools;

@@ -26,9 +26,6 @@ export class TokenStore {
 		this.tokens.clear();
 	}
 
-	get size(): number {
-		return this.tokens.size;
-	}
 }
 
 /** The bearer token of a request, or undefined. */

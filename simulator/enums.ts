@@ -1,6 +1,6 @@
 /**
- * Enumerations of the Crayon Cloud-iQ API, as documented in /work/shared/crayon-api
- * (create-subscription.txt, create-new-commerce-order.txt, checkout-order.txt, NOTES.md).
+ * Enumerations of the Crayon Cloud-iQ API, as its documentation ("Create subscription",
+ * "Create New Commerce Orders", "Checkout Order") and SDK (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/*.cs) give them.
  */
 
 /** A name → integer enumeration table. */
@@ -12,7 +12,7 @@ export interface EnumDefinition {
 	readonly values: EnumTable;
 }
 
-/** SubscriptionStatus is a flag set (NOTES.md). */
+/** SubscriptionStatus is a flag set (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/SubscriptionStatus.cs). */
 export const SubscriptionStatus = {
 	Active: 1,
 	Suspended: 2,
@@ -30,7 +30,7 @@ export const SUBSCRIPTION_STATUS: EnumDefinition = {
 	values: SubscriptionStatus,
 };
 
-/** Subscription BillingCycle (create-subscription.txt). Note: there is no 6. */
+/** Subscription BillingCycle (the "Create subscription" page of Crayon's API documentation). Note: there is no 6. */
 export const BillingCycleEnum = {
 	Unknown: 0,
 	Monthly: 1,
@@ -47,7 +47,7 @@ export const BILLING_CYCLE_ENUM: EnumDefinition = {
 	values: BillingCycleEnum,
 };
 
-/** NCE order / purchase-request order line billingCycle (create-new-commerce-order.txt, NOTES.md). */
+/** NCE order / purchase-request order line billingCycle (the "Create New Commerce Orders" page of Crayon's API documentation). */
 export const BillingCycleType = {
 	Unknown: 0,
 	Monthly: 1,
@@ -61,7 +61,7 @@ export const BILLING_CYCLE_TYPE: EnumDefinition = {
 	values: BillingCycleType,
 };
 
-/** Purchase-request order line type (NOTES.md). */
+/** Purchase-request order line type (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/AssetType.cs). */
 export const OrderLineType = {
 	Reservation: 1,
 	Software: 2,

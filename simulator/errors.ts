@@ -89,7 +89,7 @@ export class ApiError extends Error {
 	}
 }
 
-/** Body of the 401 response (NOTES.md). */
+/** Body of the 401 response (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Error.cs for the shape). */
 export const INVALID_TOKEN_BODY = {
 	ErrorCode: '401 Unauthorized',
 	Message: 'Invalid token',

@@ -48,9 +48,6 @@ export class FaultManager {
 		this.faults = [];
 	}
 
-	get size(): number {
-		return this.faults.length;
-	}
 
 	/** The first fault matching the request, consumed once; undefined if none. */
 	take(method: string, path: string): FaultSpec | undefined {

@@ -2,7 +2,7 @@
  * The deterministic seed data. Ids, names and counts never change between runs; dates are
  * relative to the day the state is (re)seeded so that term end dates stay in the future.
  *
- * Documented values (from /work/shared/crayon-api): organisation 3869 "My company", tenants 123
+ * Documented values (from Crayon's API documentation pages and SDK): organisation 3869 "My company", tenants 123
  * and 486 (PublisherCustomerId f39d8f51-…), part numbers CFQ7TTC0LF8R:0001 (variant 2622144,
  * catalog item CFQ7TTC0LF8R:0001:CFQ7TTC0Q3X5), CFQ7TTC0HD33:0003, legacy offer 1eda119b-… with
  * Product.Id 133518 and the add-on offer 53FC25F7-…. Everything else is illustrative.
@@ -66,7 +66,7 @@ export const SEED = {
 	legacyPartNumber: '1eda119b-65b0-429d-a063-4d2f9840a83f',
 	legacyProductId: 133518,
 	legacyMaxQuantity: 10_000,
-	/** Add-on offers of the legacy product (first one from set-subscription-addon.txt). */
+	/** Add-on offers of the legacy product (the first from the "Set Subscription addon" page of Crayon's API documentation). */
 	addonOfferId: '53FC25F7-6639-4F78-BB44-3C2DFEC3ED40',
 	secondAddonOfferId: '0DDA3A0F-4C86-4C47-8A74-4A1B7B3B6C1E',
 	/** Add-on offer of the NCE Office 365 E3 product. */

@@ -11,7 +11,7 @@ export function productReference(product: CatalogueProduct): Record<string, unkn
 	};
 }
 
-/** SubscriptionDetailed, in the shape of create-subscription.txt's response example (+ BillingCycle). */
+/** SubscriptionDetailed, in the shape of "Create subscription" page of Crayon's API documentation's response example (+ BillingCycle). */
 export function subscriptionDetailed(
 	state: SimulatorState,
 	sub: Subscription,

@@ -1,4 +1,4 @@
-/** New Commerce orders (create-new-commerce-order.txt). */
+/** New Commerce orders (the "Create New Commerce Orders" page of Crayon's API documentation). */
 import { randomUUID } from 'node:crypto';
 import { ApiError } from '../errors';
 import {

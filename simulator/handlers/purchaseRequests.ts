@@ -1,5 +1,5 @@
 /**
- * Verify and checkout of purchase-request orders (checkout-order.txt, NOTES.md). The order is read
+ * Verify and checkout of purchase-request orders (the "Checkout Order" page of Crayon's API documentation). The order is read
  * in any casing and returned in camelCase (the only documented shape of PurchaseRequestOrder).
  */
 import { ApiError, type ObjectError } from '../errors';

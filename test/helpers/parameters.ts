@@ -13,7 +13,7 @@ export function fromList(value: string | number, cachedResultName = 'chosen in t
 	return { __rl: true, mode: 'list', value: String(value), cachedResultName };
 }
 
-/** An Office 365 E3 order line as checkout-order.txt shows it, without the catalogItemId Verify fills in. */
+/** An Office 365 E3 order line as the "Checkout Order" page of Crayon's API documentation shows it, without the catalogItemId Verify fills in. */
 export function e3Line(quantity: number, extra: Record<string, string | number> = {}) {
 	return {
 		billingCycle: 1,

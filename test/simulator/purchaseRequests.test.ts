@@ -1,7 +1,7 @@
 import { SEED } from '../../simulator';
 import { useSimulator } from '../helpers';
 
-/** The documented checkout example (checkout-order.txt) without its past ScheduledPurchaseDate. */
+/** The documented checkout example (the "Checkout Order" page of Crayon's API documentation) without its past ScheduledPurchaseDate. */
 const line = (overrides: Record<string, unknown> = {}): Record<string, unknown> => ({
 	billingCycle: 1,
 	productId: SEED.nceProductId,

@@ -26,7 +26,7 @@ const SUBSCRIPTION_DETAILED_KEYS = [
 	'SubscriptionMaxTreshold',
 ];
 
-/** The documented legacy request example (create-subscription.txt). */
+/** The documented legacy request example (the "Create subscription" page of Crayon's API documentation). */
 const legacyBody = (): Record<string, unknown> => ({
 	name: 'My subscription',
 	customerTenant: { id: SEED.legacyTenantId },
@@ -34,7 +34,7 @@ const legacyBody = (): Record<string, unknown> => ({
 	quantity: 1,
 });
 
-/** The documented NCE request example (create-subscription.txt). */
+/** The documented NCE request example (the "Create subscription" page of Crayon's API documentation). */
 const nceBody = (): Record<string, unknown> => ({
 	name: 'My subscription',
 	customerTenant: { id: SEED.tenantId },

@@ -2,7 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 
 import { wholeNumber } from '../domain/values';
 import { booleanField, collectionField, textField } from './common';
-import { field, type Fields } from './parameters';
+import { field, schemaOf, type Fields } from './parameters';
 
 /** Return All / Limit, as every n8n Get Many operation offers them. */
 export const returnAllFields = {
@@ -59,4 +59,15 @@ export function filterQuery(
 	return Object.fromEntries(
 		Object.entries(filters).filter(([, value]) => value !== undefined),
 	) as IDataObject;
+}
+
+/**
+ * The schema of a plain Get Many: Return All / Limit and a Filters collection whose filters are
+ * sent as the query parameters of the same names.
+ */
+export function listRequestSchema<F extends typeof returnAllFields & { filters: Fields[string] }>(fields: F) {
+	return schemaOf(fields).transform(({ filters, ...paging }) => ({
+		limit: itemLimit(paging as { returnAll: boolean; limit: number }),
+		qs: filterQuery(filters as Record<string, string | number | boolean | undefined>),
+	}));
 }

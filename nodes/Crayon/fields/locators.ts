@@ -2,7 +2,6 @@ import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { catalogueCode, crayonId } from '../domain/values';
-import type * as listSearch from '../methods/listSearch';
 import { field } from './parameters';
 
 /** Crayon's numeric ids (tenants, subscriptions, organizations): digits only, as the schema takes them. */
@@ -10,12 +9,19 @@ const NUMERIC_ID = '^[0-9]+$';
 /** Part numbers and offer ids, the same alphabet the operations accept. */
 const CATALOGUE_CODE = '^[A-Za-z0-9][A-Za-z0-9:._-]*$';
 
+/** The list searches (methods/listSearch.ts) the locators name; methods/index.ts checks each exists. */
+export type SearchListMethod =
+	| 'searchCustomerTenants'
+	| 'searchSubscriptions'
+	| 'searchOrganizations'
+	| 'searchAddonOffers';
+
 interface LocatorOptions {
 	/** What is located, in messages: "customer tenant". */
 	entity: string;
 	displayName: string;
 	description: string;
-	searchListMethod: keyof typeof listSearch;
+	searchListMethod: SearchListMethod;
 	/** What "By ID" takes: a Crayon number or a catalogue code. */
 	idFormat: 'number' | 'code';
 	placeholder: string;

@@ -10,7 +10,6 @@ import {
 	searchFilter,
 } from '../../fields/lists';
 import { organizationLocator } from '../../fields/locators';
-import { schemaOf } from '../../fields/parameters';
 import type { CrayonClient } from '../../transport';
 import type { OperationOption } from '../resource';
 
@@ -35,10 +34,7 @@ export const option: OperationOption = {
 		'List customer tenants, optionally of one organization or matching a search text, to find their IDs',
 };
 
-export const schema = schemaOf(fields).transform(({ filters, ...paging }) => ({
-	limit: itemLimit(paging),
-	qs: filterQuery(filters),
-}));
+export const schema = listRequestSchema(fields);
 
 export async function execute(
 	this: IExecuteFunctions,

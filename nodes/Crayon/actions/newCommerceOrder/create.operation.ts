@@ -111,10 +111,8 @@ export const option: OperationOption = {
 
 export const schema = schemaOf(fields)
 	.superRefine(({ billingCycle, termDuration }, context) => {
-		const name = purchaseOrderBillingCycles.find(({ value }) => value === billingCycle)?.name ?? '';
-		const problem = termBillingProblem(termDuration, name);
-		if (problem)
-			context.addIssue({ code: z.ZodIssueCode.custom, path: ['billingCycle'], message: problem });
+		const problem = termBillingProblem(purchaseOrderBillingCycles, billingCycle, termDuration);
+		if (problem) context.addIssue({ code: z.ZodIssueCode.custom, path: ['billingCycle'], message: problem });
 	})
 	.transform((input) => ({
 		verifyFirst: input.verifyFirst,

@@ -9,7 +9,6 @@ import {
 	returnAllFields,
 	searchFilter,
 } from '../../fields/lists';
-import { schemaOf } from '../../fields/parameters';
 import type { CrayonClient } from '../../transport';
 import type { OperationOption } from '../resource';
 
@@ -30,10 +29,7 @@ export const option: OperationOption = {
 		'List the Crayon organizations (reseller accounts) the user can act for, to find their IDs',
 };
 
-export const schema = schemaOf(fields).transform(({ filters, ...paging }) => ({
-	limit: itemLimit(paging),
-	qs: filterQuery(filters),
-}));
+export const schema = listRequestSchema(fields);
 
 export async function execute(
 	this: IExecuteFunctions,

@@ -104,11 +104,8 @@ export const schema = schemaOf(fields)
 				});
 			}
 		}
-		const cycle = subscriptionBillingCycles.find(({ value }) => value === input.billingCycle);
-		const problem =
-			cycle && input.termDuration && termBillingProblem(input.termDuration, cycle.name);
-		if (problem)
-			context.addIssue({ code: z.ZodIssueCode.custom, path: ['billingCycle'], message: problem });
+		const problem = termBillingProblem(subscriptionBillingCycles, input.billingCycle, input.termDuration);
+		if (problem) context.addIssue({ code: z.ZodIssueCode.custom, path: ['billingCycle'], message: problem });
 	})
 	.transform((input) => ({
 		body: {

@@ -1,6 +1,6 @@
 /**
  * New Commerce Order → Create: POST /api/v1/subscriptions/new-commerce-orders
- * (create-new-commerce-order.txt), optionally polling GET .../new-commerce-orders/{id}.
+ * (the "Create New Commerce Orders" page of Crayon's API documentation), optionally polling GET .../new-commerce-orders/{id}.
  * When the order's answer was lost, Crayon creates the subscription only once it has
  * processed the order, so the lookup can confirm a purchase but never rule one out.
  */

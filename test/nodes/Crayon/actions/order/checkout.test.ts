@@ -1,5 +1,5 @@
 /**
- * Order → Checkout: POST /api/v1/purchaserequest/checkout (checkout-order.txt), with the order
+ * Order → Checkout: POST /api/v1/purchaserequest/checkout (the "Checkout Order" page of Crayon's API documentation), with the order
  * from a previous Verify step or typed in, verified right before by default.
  */
 import type { INodeParameters } from 'n8n-workflow';

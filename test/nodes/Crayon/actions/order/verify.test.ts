@@ -1,4 +1,4 @@
-/** Order → Verify: POST /api/v1/purchaserequest/verify (NOTES.md: checkout's body without catalogItemId). */
+/** Order → Verify: POST /api/v1/purchaserequest/verify (the "Verify Order" page of Crayon's API documentation: checkout's body without catalogItemId). */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../../../../simulator';

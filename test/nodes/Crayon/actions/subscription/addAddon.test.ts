@@ -1,4 +1,4 @@
-/** Subscription → Add Add-On: POST /api/v1/subscriptions/{subscriptionId}/addons (set-subscription-addon.txt). */
+/** Subscription → Add Add-On: POST /api/v1/subscriptions/{subscriptionId}/addons (the "Set Subscription addon" page of Crayon's API documentation). */
 import type { INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../../../../simulator';

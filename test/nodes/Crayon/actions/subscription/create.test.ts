@@ -1,4 +1,4 @@
-/** Subscription → Create: POST /api/v1/subscriptions/ (create-subscription.txt). */
+/** Subscription → Create: POST /api/v1/subscriptions/ (the "Create subscription" page of Crayon's API documentation). */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { SEED } from '../../../../../simulator';
