@@ -45,15 +45,21 @@ const BILLING_CYCLES_BY_TERM: Record<string, string[]> = {
 	P3Y: ['Monthly', 'Annual', 'Triennial'],
 };
 
-/** Why a term and billing cycle cannot be bought together, if they cannot. */
+/**
+ * Why a term and billing cycle (a value of `billingCycles`, the operation's own numbering)
+ * cannot be bought together, if they cannot; nothing to say while either is missing.
+ */
 export function termBillingProblem(
-	termDuration: string,
-	billingCycleName: string,
+	billingCycles: ReadonlyArray<{ name: string; value: number }>,
+	billingCycle: number | undefined,
+	termDuration: string | undefined,
 ): string | undefined {
+	const cycle = billingCycles.find(({ value }) => value === billingCycle);
+	if (!cycle || !termDuration) return undefined;
 	const allowed = BILLING_CYCLES_BY_TERM[termDuration] ?? [];
-	return allowed.includes(billingCycleName)
+	return allowed.includes(cycle.name)
 		? undefined
-		: `${billingCycleName} billing is not offered with term ${termDuration}: choose ${allowed.join(' or ')}`;
+		: `${cycle.name} billing is not offered with term ${termDuration}: choose ${allowed.join(' or ')}`;
 }
 
 /** Order line `BillingCycle` (BillingCycleType): every value, as order lines also buy software. */
