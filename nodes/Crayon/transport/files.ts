@@ -39,9 +39,8 @@ const FILE_MEDIA_TYPES = new Set([
 ]);
 
 export interface DownloadedFile {
-	/** The file's bytes in the order they arrived (not joined, so a large file is held once). */
-	chunks: Buffer[];
-	size: number;
+	/** The file. */
+	data: Buffer;
 	/** `FileName` of a JSON answer, the `Content-Disposition` file name of a raw one. */
 	fileName?: string;
 	/** The `Content-Type` of a raw answer; undefined for a JSON answer. */
@@ -96,9 +95,17 @@ const BASE64 = new Int8Array(256).fill(-1);
  * not understand, which would turn a damaged answer into a damaged file.
  */
 class Base64Decoder {
-	readonly chunks: Buffer[] = [];
+	private readonly chunks: Buffer[] = [];
 
-	size = 0;
+	private size = 0;
+
+	/**
+	 * With the answer's length known, the file goes into one buffer of at most 3/4 of it, so it
+	 * is never copied to be joined; otherwise chunk by chunk, joined at the end.
+	 */
+	constructor(private readonly capacity?: number) {
+		if (capacity !== undefined) this.out = Buffer.allocUnsafe(capacity);
+	}
 
 	/** Digits read, for error positions. */
 	private position = 0;
@@ -116,6 +123,7 @@ class Base64Decoder {
 
 	/** Room for the output of `digits` more base64 digits. */
 	reserve(digits: number): void {
+		if (this.capacity !== undefined) return;
 		this.flush();
 		this.out = Buffer.allocUnsafe(Math.ceil(digits / 4) * 3 + 3);
 		this.used = 0;
@@ -162,11 +170,18 @@ class Base64Decoder {
 
 	/** The output so far joins `chunks`. */
 	flush(): void {
-		if (this.used === 0) return;
+		if (this.used === 0 || this.capacity !== undefined) return;
 		this.chunks.push(this.out.subarray(0, this.used));
 		this.size += this.used;
 		this.out = this.out.subarray(this.used);
 		this.used = 0;
+	}
+
+	/** The whole file. */
+	data(): Buffer {
+		if (this.capacity !== undefined) return this.out.subarray(0, this.used);
+		this.flush();
+		return this.chunks.length === 1 ? this.chunks[0] : Buffer.concat(this.chunks, this.size);
 	}
 
 	/** The data ended: a problem text if it ended inside a group of four. */
@@ -185,7 +200,7 @@ class Base64Decoder {
  * parse at the end. Only the structure is followed: strings (with escapes) and nesting.
  */
 class JsonFileReader implements BodyReader {
-	private readonly decoder = new Base64Decoder();
+	private readonly decoder: Base64Decoder;
 
 	private readonly details: Buffer[] = [];
 
@@ -214,6 +229,12 @@ class JsonFileReader implements BodyReader {
 	private dataEscape: number[] | undefined;
 
 	private dataSeen = false;
+
+	constructor(length: number | undefined) {
+		this.decoder = new Base64Decoder(
+			length === undefined ? undefined : Math.floor((length * 3) / 4) + 3,
+		);
+	}
 
 	write(chunk: Buffer): string | undefined {
 		this.decoder.reserve(chunk.length);
@@ -345,8 +366,7 @@ class JsonFileReader implements BodyReader {
 		const nameKey = Object.keys(details).find((key) => key.toLowerCase() === 'filename');
 		const fileName = nameKey === undefined ? undefined : details[nameKey];
 		return {
-			chunks: this.decoder.chunks,
-			size: this.decoder.size,
+			data: this.decoder.data(),
 			fileName: typeof fileName === 'string' ? fileName : undefined,
 			details,
 		};
@@ -359,20 +379,33 @@ class RawFileReader implements BodyReader {
 
 	private size = 0;
 
+	/** With the length known, one buffer the chunks are copied into (never joined at the end). */
+	private readonly whole?: Buffer;
+
 	constructor(
 		private readonly headers: Record<string, unknown>,
 		private readonly mediaType: string,
-	) {}
+		private readonly length: number | undefined,
+	) {
+		if (length !== undefined) this.whole = Buffer.allocUnsafe(length);
+	}
 
 	write(chunk: Buffer): string | undefined {
-		this.chunks.push(chunk);
+		if (this.whole !== undefined) {
+			if (this.size + chunk.length > this.whole.length) {
+				return `the answer is longer than the ${this.whole.length} bytes it announced`;
+			}
+			chunk.copy(this.whole, this.size);
+		} else {
+			this.chunks.push(chunk);
+		}
 		this.size += chunk.length;
 		return undefined;
 	}
 
 	end(): string | undefined {
-		const length = Number(this.headers['content-length']);
-		if (Number.isInteger(length) && length !== this.size) {
+		const { length } = this;
+		if (length !== undefined && length !== this.size) {
 			return `the answer ended after ${this.size} of the ${length} bytes it announced: the file is incomplete`;
 		}
 		return undefined;
@@ -380,8 +413,7 @@ class RawFileReader implements BodyReader {
 
 	result(): DownloadedFile {
 		return {
-			chunks: this.chunks,
-			size: this.size,
+			data: this.whole ?? Buffer.concat(this.chunks, this.size),
 			fileName: fileNameOfDisposition(this.headers['content-disposition']),
 			mediaType: this.mediaType,
 			details: {},
@@ -411,8 +443,14 @@ class RefusingReader implements BodyReader {
 
 export function fileReaderFor(headers: Record<string, unknown>): FileReader {
 	const mediaType = mediaTypeOf(headers['content-type']);
-	if (isJsonMediaType(mediaType)) return new JsonFileReader();
-	if (FILE_MEDIA_TYPES.has(mediaType)) return new RawFileReader(headers, mediaType);
+	const announced = Number(headers['content-length']);
+	// A length beyond the limit is not trusted with memory: the answer is abandoned at the limit anyway.
+	const length =
+		Number.isInteger(announced) && announced >= 0 && announced <= MAX_FILE_ANSWER_BYTES
+			? announced
+			: undefined;
+	if (isJsonMediaType(mediaType)) return new JsonFileReader(length);
+	if (FILE_MEDIA_TYPES.has(mediaType)) return new RawFileReader(headers, mediaType, length);
 	return new RefusingReader(
 		mediaType === ''
 			? 'the answer has no Content-Type, so it is neither JSON nor a file'
