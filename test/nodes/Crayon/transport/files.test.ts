@@ -5,6 +5,9 @@
  */
 import { randomBytes } from 'node:crypto';
 
+import { EventEmitter } from 'node:events';
+
+import { exchange } from '../../../../nodes/Crayon/transport/wire';
 import {
 	fileNameOfDisposition,
 	fileReaderFor,
@@ -162,5 +165,53 @@ describe('A raw file answer', () => {
 		[undefined, undefined],
 	])('reads the file name of Content-Disposition %j', (header, name) => {
 		expect(fileNameOfDisposition(header)).toBe(name);
+	});
+});
+
+describe('The wire with a file reader', () => {
+	/** A streamed answer body that sends `chunks` and ends. */
+	function streamOf(chunks: Buffer[]) {
+		const stream = Object.assign(new EventEmitter(), {
+			destroyed: false,
+			destroy() {
+				stream.destroyed = true;
+			},
+		});
+		setImmediate(() => {
+			for (const chunk of chunks) if (!stream.destroyed) stream.emit('data', chunk);
+			if (!stream.destroyed) stream.emit('end');
+		});
+		return stream;
+	}
+
+	const reading = (chunks: Buffer[], maxBytes: number) =>
+		exchange(async () => ({ statusCode: 200, headers: JSON_HEADERS, body: streamOf(chunks) }), {
+			timeoutMs: 5000,
+			maxBytes: 16,
+			reader: { maxBytes, expected: 'a file', open: (_, headers) => fileReaderFor(headers) },
+		});
+
+	it('stops reading a file answer longer than the file limit, which is its own', async () => {
+		const chunk = Buffer.from(`{"Data":"${'A'.repeat(1000)}`);
+		const stream = [chunk, Buffer.from('AAAA'.repeat(300)), Buffer.from('"}')];
+		expect(await reading(stream, 1500)).toEqual({
+			kind: 'tooLarge',
+			status: 200,
+			limitBytes: 1500,
+		});
+		expect(await reading(stream, 4000)).toEqual({
+			kind: 'answer',
+			status: 200,
+			headers: JSON_HEADERS,
+			bytes: Buffer.alloc(0),
+		});
+	});
+
+	it("reports the reader's problem with the answer's status", async () => {
+		expect(await reading([Buffer.from('{"Data":"A!')], 4000)).toEqual({
+			kind: 'unreadable',
+			status: 200,
+			problem: '"Data" is not base64: the character "!" at character 2',
+		});
 	});
 });
