@@ -25,7 +25,10 @@ const DOWNLOAD: INodeParameters = {
 };
 
 /** The file the simulator serves for the statement. */
-function served(kind: 'records' | 'reconciliation' | 'statement', id = statementId): Buffer {
+function served(
+	kind: 'records' | 'reconciliation' | 'statement',
+	id: number = statementId,
+): Buffer {
 	const billing = crayon.sim.state.billing;
 	return billing.file(billing.statement(id)!, kind).bytes;
 }
@@ -36,7 +39,7 @@ function fileOf(result: Awaited<ReturnType<typeof crayon.runCrayon>>, index = 0,
 	return { binary, bytes: Buffer.from(binary.data, 'base64') };
 }
 
-const path = (kind: string, id = statementId) =>
+const path = (kind: string, id: number = statementId) =>
 	kind === 'statement'
 		? `/api/v1/billingstatements/file/${id}`
 		: `/api/v1/billingstatements/${id}/${kind === 'records' ? 'billingrecordsfile' : 'reconciliationfile'}`;
