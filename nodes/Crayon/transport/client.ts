@@ -39,16 +39,7 @@ export class CrayonClient {
 	/** Sends a request without side effects; retries what is safe to retry. */
 	async read<S extends z.ZodTypeAny>(request: CrayonRequest, schema: S): Promise<z.output<S>> {
 		const sent = await transmit(this.session, request, false);
-		if (sent.failure) {
-			throw await this.error(
-				failureText(
-					{ ...request, purchase: false },
-					sent.failure,
-					sent.attempts,
-					await this.session.secrets(),
-				),
-			);
-		}
+		if (sent.failure) throw await this.readFailure(request, sent.failure, sent.attempts);
 		const body = parseBody(sent.answer.bytes);
 		const parsed = schema.safeParse(body);
 		if (parsed.success) return parsed.data as z.output<S>;
@@ -59,6 +50,17 @@ export class CrayonClient {
 			expected: expectedOf(schema),
 		};
 		throw await this.error(unreadableReadText(request, failure, await this.session.secrets()));
+	}
+
+	private async readFailure(
+		request: CrayonRequest,
+		failure: Failure,
+		attempts: number,
+	): Promise<NodeApiError> {
+		const secrets = await this.session.secrets();
+		return await this.error(
+			failureText({ ...request, purchase: false }, failure, attempts, secrets),
+		);
 	}
 
 	/**
@@ -76,16 +78,7 @@ export class CrayonClient {
 			open: (status, headers) =>
 				status >= 200 && status < 300 ? (reader = fileReaderFor(headers)) : undefined,
 		});
-		if (sent.failure) {
-			throw await this.error(
-				failureText(
-					{ ...request, purchase: false },
-					sent.failure,
-					sent.attempts,
-					await this.session.secrets(),
-				),
-			);
-		}
+		if (sent.failure) throw await this.readFailure(request, sent.failure, sent.attempts);
 		if (reader === undefined) {
 			// A success status never reaches here without its reader; kept for the type checker.
 			throw new Error(`No file was read for ${request.method} ${request.path}`);
