@@ -1,5 +1,5 @@
 /**
- * Stand-ins for the two n8n-nodes-base nodes the example workflows (examples/*.json) use,
+ * Stand-ins for the n8n-nodes-base nodes the example workflows (examples/*.json) use,
  * registered under their real type names so those files run unchanged through the engine
  * harness. n8n-nodes-base itself is not installed here (too big); the real nodes run in the
  * end-to-end suite against n8n 2.41.
@@ -16,6 +16,17 @@
  * - `n8n-nodes-base.splitOut` version 1: one field (`fieldToSplitOut`, "Include: No Other
  *   Fields"); each element of that field becomes an item (objects as they are, other values
  *   under the field's name), paired to the input item it came from.
+ * - `n8n-nodes-base.scheduleTrigger` version 1.2: in manual mode (the editor's "Execute
+ *   workflow", the only mode the engine runs) one item with the time fields the real node
+ *   emits; the schedule itself (`rule`) is not run.
+ * - `n8n-nodes-base.convertToFile` version 1.1, operation "xlsx": every input item's JSON,
+ *   flattened as the real node does (nested keys joined with "."), in one sheet of one
+ *   workbook in `binaryPropertyName`, named by options.fileName and options.sheetName. The
+ *   workbook is written by the simulator's own writer (a real .xlsx, not byte-identical to
+ *   SheetJS's); the e2e suite runs the real node.
+ * - `n8n-nodes-base.emailSend` version 2.1, operation "send", text format: sends nothing; the
+ *   message (from, to, subject, text, the attachments' names and bytes) is recorded in
+ *   `sentEmails`, one output item per message as the real node gives (`accepted`).
  */
 import type {
 	IDataObject,
@@ -23,7 +34,11 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
 } from 'n8n-workflow';
+
+import { xlsx, type Row } from '../simulator/spreadsheets';
 import { jsonParse, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 function isPlainObject(value: unknown): value is IDataObject {
@@ -261,8 +276,247 @@ class SplitOut implements INodeType {
 	}
 }
 
+const pad = (value: number) => String(value).padStart(2, '0');
+
+class ScheduleTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Schedule Trigger',
+		name: 'scheduleTrigger',
+		group: ['trigger', 'schedule'],
+		version: 1.2,
+		description: 'Test stand-in: Schedule Trigger 1.2, manual mode',
+		defaults: { name: 'Schedule Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{
+				displayName: 'Trigger Rules',
+				name: 'rule',
+				type: 'fixedCollection',
+				default: {},
+				options: [],
+			},
+		],
+	};
+
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		if (this.getMode() !== 'manual') {
+			throw new NodeOperationError(
+				this.getNode(),
+				'The test stand-in runs the Schedule Trigger in manual mode only',
+			);
+		}
+		const manualTriggerFunction = async () => {
+			const now = new Date();
+			this.emit([
+				this.helpers.returnJsonArray([
+					{
+						timestamp: now.toISOString(),
+						Year: String(now.getUTCFullYear()),
+						Month: now.toLocaleString('en', { month: 'long', timeZone: 'UTC' }),
+						'Day of month': pad(now.getUTCDate()),
+						Hour: pad(now.getUTCHours()),
+						Minute: pad(now.getUTCMinutes()),
+						Second: pad(now.getUTCSeconds()),
+						Timezone: 'UTC (UTC+00:00)',
+					},
+				]),
+			]);
+		};
+		return { manualTriggerFunction };
+	}
+}
+
+/** `{a: {b: 1}}` → `{"a.b": 1}`, as n8n's flattenObject does for spreadsheets. */
+function flatten(value: IDataObject, prefix = ''): Row {
+	const row: Row = {};
+	for (const [key, entry] of Object.entries(value)) {
+		if (isPlainObject(entry) || Array.isArray(entry)) {
+			Object.assign(row, flatten(entry as IDataObject, `${prefix}${key}.`));
+		} else {
+			row[`${prefix}${key}`] =
+				entry === null || entry === undefined
+					? null
+					: typeof entry === 'number'
+						? entry
+						: String(entry);
+		}
+	}
+	return row;
+}
+
+class ConvertToFile implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Convert to File',
+		name: 'convertToFile',
+		group: ['input'],
+		version: 1.1,
+		description: 'Test stand-in: Convert to File 1.1, operation xlsx',
+		defaults: { name: 'Convert to File' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Operation', name: 'operation', type: 'string', default: 'csv' },
+			{
+				displayName: 'Put Output File in Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				default: {},
+				options: [
+					{ displayName: 'File Name', name: 'fileName', type: 'string', default: '' },
+					{ displayName: 'Sheet Name', name: 'sheetName', type: 'string', default: 'Sheet' },
+				],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		requireVersion(this, 1.1);
+		requireSupported(
+			this,
+			'operation',
+			this.getNodeParameter('operation', 0),
+			(value) => value === 'xlsx',
+			'"xlsx" only',
+		);
+		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
+		requireSupported(
+			this,
+			'options',
+			options,
+			(value) =>
+				Object.keys(value as IDataObject).every((key) => ['fileName', 'sheetName'].includes(key)),
+			'fileName and sheetName only',
+		);
+		const field = String(this.getNodeParameter('binaryPropertyName', 0, 'data'));
+		const rows = this.getInputData().map((item) => flatten(item.json));
+		const workbook = xlsx(String(options.sheetName || 'Sheet'), rows);
+		const binary = await this.helpers.prepareBinaryData(
+			workbook,
+			String(options.fileName ?? 'File.xlsx'),
+		);
+		return [
+			[
+				{
+					json: {},
+					binary: { [field]: binary },
+					pairedItem: this.getInputData().map((_, item) => ({ item })),
+				},
+			],
+		];
+	}
+}
+
+/** A message the Send Email stand-in would have sent. */
+export interface SentEmail {
+	from: string;
+	to: string;
+	subject: string;
+	text: string;
+	attachments: Array<{ fileName: string; mimeType: string; content: Buffer }>;
+}
+
+/** Every message the Send Email stand-in "sent", oldest first; tests empty it. */
+export const sentEmails: SentEmail[] = [];
+
+class SendEmail implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Send Email',
+		name: 'emailSend',
+		group: ['output'],
+		version: 2.1,
+		description: 'Test stand-in: Send Email 2.1, text, sends nothing',
+		defaults: { name: 'Send Email' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		credentials: [{ name: 'smtp', required: true }],
+		properties: [
+			{ displayName: 'From Email', name: 'fromEmail', type: 'string', default: '' },
+			{ displayName: 'To Email', name: 'toEmail', type: 'string', default: '' },
+			{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
+			{ displayName: 'Email Format', name: 'emailFormat', type: 'string', default: 'html' },
+			{ displayName: 'Text', name: 'text', type: 'string', default: '' },
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				default: {},
+				options: [
+					{ displayName: 'Attachments', name: 'attachments', type: 'string', default: '' },
+					{
+						displayName: 'Append n8n Attribution',
+						name: 'appendAttribution',
+						type: 'boolean',
+						default: true,
+					},
+				],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		requireVersion(this, 2.1);
+		const output: INodeExecutionData[] = [];
+		for (const [itemIndex, item] of this.getInputData().entries()) {
+			requireSupported(
+				this,
+				'emailFormat',
+				this.getNodeParameter('emailFormat', itemIndex),
+				(value) => value === 'text',
+				'"text" only',
+			);
+			const options = this.getNodeParameter('options', itemIndex, {}) as IDataObject;
+			requireSupported(
+				this,
+				'options',
+				options,
+				(value) =>
+					Object.keys(value as IDataObject).every((key) =>
+						['attachments', 'appendAttribution'].includes(key),
+					),
+				'attachments and appendAttribution only',
+			);
+			const attachments = [];
+			for (const name of String(options.attachments ?? '')
+				.split(',')
+				.map((part) => part.trim())
+				.filter(Boolean)) {
+				const binary = item.binary?.[name];
+				if (!binary)
+					throw new NodeOperationError(this.getNode(), `The item has no binary field '${name}'`, {
+						itemIndex,
+					});
+				attachments.push({
+					fileName: binary.fileName ?? 'unknown',
+					mimeType: binary.mimeType,
+					content: await this.helpers.getBinaryDataBuffer(itemIndex, name),
+				});
+			}
+			const to = String(this.getNodeParameter('toEmail', itemIndex));
+			sentEmails.push({
+				from: String(this.getNodeParameter('fromEmail', itemIndex)),
+				to,
+				subject: String(this.getNodeParameter('subject', itemIndex)),
+				text: String(this.getNodeParameter('text', itemIndex, '')),
+				attachments,
+			});
+			output.push({ json: { accepted: [to], rejected: [] }, pairedItem: { item: itemIndex } });
+		}
+		return [output];
+	}
+}
+
 /** Stand-ins by their real n8n type names, for `runWorkflow({ nodeTypes })`. */
 export const n8nNodesBaseStandIns: Record<string, INodeType> = {
 	'n8n-nodes-base.set': new EditFields(),
 	'n8n-nodes-base.splitOut': new SplitOut(),
+	'n8n-nodes-base.scheduleTrigger': new ScheduleTrigger(),
+	'n8n-nodes-base.convertToFile': new ConvertToFile(),
+	'n8n-nodes-base.emailSend': new SendEmail(),
 };

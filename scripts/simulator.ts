@@ -4,7 +4,7 @@
  */
 import { DEFAULT_CREDENTIALS, SEED, startSimulator, type SimulatorOptions } from '../simulator';
 
-const USAGE = `Usage: simulator [--port 0] [--host 127.0.0.1] [--token-lifetime 3600] [--nce-delay 3000] [--latency 0] [--log] [--allow-past-scheduled-dates]`;
+const USAGE = `Usage: simulator [--port 0] [--host 127.0.0.1] [--token-lifetime 3600] [--nce-delay 3000] [--latency 0] [--log] [--allow-past-scheduled-dates] [--order-items-collection]`;
 
 function fail(message: string): never {
 	process.stderr.write(`${message}\n${USAGE}\n`);
@@ -31,6 +31,10 @@ function parseArgs(argv: string[]): SimulatorOptions {
 		}
 		if (flag === '--allow-past-scheduled-dates') {
 			options.rejectPastScheduledDates = false;
+			continue;
+		}
+		if (flag === '--order-items-collection') {
+			options.orderItemsAnswer = 'collection';
 			continue;
 		}
 		const value = inline ?? argv[++i];

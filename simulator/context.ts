@@ -14,6 +14,7 @@ export interface ResolvedOptions {
 	credentials: SimulatorCredentials;
 	log: boolean;
 	rejectPastScheduledDates: boolean;
+	orderItemsAnswer: 'array' | 'collection';
 }
 
 /** What handlers get besides the request. */
@@ -43,6 +44,8 @@ export interface HandlerResult {
 	status: number;
 	/** Serialised as JSON; omitted for undefined. */
 	body?: unknown;
+	/** Sent as they are instead of `body` (files, large answers serialised once); set the content-type header. */
+	raw?: Buffer;
 	headers?: Record<string, string>;
 }
 

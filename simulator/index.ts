@@ -30,6 +30,7 @@ export type {
 	User,
 } from './types';
 export { SEED } from './seed';
+export { BILLING_SEED, type BillingStatement, type StatementFileKind } from './billing';
 export { SimulatorState } from './state';
 export {
 	ALL_SUBSCRIPTION_STATUSES,
@@ -96,6 +97,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 		credentials: { ...credentials },
 		log: options.log ?? false,
 		rejectPastScheduledDates: options.rejectPastScheduledDates ?? true,
+		orderItemsAnswer: options.orderItemsAnswer ?? 'array',
 	};
 }
 

@@ -5,6 +5,7 @@ import * as subscriptions from './handlers/subscriptions';
 import * as nce from './handlers/nce';
 import * as purchaseRequests from './handlers/purchaseRequests';
 import { getCoterminosityDates } from './handlers/coterminosity';
+import * as billing from './handlers/billing';
 
 /** Every endpoint of the simulator. Paths match case-insensitively, with or without a trailing slash. */
 export function createRouter(): Router {
@@ -32,5 +33,30 @@ export function createRouter(): Router {
 		.add('POST', '/api/v1/assets/verify', purchaseRequests.verifyOrder)
 		.add('POST', '/api/v1/purchaserequest/checkout', purchaseRequests.checkoutOrder)
 		.add('POST', '/api/v1/assets/checkout', purchaseRequests.checkoutOrder)
-		.add('GET', '/api/v2/subscriptions/coterminosity', getCoterminosityDates);
+		.add('GET', '/api/v2/subscriptions/coterminosity', getCoterminosityDates)
+		.add('GET', '/api/v1/billingstatements', billing.listBillingStatements)
+		.add(
+			'GET',
+			'/api/v1/billingstatements/{id:int}/billingrecordsfile',
+			billing.getBillingRecordsFile,
+		)
+		.add(
+			'GET',
+			'/api/v1/billingstatements/{id:int}/reconciliationfile',
+			billing.getReconciliationFile,
+		)
+		.add('GET', '/api/v1/billingstatements/file/{id:int}', billing.getStatementFile)
+		.add('GET', '/api/v1/invoices/{organizationId:int}', billing.listInvoices)
+		.add('GET', '/api/v1/orders/{orderId}/items', billing.listOrderItems)
+		.add(
+			'GET',
+			'/api/v1/usagecost/organization/{organizationId:int}',
+			billing.getOrganizationUsageCost,
+		)
+		.add('POST', '/api/v1/usagecost/getForSubscription', billing.getSubscriptionUsageCost)
+		.add(
+			'GET',
+			'/api/v1/azureusage/{azurePlanId:int}/azuresubscriptions/{id:int}/monthlyusage',
+			billing.getAzureMonthlyUsage,
+		);
 }

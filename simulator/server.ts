@@ -295,8 +295,10 @@ export class SimulatorServer implements SimulatorContext {
 
 	private send(res: ServerResponse, record: RecordedRequest, result: HandlerResult): void {
 		const headers: OutgoingHttpHeaders = { ...result.headers };
-		let payload = '';
-		if (result.body !== undefined && result.status !== 204) {
+		let payload: string | Buffer = '';
+		if (result.raw !== undefined) {
+			payload = result.raw;
+		} else if (result.body !== undefined && result.status !== 204) {
 			payload = JSON.stringify(result.body);
 			headers['content-type'] = 'application/json; charset=utf-8';
 		}

@@ -5,6 +5,7 @@ import {
 	SubscriptionStatus,
 	type TermDuration,
 } from './enums';
+import { BillingData } from './billing';
 import { isoSeconds, startOfUtcDay, termEnd } from './dates';
 import {
 	SEED,
@@ -71,6 +72,8 @@ export class SimulatorState {
 	readonly purchases: Purchase[] = [];
 	/** Quantity changes made with PUT /subscriptions/{id} (not purchases). */
 	readonly quantityChanges: QuantityChange[] = [];
+	/** Billing statements and files, invoices, Azure plans and usage (billing.ts). */
+	readonly billing = new BillingData();
 	user: User;
 
 	private nextSubscriptionId: number = SEED.nextSubscriptionId;
@@ -120,6 +123,7 @@ export class SimulatorState {
 		}
 		for (const sub of seedSubscriptions(catalogue, tenants, now)) this.index(sub);
 		this.nextSubscriptionId = SEED.nextSubscriptionId;
+		this.billing.reset(now, this.organizations, this.tenants, this.subscriptions);
 	}
 
 	/** Stops the NCE processing timer. */

@@ -39,6 +39,11 @@ export interface SimulatorOptions {
 	 * error ("ScheduledDateInPast"). Set false to treat past dates as "process now". Default true.
 	 */
 	rejectPastScheduledDates?: boolean;
+	/**
+	 * Inferred behaviour: GET /api/v1/orders/{orderId}/items answers a bare array (the docs say "a
+	 * collection of OrderItems" and show one item), or with 'collection' `{Items, TotalHits}`. Default 'array'.
+	 */
+	orderItemsAnswer?: 'array' | 'collection';
 }
 
 export interface RecordedRequest {

@@ -1,7 +1,20 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import type { z } from 'zod';
 
 import type { CrayonClient } from '../transport';
+
+/**
+ * Output items an operation builds itself, for items that carry files (`binary`). Their JSON is
+ * redacted like any output; the files are passed on byte for byte.
+ */
+export class OutputItems {
+	constructor(readonly items: INodeExecutionData[]) {}
+}
 
 /**
  * One `<resource>/<operation>.operation.ts` module: its fields, the schema that turns one
@@ -24,7 +37,7 @@ export interface CrayonOperation<Input = unknown> {
 		this: IExecuteFunctions,
 		input: Input,
 		crayon: CrayonClient,
-	): Promise<IDataObject | IDataObject[]>;
+	): Promise<IDataObject | IDataObject[] | OutputItems>;
 }
 
 /** Operations of one resource, keyed by the Operation dropdown's value. */

@@ -1,16 +1,28 @@
 import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsDescription } from '../fields/options';
+import { billingStatement } from './billingStatement';
 import { customerTenant } from './customerTenant';
+import { invoice } from './invoice';
 import { newCommerceOrder } from './newCommerceOrder';
 import type { CrayonOperation } from './operation';
 import { order } from './order';
 import { organization } from './organization';
 import type { Resource } from './resource';
 import { subscription } from './subscription';
+import { usage } from './usage';
 
 /** The node's resources; adding one is its folder and one entry here. */
-const all: Resource[] = [subscription, newCommerceOrder, order, customerTenant, organization];
+const all: Resource[] = [
+	subscription,
+	newCommerceOrder,
+	order,
+	customerTenant,
+	organization,
+	billingStatement,
+	invoice,
+	usage,
+];
 
 /** An operation by resource and operation value. */
 export function findOperation(resource: string, operation: string): CrayonOperation | undefined {

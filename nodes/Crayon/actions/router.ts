@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { readRunOptions } from '../fields/options';
 import { parseItemParameters, readParameters } from '../fields/parameters';
 import { CrayonSession, purchaseLines, type PurchaseOutcome } from '../transport';
-import type { CrayonOperation } from './operation';
+import { OutputItems, type CrayonOperation } from './operation';
 import { findOperation } from './resources';
 import { processAll } from './scheduler';
 
@@ -208,10 +208,15 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 	const stopped = await run(async (itemIndex) => {
 		const result = await operation.execute.call(this, inputs[itemIndex], session.client(itemIndex));
-		outputs[itemIndex] = this.helpers.constructExecutionMetaData(
-			this.helpers.returnJsonArray(await session.redact(result)),
-			{ itemData: { item: itemIndex } },
-		);
+		const items =
+			result instanceof OutputItems
+				? await Promise.all(
+						result.items.map(async (item) => ({ ...item, json: await session.redact(item.json) })),
+					)
+				: this.helpers.returnJsonArray(await session.redact(result));
+		outputs[itemIndex] = this.helpers.constructExecutionMetaData(items, {
+			itemData: { item: itemIndex },
+		});
 	});
 	if (stopped) {
 		if (operation.isPurchase)

@@ -1,18 +1,23 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { parseJsonExact } from './json';
+
 /**
  * Reading Crayon's answers. They are PascalCase ("Id", "Items", "TotalHits"), but the public
  * OpenAPI descriptions show camelCase, so every field the node relies on is found whatever its
  * casing: a casing change must not turn a successful purchase into "outcome unknown".
  */
 
-/** An answer's body: parsed JSON, the text itself when it is not JSON, undefined when empty. */
+/**
+ * An answer's body: parsed JSON (numbers too long for a JavaScript number kept as their exact
+ * text, see json.ts), the text itself when it is not JSON, undefined when empty.
+ */
 export function parseBody(bytes: Buffer): unknown {
 	const text = bytes.toString('utf8');
 	if (text.trim() === '') return undefined;
 	try {
-		return JSON.parse(text) as unknown;
+		return parseJsonExact(text);
 	} catch {
 		return text;
 	}

@@ -3,6 +3,13 @@ import type { z } from 'zod';
 
 import { expectedOf, parseBody } from './answers';
 import { deliveryOf, retryAfterOf, type Failure } from './failures';
+import {
+	FILE_EXPECTED,
+	fileReaderFor,
+	MAX_FILE_ANSWER_BYTES,
+	type DownloadedFile,
+	type FileReader,
+} from './files';
 import { transmit, type Answer } from './http';
 import type { Purchase } from './ledger';
 import {
@@ -32,16 +39,7 @@ export class CrayonClient {
 	/** Sends a request without side effects; retries what is safe to retry. */
 	async read<S extends z.ZodTypeAny>(request: CrayonRequest, schema: S): Promise<z.output<S>> {
 		const sent = await transmit(this.session, request, false);
-		if (sent.failure) {
-			throw await this.error(
-				failureText(
-					{ ...request, purchase: false },
-					sent.failure,
-					sent.attempts,
-					await this.session.secrets(),
-				),
-			);
-		}
+		if (sent.failure) throw await this.readFailure(request, sent.failure, sent.attempts);
 		const body = parseBody(sent.answer.bytes);
 		const parsed = schema.safeParse(body);
 		if (parsed.success) return parsed.data as z.output<S>;
@@ -52,6 +50,40 @@ export class CrayonClient {
 			expected: expectedOf(schema),
 		};
 		throw await this.error(unreadableReadText(request, failure, await this.session.secrets()));
+	}
+
+	private async readFailure(
+		request: CrayonRequest,
+		failure: Failure,
+		attempts: number,
+	): Promise<NodeApiError> {
+		const secrets = await this.session.secrets();
+		return await this.error(
+			failureText({ ...request, purchase: false }, failure, attempts, secrets),
+		);
+	}
+
+	/**
+	 * Downloads a file without side effects (retried like a read): Crayon's JSON with the file
+	 * as base64 in `Data`, or the file itself. The file is decoded while the answer arrives and
+	 * may be up to MAX_FILE_ANSWER_BYTES long (the answer); a damaged or cut-off answer, or one
+	 * that is neither JSON nor a file, is an error, never a damaged file.
+	 */
+	async download(request: CrayonRequest): Promise<DownloadedFile> {
+		let reader: FileReader | undefined;
+		const sent = await transmit(this.session, request, false, {
+			maxBytes: MAX_FILE_ANSWER_BYTES,
+			expected: FILE_EXPECTED,
+			// One reader per attempt: a retried download starts from nothing.
+			open: (status, headers) =>
+				status >= 200 && status < 300 ? (reader = fileReaderFor(headers)) : undefined,
+		});
+		if (sent.failure) throw await this.readFailure(request, sent.failure, sent.attempts);
+		if (reader === undefined) {
+			// A success status never reaches here without its reader; kept for the type checker.
+			throw new Error(`No file was read for ${request.method} ${request.path}`);
+		}
+		return reader.result();
 	}
 
 	/**

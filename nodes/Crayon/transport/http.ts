@@ -6,7 +6,7 @@ import { LOGIN_FAILED_CODE, LOGIN_MAX_MS, normalizeBaseUrl } from './login';
 import { nextRetryDelayMs, parseRetryAfter } from './retry';
 import { CREDENTIAL_TYPE, type CrayonSession } from './session';
 import type { CrayonRequest } from './types';
-import { exchange, type StreamedResponse, type WireResult } from './wire';
+import { exchange, type ReaderChoice, type StreamedResponse, type WireResult } from './wire';
 
 /** A success (2xx) answer, its body not yet read for its meaning. */
 export interface Answer {
@@ -44,13 +44,23 @@ function failureOf(error: unknown, timeoutMs: number): Failure {
 function outcomeOf(
 	result: WireResult,
 	settings: CrayonSession['settings'],
+	reader: ReaderChoice | undefined,
 ): { answer: Answer } | { failure: Failure } {
 	switch (result.kind) {
 		case 'timeout':
 			return { failure: { kind: 'timeout', timeoutMs: settings.timeoutMs } };
 		case 'tooLarge':
 			return {
-				failure: { kind: 'tooLarge', status: result.status, limitBytes: settings.maxAnswerBytes },
+				failure: { kind: 'tooLarge', status: result.status, limitBytes: result.limitBytes },
+			};
+		case 'unreadable':
+			return {
+				failure: {
+					kind: 'unreadable',
+					status: result.status,
+					body: result.problem,
+					expected: reader?.expected ?? 'a readable answer',
+				},
 			};
 		case 'failed':
 			return { failure: failureOf(result.error, settings.timeoutMs) };
@@ -80,6 +90,7 @@ export async function transmit(
 	session: CrayonSession,
 	request: CrayonRequest,
 	purchase: boolean,
+	reader?: ReaderChoice,
 ): Promise<Transmission> {
 	const { context, settings } = session;
 	let tokenRenewed = false;
@@ -125,6 +136,7 @@ export async function transmit(
 					// n8n logs in first when no token is stored (this request holds the login claim).
 					timeoutMs: settings.timeoutMs + (releaseLogin ? LOGIN_MAX_MS : 0),
 					maxBytes: settings.maxAnswerBytes,
+					reader,
 				},
 			);
 		} finally {
@@ -132,7 +144,7 @@ export async function transmit(
 			releaseLogin?.();
 		}
 
-		const outcome = outcomeOf(result, settings);
+		const outcome = outcomeOf(result, settings, reader);
 		if ('answer' in outcome) return { answer: outcome.answer, sentAt, attempts: retries + 1 };
 		let failure = outcome.failure;
 		if (failure.kind === 'status' && failure.status === 401) {

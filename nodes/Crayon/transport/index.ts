@@ -4,6 +4,8 @@
  */
 export { answer, answerObject, fieldOf } from './answers';
 export { CrayonClient } from './client';
+export { MAX_FILE_ANSWER_BYTES, type DownloadedFile } from './files';
+export { isExactNumber, parseJsonExact } from './json';
 export type { PurchaseOutcome } from './ledger';
 export { LOGIN_FAILED_CODE, LOGIN_PATH, logIn, normalizeBaseUrl } from './login';
 export { purchaseLines } from './messages';

@@ -189,6 +189,9 @@ export async function logIn(
 			throw loginError(
 				`${step} answered HTTP ${result.status} with more than ${LOGIN_LIMITS.maxBytes} bytes: not a token. Check "API Base URL".`,
 			);
+		} else if (result.kind === 'unreadable') {
+			// Only file downloads read answers with a reader; the login never does.
+			throw loginError(`${step} answered HTTP ${result.status}: ${result.problem}.`);
 		} else {
 			const code = networkCodeOf(result.error);
 			failure = loginError(

@@ -10,6 +10,24 @@ export interface Limits {
 	timeoutMs: number;
 	/** The largest answer read; a larger one is abandoned. */
 	maxBytes: number;
+	/** Reads a success answer as it arrives instead of collecting it (file downloads, files.ts). */
+	reader?: ReaderChoice;
+}
+
+/** Takes an answer's body chunk by chunk; a returned text says why it cannot be read. */
+export interface BodyReader {
+	write(chunk: Buffer): string | undefined;
+	/** The body ended. */
+	end(): string | undefined;
+}
+
+export interface ReaderChoice {
+	/** The largest answer this reader takes, instead of `Limits.maxBytes`. */
+	maxBytes: number;
+	/** What the answer must be, for errors: "a file (…)". */
+	expected: string;
+	/** The reader for an answer with this status and these headers; undefined to collect it as usual. */
+	open(status: number, headers: Record<string, unknown>): BodyReader | undefined;
 }
 
 /** The largest JSON answer the node reads: far above a 100-item page of any Crayon list. */
@@ -27,7 +45,9 @@ export type WireResult =
 	/** No complete answer within the limit. */
 	| { kind: 'timeout' }
 	/** The answer (with this status) was longer than the limit. */
-	| { kind: 'tooLarge'; status: number }
+	| { kind: 'tooLarge'; status: number; limitBytes: number }
+	/** A reader refused the answer (with this status): `problem` says why. */
+	| { kind: 'unreadable'; status: number; problem: string }
 	/** The request failed before an answer arrived, or the answer broke off. */
 	| { kind: 'failed'; error: unknown };
 
@@ -80,9 +100,15 @@ function discard(body: unknown): void {
 type BodyRead =
 	| { kind: 'body'; bytes: Buffer }
 	| { kind: 'tooLarge' }
+	| { kind: 'unreadable'; problem: string }
 	| { kind: 'failed'; error: unknown };
 
-async function readStream(stream: Readable, maxBytes: number): Promise<BodyRead> {
+/** Collects the body, or hands it to `reader` (then `bytes` is empty). */
+async function readStream(
+	stream: Readable,
+	maxBytes: number,
+	reader?: BodyReader,
+): Promise<BodyRead> {
 	return await new Promise<BodyRead>((resolve) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -94,9 +120,20 @@ async function readStream(stream: Readable, maxBytes: number): Promise<BodyRead>
 				resolve({ kind: 'tooLarge' });
 				return;
 			}
-			chunks.push(bytes);
+			const problem = reader ? reader.write(bytes) : (chunks.push(bytes), undefined);
+			if (problem !== undefined) {
+				stream.destroy();
+				resolve({ kind: 'unreadable', problem });
+			}
 		});
-		stream.on('end', () => resolve({ kind: 'body', bytes: Buffer.concat(chunks, size) }));
+		stream.on('end', () => {
+			const problem = reader?.end();
+			resolve(
+				problem === undefined
+					? { kind: 'body', bytes: Buffer.concat(chunks, reader ? 0 : size) }
+					: { kind: 'unreadable', problem },
+			);
+		});
 		stream.on('error', (error) => resolve({ kind: 'failed', error }));
 		// A socket closed before the answer ended: no 'end', maybe no 'error'.
 		stream.on('close', () =>
@@ -108,8 +145,8 @@ async function readStream(stream: Readable, maxBytes: number): Promise<BodyRead>
 	});
 }
 
-async function readBody(body: unknown, maxBytes: number): Promise<BodyRead> {
-	if (isReadable(body)) return await readStream(body, maxBytes);
+async function readBody(body: unknown, maxBytes: number, reader?: BodyReader): Promise<BodyRead> {
+	if (isReadable(body)) return await readStream(body, maxBytes, reader);
 	// Test doubles and older helpers may hand over the body already read.
 	const bytes =
 		body === undefined || body === null
@@ -117,7 +154,12 @@ async function readBody(body: unknown, maxBytes: number): Promise<BodyRead> {
 			: Buffer.isBuffer(body)
 				? body
 				: Buffer.from(typeof body === 'string' ? body : JSON.stringify(body));
-	return bytes.length > maxBytes ? { kind: 'tooLarge' } : { kind: 'body', bytes };
+	if (bytes.length > maxBytes) return { kind: 'tooLarge' };
+	if (reader === undefined) return { kind: 'body', bytes };
+	const problem = reader.write(bytes) ?? reader.end();
+	return problem === undefined
+		? { kind: 'body', bytes: Buffer.alloc(0) }
+		: { kind: 'unreadable', problem };
 }
 
 /** Sends with `send` (which must ask n8n for a streamed, full response) and reads the answer within the limits. */
@@ -139,18 +181,21 @@ export async function exchange(
 	if ('error' in sent) return { kind: 'failed', error: sent.error };
 
 	const { response } = sent;
-	const reading = readBody(response.body, limits.maxBytes);
+	const headers = response.headers ?? {};
+	const reader = limits.reader?.open(response.statusCode, headers);
+	const maxBytes = reader ? (limits.reader?.maxBytes ?? limits.maxBytes) : limits.maxBytes;
+	const reading = readBody(response.body, maxBytes, reader);
 	const read = await beforeDeadline(reading, deadline);
 	if (read === TIMED_OUT) {
 		discard(response.body);
 		return { kind: 'timeout' };
 	}
-	if (read.kind === 'tooLarge') return { kind: 'tooLarge', status: response.statusCode };
+	if (read.kind === 'tooLarge') {
+		return { kind: 'tooLarge', status: response.statusCode, limitBytes: maxBytes };
+	}
+	if (read.kind === 'unreadable') {
+		return { kind: 'unreadable', status: response.statusCode, problem: read.problem };
+	}
 	if (read.kind === 'failed') return { kind: 'failed', error: read.error };
-	return {
-		kind: 'answer',
-		status: response.statusCode,
-		headers: response.headers ?? {},
-		bytes: read.bytes,
-	};
+	return { kind: 'answer', status: response.statusCode, headers, bytes: read.bytes };
 }

@@ -78,6 +78,8 @@ export function caseContext({ phase, execution, nodeErrors, apiRequests, output 
 		apiRequests,
 		SEED: seed(),
 		state: phase.sim.state,
+		/** Messages the loopback SMTP capture received during the run (lib/smtp.mjs). */
+		emails: phase.smtp.messages,
 		outputs,
 		items,
 

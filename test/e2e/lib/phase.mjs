@@ -10,10 +10,11 @@ import { CREDENTIAL, N8nCli, installCommunityPackage } from './n8n.mjs';
 import { log } from './report.mjs';
 import { bearer } from './requests.mjs';
 import { credentialFor, startSimulator } from './simulator.mjs';
+import { startSmtpCapture } from './smtp.mjs';
 
 export class Phase {
-	constructor({ label, n8n, cli, sim, userFolder, logDir }) {
-		Object.assign(this, { label, n8n, cli, sim, userFolder, logDir });
+	constructor({ label, n8n, cli, sim, smtp, userFolder, logDir }) {
+		Object.assign(this, { label, n8n, cli, sim, smtp, userFolder, logDir });
 		/** Every simulator request of the phase so far (taken out of the simulator's log). */
 		this.log = [];
 		/** The token the phase's logins fetched last, once known. */
@@ -35,14 +36,16 @@ export class Phase {
 }
 
 /**
- * A fresh user folder in the run folder with `run.tarball` installed, the credential (pointing
- * at a new simulator) and `workflows` imported. The caller stops `phase.sim` when done.
+ * A fresh user folder in the run folder with `run.tarball` installed, the credentials (the
+ * Crayon one pointing at a new simulator, an SMTP one at a new loopback SMTP capture) and
+ * `workflows` imported. The caller stops `phase.sim` and `phase.smtp` when done.
  */
 export async function setUpPhase(label, n8n, run, workflows) {
 	const userFolder = await mkdtemp(join(run.runDir, `${label.replace(/[^A-Za-z0-9.]+/g, '-')}-`));
 	const logDir = join(userFolder, 'logs');
 	await mkdir(logDir, { recursive: true });
 	const sim = await startSimulator();
+	const smtp = await startSmtpCapture();
 	const cli = new N8nCli(n8n, {
 		userFolder,
 		brokerPort: await freePort(),
@@ -57,11 +60,14 @@ export async function setUpPhase(label, n8n, run, workflows) {
 	log(
 		`  installed ${installed.packageDir} (${installed.version}) as n8n does for community packages`,
 	);
-	await cli.importCredentials(credentialFor(sim));
+	await cli.importCredentials([...credentialFor(sim), smtp.credential]);
 	log(`  imported credential "${CREDENTIAL.name}" (${CREDENTIAL.type}) → ${sim.baseUrl}`);
+	log(
+		`  imported credential "${smtp.credential.name}" (smtp) → 127.0.0.1:${smtp.port} (captures, sends nothing)`,
+	);
 	await cli.importWorkflows(workflows);
 	log(
 		`  imported ${workflows.length} workflow(s): ${workflows.map((workflow) => workflow.id).join(', ')}`,
 	);
-	return new Phase({ label, n8n, cli, sim, userFolder, logDir });
+	return new Phase({ label, n8n, cli, sim, smtp, userFolder, logDir });
 }

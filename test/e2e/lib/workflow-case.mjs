@@ -73,6 +73,7 @@ export async function runWorkflowCase(
 ) {
 	const purchasesBefore = phase.sim.purchaseCount();
 	phase.sim.clearRequests();
+	phase.smtp.messages.length = 0;
 	const started = Date.now();
 	const result = await phase.cli.execute(workflow.id);
 	const requests = phase.takeRequests();
@@ -126,11 +127,31 @@ export function genericCase(source, workflow) {
 	const crayonNodes = workflow.nodes
 		.filter((node) => node.type === 'n8n-nodes-crayon.crayon')
 		.map((node) => node.name);
+	const emailNodes = workflow.nodes
+		.filter((node) => node.type === 'n8n-nodes-base.emailSend')
+		.map((node) => node.name);
 	return {
 		source,
 		crayonNodes,
 		exitCode: 0,
-		verify({ items, apiRequests, expectNoSecrets }) {
+		verify({ items, apiRequests, expectNoSecrets, emails }) {
+			// Every message the email nodes sent reached the loopback capture, with its attachments.
+			const sent = emailNodes.reduce((count, node) => count + items(node).length, 0);
+			check(
+				emails.length === sent,
+				`the email nodes sent ${sent} message(s), the SMTP capture received ${emails.length}`,
+			);
+			for (const node of emailNodes) {
+				const attached = workflow.nodes.find((candidate) => candidate.name === node)?.parameters
+					?.options?.attachments;
+				for (const email of emails) {
+					check(
+						!attached || email.attachments.length > 0,
+						`"${node}" attaches "${attached}", but the message "${email.subject}" has no attachment`,
+						{ node },
+					);
+				}
+			}
 			check(apiRequests.length > 0, 'the workflow sent no request to Crayon');
 			for (const request of apiRequests) {
 				check(

@@ -12,12 +12,14 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import {
 	exampleRows,
+	sentEmails,
 	type CrayonFixture,
 	type RunResult,
 	type TestNode,
 	type WorkflowJson,
 } from '../../../harness';
 import { SEED } from '../../../simulator';
+import { xlsx } from '../../../simulator/spreadsheets';
 import { byId, expectNothingSent, jsonOf, pairedItemsOf, useCrayon } from '../../helpers';
 
 describe('The Crayon node with "Retry On Fail"', () => {
@@ -214,13 +216,52 @@ const checks: Record<string, Check> = {
 	},
 };
 
+checks['monthly-billing-records.json'] = (crayon) => {
+	const now = new Date();
+	const start = Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1);
+	const end = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) - 1;
+	const statements = crayon.sim.state.billing.statements.filter(
+		(statement) => statement.organizationId === SEED.organizationId && statement.start === start,
+	);
+	expect(statements.map((statement) => statement.provisionType)).toEqual([1, 2, 3]);
+	expect(crayon.apiRequests().map(({ path: sent, query }) => [sent, query])).toEqual([
+		[
+			'/api/v1/billingstatements',
+			{
+				organizationId: String(SEED.organizationId),
+				from: new Date(start).toISOString(),
+				to: new Date(end).toISOString(),
+				page: '1',
+				pageSize: '50',
+			},
+		],
+		...statements.map((statement) => [
+			`/api/v1/billingstatements/${statement.id}/billingrecordsfile`,
+			{},
+		]),
+	]);
+	// One message, with every billing line of last month in one workbook, nothing rounded.
+	const month = new Date(start).toISOString().slice(0, 7);
+	expect(sentEmails).toHaveLength(1);
+	const [email] = sentEmails;
+	expect(email).toMatchObject({
+		to: 'finance@reseller.example',
+		subject: `Crayon billing records ${month}`,
+	});
+	expect(email.attachments.map((attachment) => attachment.fileName)).toEqual([
+		`crayon-billing-${month}.xlsx`,
+	]);
+	const rows = statements.flatMap((statement) => statement.records);
+	expect(email.attachments[0].content.equals(xlsx('Billing records', rows))).toBe(true);
+};
+
 const exampleFiles = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
 
 describe('The example workflows', () => {
 	// Processed at once, so the examples' one-second poll never has to wait.
 	const crayon = useCrayon({ newCommerceOrderProcessingDelayMs: 0 });
 
-	it('include the main one and the Verify → Checkout one', () => {
+	it('include the main one, the Verify → Checkout one and the monthly billing one', () => {
 		expect(exampleFiles).toEqual(expect.arrayContaining(Object.keys(checks)));
 	});
 
@@ -259,6 +300,7 @@ describe('The example workflows', () => {
 			readFileSync(path.join(EXAMPLES_DIR, file), 'utf8'),
 		) as WorkflowJson;
 
+		sentEmails.length = 0;
 		const result = await crayon.runWorkflowJson(workflow);
 
 		expect(result.error).toBeUndefined();

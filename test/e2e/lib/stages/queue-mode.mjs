@@ -57,6 +57,7 @@ export async function runQueueMode(n8n, run) {
 			} finally {
 				await services.stop();
 				await stopSimulator(phase.sim);
+				await phase.smtp.stop();
 			}
 		},
 	);

@@ -1,0 +1,2 @@
+export * as getMany from './getMany.operation';
+export * as downloadFile from './downloadFile.operation';
