@@ -20,4 +20,5 @@ export type {
 	OutcomeLookup,
 	PurchaseRequest,
 	RequestSettings,
+	SentField,
 } from './types';
