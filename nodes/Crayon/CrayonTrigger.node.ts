@@ -6,6 +6,7 @@ import type {
 	IPollFunctions,
 } from 'n8n-workflow';
 import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
+import { z } from 'zod';
 
 import { detectChanges, readCursor, type Change } from './domain/changes';
 import { readAllPages } from './domain/paging';
@@ -13,7 +14,7 @@ import { ALL_STATUSES, simplifySubscription } from './domain/subscriptions';
 import { optionalSchema } from './fields/common';
 import { filterQuery, simplifyField } from './fields/lists';
 import { customerTenantLocator } from './fields/locators';
-import { propertiesOf } from './fields/parameters';
+import { field, propertiesOf, schemaOf } from './fields/parameters';
 import { methods } from './methods';
 import { CrayonSession } from './transport';
 
@@ -23,8 +24,32 @@ const fields = {
 		description:
 			'Only watch the subscriptions of this customer tenant (all customer tenants when empty)',
 	}),
+	startFrom: field(
+		{
+			displayName: 'Start From',
+			type: 'options',
+			options: [
+				{
+					name: 'Now',
+					value: 'now',
+					description:
+						'The first poll after activation remembers the existing subscriptions without outputting them; later polls output what is new or changed',
+				},
+				{
+					name: 'All Existing Subscriptions',
+					value: 'existing',
+					description: 'The first poll after activation outputs every existing subscription as new',
+				},
+			],
+			default: 'now',
+		},
+		z.enum(['now', 'existing']),
+		{ fallback: true },
+	),
 	simplify: simplifyField,
 };
+
+const settings = schemaOf({ startFrom: fields.startFrom, simplify: fields.simplify });
 
 const customerTenantId = optionalSchema(fields.customerTenantId);
 
@@ -40,6 +65,20 @@ function readCustomerTenantId(context: IPollFunctions): number | undefined {
 				'Choose the customer tenant from the list, enter its numeric ID, or leave it empty to watch all customer tenants.',
 		},
 	);
+}
+
+function readSettings(context: IPollFunctions) {
+	const raw = {
+		startFrom: context.getNodeParameter('startFrom', fields.startFrom.property.default),
+		simplify: context.getNodeParameter('simplify', fields.simplify.property.default),
+	};
+	const parsed = settings.safeParse(raw);
+	if (parsed.success) return parsed.data;
+	throw new NodeOperationError(context.getNode(), 'Invalid trigger settings', {
+		description: parsed.error.issues
+			.map((issue) => `${issue.path.join('.')}: ${issue.message}`)
+			.join('\n'),
+	});
 }
 
 function newest(subscriptions: IDataObject[]): IDataObject | undefined {
@@ -81,7 +120,7 @@ export class CrayonTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const customerTenantId = readCustomerTenantId(this);
-		const simplify = this.getNodeParameter('simplify', true) as boolean;
+		const { startFrom, simplify } = readSettings(this);
 		const session = new CrayonSession(this);
 		const subscriptions = await session.redact(
 			await readAllPages(session.client(0), {
@@ -103,9 +142,12 @@ export class CrayonTrigger implements INodeType {
 			customerTenantId === undefined
 				? 'all customer tenants'
 				: `customer tenant ${customerTenantId}`;
-		const { changes, cursor } = detectChanges(subscriptions, readCursor(staticData, scope), scope);
+		const previous = readCursor(staticData, scope);
+		const { changes, cursor } = detectChanges(subscriptions, previous, scope);
 		staticData.scope = cursor.scope;
 		staticData.fingerprints = cursor.fingerprints;
-		return changes.length > 0 ? [changes.map(toItem)] : null;
+		// Without a cursor for this scope this is the first poll: with "Now" it only takes stock.
+		const emitted = previous === undefined && startFrom === 'now' ? [] : changes;
+		return emitted.length > 0 ? [emitted.map(toItem)] : null;
 	}
 }

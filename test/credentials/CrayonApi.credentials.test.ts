@@ -115,7 +115,7 @@ describe('The Crayon API credential, in workflows,', () => {
 
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
-			`Crayon login (POST ${crayon.sim.baseUrl}/api/v1/connect/token) failed: Crayon rejected the client ID or client secret (invalid_client). Check "Client ID" and "Client Secret" in the Crayon API credential.`,
+			`Crayon login (POST ${crayon.sim.baseUrl}/api/v1/connect/token) failed: Crayon rejected the client ID or client secret (invalid_client). Check "Client ID" and "Client Secret" in the Crayon API credential. [item 0]`,
 		);
 		expect(crayon.logins().map((login) => login.status)).toEqual([400]);
 		expect(crayon.apiCalls()).toEqual([]);
@@ -138,7 +138,7 @@ describe('The Crayon API credential, in workflows,', () => {
 		expect(result.status).toBe('success');
 		const failure = (itemIndex: number) => ({
 			error: {
-				message: `Crayon login (POST ${crayon.sim.baseUrl}/api/v1/connect/token) failed: Crayon rejected the user name or password (invalid_grant). Check "User Name" and "Password" in the Crayon API credential.`,
+				message: `Crayon login (POST ${crayon.sim.baseUrl}/api/v1/connect/token) failed: Crayon rejected the user name or password (invalid_grant). Check "User Name" and "Password" in the Crayon API credential. [item ${itemIndex}]`,
 				description: expect.stringMatching(/nothing was (sent|bought)/i),
 				purchaseOutcome: 'notBought',
 				itemIndex,

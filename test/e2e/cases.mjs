@@ -43,7 +43,8 @@ export const CASES = [
 						path: SUBSCRIPTIONS,
 						status: 200,
 						body: {
-							name: 'Contoso E3',
+							// Crayon drops the name of a New Commerce subscription: the part number is sent.
+							name: SEED.ncePartNumber,
 							customerTenant: { id: SEED.tenantId },
 							product: { partNumber: SEED.ncePartNumber },
 							quantity: 5,
@@ -56,7 +57,7 @@ export const CASES = [
 						path: SUBSCRIPTIONS,
 						status: 200,
 						body: {
-							name: 'Contoso Visio',
+							name: SEED.secondNcePartNumber,
 							customerTenant: { id: SEED.tenantId },
 							product: { partNumber: SEED.secondNcePartNumber },
 							quantity: 2,
@@ -71,9 +72,10 @@ export const CASES = [
 			checkEqual(
 				out.map(({ json }) => ({
 					idIsNumber: Number.isInteger(json.Id),
-					partNumber: json.Product?.PartNumber,
+					// Simplified (the default): flat references, enumerations named.
+					partNumber: json.PartNumber,
 					quantity: json.Quantity,
-					tenant: json.CustomerTenant?.Id,
+					tenant: json.CustomerTenantId,
 					billingCycle: json.BillingCycle,
 					termDuration: json.TermDuration,
 				})),
@@ -83,7 +85,7 @@ export const CASES = [
 						partNumber: SEED.ncePartNumber,
 						quantity: 5,
 						tenant: SEED.tenantId,
-						billingCycle: 1,
+						billingCycle: 'Monthly',
 						termDuration: 'P1M',
 					},
 					{
@@ -91,7 +93,7 @@ export const CASES = [
 						partNumber: SEED.secondNcePartNumber,
 						quantity: 2,
 						tenant: SEED.tenantId,
-						billingCycle: 2,
+						billingCycle: 'Annual',
 						termDuration: 'P1Y',
 					},
 				],
@@ -400,7 +402,7 @@ export const CASES = [
 			expectPairedItems(node, 0, [0, 3]);
 			expectPairedItems(node, 1, [1, 2]);
 			checkEqual(
-				items(node, 0).map(({ json }) => [json.Quantity, json.CustomerTenant?.Id]),
+				items(node, 0).map(({ json }) => [json.Quantity, json.CustomerTenantId]),
 				[
 					[2, SEED.tenantId],
 					[3, SEED.tenantId],
@@ -477,7 +479,7 @@ export const CASES = [
 				{ node },
 			);
 			check(
-				String(error.message).startsWith(`Crayon refused POST ${SUBSCRIPTIONS}`),
+				String(error.message).startsWith('Crayon refused to create a subscription of '),
 				`"${node}" failed with an unexpected error: ${error.message}`,
 				{ node },
 			);

@@ -28,6 +28,37 @@ export const purchaseOrderBillingCycles = purchasableBillingCycles.map(({ name, 
 	value: order,
 }));
 
+/**
+ * Every BillingCycleEnum value a subscription can carry, named as the dropdowns name them
+ * (8 is "Triennial" there too), for reading subscriptions.
+ */
+const subscriptionBillingCycleNames: Record<number, string> = {
+	0: 'Unknown',
+	1: 'Monthly',
+	2: 'Annual',
+	3: 'None',
+	4: 'One Time',
+	5: 'Biannual',
+	7: 'Two Years',
+	8: 'Triennial',
+	9: 'Quarterly',
+};
+
+/** A subscription's BillingCycle as a name; Crayon usually sends the number, sometimes the name. */
+export function subscriptionBillingCycleText<T>(billingCycle: T): T | string {
+	return typeof billingCycle === 'number'
+		? (subscriptionBillingCycleNames[billingCycle] ?? billingCycle)
+		: billingCycle;
+}
+
+/** An order line's enumeration value as its name, e.g. BillingCycle 5 → "Triennial", Type 3 → "Subscription". */
+export function optionName(
+	options: ReadonlyArray<{ name: string; value: string | number }>,
+	value: unknown,
+): unknown {
+	return options.find((option) => option.value === value)?.name ?? value;
+}
+
 /** The order-side number of a subscription-side billing cycle, for verifying a subscription purchase as an order line. */
 export function orderBillingCycleOf(subscriptionBillingCycle: number): number | undefined {
 	return purchasableBillingCycles.find(
@@ -79,12 +110,15 @@ export const termDurations = [
 	{ name: '3 Years (P3Y)', value: 'P3Y' },
 ] as const;
 
-/** Purchase request order line `type`. */
+/** Purchase request order line `type` (AssetType). */
 export const orderLineTypes = [
 	{ name: 'Subscription', value: 3 },
 	{ name: 'Software', value: 2 },
 	{ name: 'Reservation', value: 1 },
 ] as const;
+
+/** The line types an order typed into the node offers: a reservation's fields are undocumented (see fields/order.ts). */
+export const typedOrderLineTypes = orderLineTypes.filter(({ name }) => name !== 'Reservation');
 
 /** Copies the readonly enum table into the mutable option list n8n's description type wants. */
 export function dropdownOptions<T extends string | number>(

@@ -3,7 +3,7 @@ import { z } from 'zod';
 
 import { answer, fieldOf, type CrayonClient } from '../transport';
 import { camelizeKeys } from './casing';
-import { orderBillingCycles, orderLineTypes, termDurations } from './enums';
+import { optionName, orderBillingCycles, orderLineTypes, termDurations } from './enums';
 import {
 	catalogueCode,
 	crayonId,
@@ -26,14 +26,43 @@ export const CHECKOUT_PATH = '/api/v1/purchaserequest/checkout';
 /** An order body: the documented keys of an order typed into the node, or a verified order as Crayon returned it. */
 export type OrderBody = IDataObject & { orderLines: IDataObject[] };
 
-/** Order-level and line-level `errors` of a verified order, as readable sentences. */
-export function verificationProblems(verifiedOrder: unknown): string[] {
+const comparable = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/**
+ * The fields a line error is about: the line properties its reason code or its properties'
+ * names mention ("BillingCycleNotSupported", `{ProductId, SkuId}`); its free text is left out,
+ * where "product" or "type" also appear as ordinary words.
+ */
+function fieldsOfLineError(
+	error: { reasonCode?: unknown; properties?: unknown },
+	labels: Record<string, string>,
+): string[] {
+	const names = [
+		typeof error.reasonCode === 'string' ? error.reasonCode : '',
+		...(error.properties !== null && typeof error.properties === 'object'
+			? Object.keys(error.properties)
+			: []),
+	].map(comparable);
+	const matched = Object.entries(labels)
+		.filter(([property]) => names.some((name) => name.includes(comparable(property))))
+		.map(([, label]) => label);
+	return [...new Set(matched)];
+}
+
+/**
+ * Order-level and line-level `errors` of a verified order, as readable sentences; a line error
+ * says which field to change, by `labels`: line property → the label of the node's field.
+ */
+export function verificationProblems(
+	verifiedOrder: unknown,
+	labels: Record<string, string>,
+): string[] {
 	const order = camelizeKeys(verifiedOrder) as {
 		errors?: Array<{ code?: unknown; description?: unknown }> | null;
 		orderLines?: Array<{
 			productId?: unknown;
 			skuId?: unknown;
-			errors?: Array<{ reasonCode?: unknown; description?: unknown }> | null;
+			errors?: Array<{ reasonCode?: unknown; description?: unknown; properties?: unknown }> | null;
 		}>;
 	};
 	const orderProblems = (Array.isArray(order.errors) ? order.errors : []).map(
@@ -42,10 +71,14 @@ export function verificationProblems(verifiedOrder: unknown): string[] {
 	);
 	const lineProblems = (Array.isArray(order.orderLines) ? order.orderLines : []).flatMap(
 		(line, index) =>
-			(Array.isArray(line?.errors) ? line.errors : []).map(
-				(error) =>
-					`Line ${index + 1} (${String(line.productId ?? '?')}:${String(line.skuId ?? '?')}): ${String(error.description ?? 'error')} (${String(error.reasonCode ?? 'no code')})`,
-			),
+			(Array.isArray(line?.errors) ? line.errors : []).map((error) => {
+				const toChange = fieldsOfLineError(error, labels);
+				const change =
+					toChange.length > 0
+						? `: change its ${toChange.map((label) => `"${label}"`).join(' or ')}`
+						: '';
+				return `Line ${index + 1} (${String(line.productId ?? '?')}:${String(line.skuId ?? '?')}): ${String(error.description ?? 'error')} (${String(error.reasonCode ?? 'no code')})${change}`;
+			}),
 	);
 	return [...orderProblems, ...lineProblems];
 }
@@ -57,19 +90,28 @@ const verifiedOrderAnswer = answer(
 
 /** POST verify; returns Crayon's whole verified order as it answered it. */
 export async function verifyOrder(client: CrayonClient, body: OrderBody): Promise<OrderBody> {
-	return await client.read({ method: 'POST', path: VERIFY_PATH, body }, verifiedOrderAnswer);
+	return await client.read(
+		{ method: 'POST', path: VERIFY_PATH, body, action: 'verify the order' },
+		verifiedOrderAnswer,
+	);
 }
 
 /** How large a verified order may be: far above Crayon's largest orders, far below what hurts. */
 const MAX_ORDER_JSON_LENGTH = 512 * 1024;
 const MAX_DEPTH = 12;
 
-/** A number or one of the enumeration's names, as Crayon returns either. */
+/** A number or one of the enumeration's names, as Crayon returns either; digits in text are the number. */
 function enumValue(options: ReadonlyArray<{ name: string; value: string | number }>) {
 	const names = options.map((option) => option.name.replace(/\s+/g, '').toLowerCase());
 	const allowed = options.map((option) => `${option.value} (${option.name})`).join(', ');
 	return z
-		.union([z.number(), z.string()])
+		.union([z.number(), z.string()], {
+			required_error: 'is required',
+			invalid_type_error: `must be one of: ${allowed}`,
+		})
+		.transform((value) =>
+			typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value,
+		)
 		.refine(
 			(value) =>
 				options.some((option) => option.value === value) ||
@@ -79,12 +121,18 @@ function enumValue(options: ReadonlyArray<{ name: string; value: string | number
 }
 
 /** Bounds Crayon documents none of: far above real values, far below a value sent to do harm. */
-const MAX_ORDER_TEXT = 100;
-const MAX_EMAIL = 254;
+export const MAX_ORDER_TEXT_LENGTH = 100;
+/** The longest address SMTP allows. */
+export const MAX_EMAIL_LENGTH = 254;
 
 const nullableText = (maxLength: number) => text(maxLength).nullish();
 
-const verifiedLine = z
+/**
+ * An order line given as JSON or coming back from Verify: the fields every line needs and the
+ * SDK's typed ones are checked, every other field passes through unchanged (the whole value is
+ * also checked to be `sendable`).
+ */
+export const orderLine = z
 	.object({
 		productId: catalogueCode('CFQ7TTC0LF8R'),
 		skuId: catalogueCode('0001'),
@@ -101,8 +149,8 @@ const verifiedLine = z
 		productVariantId: crayonId.nullish(),
 		subscriptionId: crayonId.nullish(),
 		customTermEndDate: dateTime.nullish(),
-		name: nullableText(MAX_ORDER_TEXT),
-		armRegionName: nullableText(MAX_ORDER_TEXT),
+		name: nullableText(MAX_ORDER_TEXT_LENGTH),
+		armRegionName: nullableText(MAX_ORDER_TEXT_LENGTH),
 		attestationAccepted: z.boolean().nullish(),
 		isTrial: z.boolean().nullish(),
 		requiresInventoryCheck: z.boolean().nullish(),
@@ -113,16 +161,16 @@ const verifiedOrderShape = z
 	.object({
 		resellerCustomerId: crayonId,
 		scheduledPurchaseDate: dateTime.nullish(),
-		externalOrderId: nullableText(MAX_ORDER_TEXT),
+		externalOrderId: nullableText(MAX_ORDER_TEXT_LENGTH),
 		countryCode: z
 			.string()
 			.regex(/^[A-Za-z]{2}$/, 'must be a two-letter country code such as NO')
 			.nullish(),
-		adminAccount: nullableText(MAX_EMAIL),
-		notificationEmail: nullableText(MAX_EMAIL),
+		adminAccount: nullableText(MAX_EMAIL_LENGTH),
+		notificationEmail: nullableText(MAX_EMAIL_LENGTH),
 		invoiceProfileId: crayonId.nullish(),
 		orderLines: z
-			.array(verifiedLine, { invalid_type_error: 'must be a list of order lines' })
+			.array(orderLine, { invalid_type_error: 'must be a list of order lines' })
 			.min(1, 'needs at least one order line'),
 	})
 	.passthrough();
@@ -208,6 +256,34 @@ export const verifiedOrder = z
 	.superRefine(addSendableProblems)
 	.transform((value) => value as OrderBody);
 
+/** An order with its lines' enumerations named and only the fields a person reads, for Simplify. */
+export function simplifyOrder(order: OrderBody): IDataObject {
+	const read = (value: unknown, name: string) => fieldOf(value, name) ?? undefined;
+	return withoutUndefined({
+		CustomerTenantId: read(order, 'resellerCustomerId'),
+		ExternalOrderId: read(order, 'externalOrderId'),
+		ScheduledPurchaseDate: read(order, 'scheduledPurchaseDate'),
+		OrderLines: orderLinesOf(order).map((line) =>
+			withoutUndefined({
+				ProductId: read(line, 'productId'),
+				SkuId: read(line, 'skuId'),
+				CatalogItemId: read(line, 'catalogItemId'),
+				Quantity: read(line, 'quantity'),
+				BillingCycle: optionName(orderBillingCycles, read(line, 'billingCycle')),
+				TermDuration: read(line, 'termDuration'),
+				Type: optionName(orderLineTypes, read(line, 'type')),
+				CustomTermEndDate: read(line, 'customTermEndDate'),
+			}),
+		),
+	});
+}
+
+function withoutUndefined(fields: Record<string, unknown>): IDataObject {
+	return Object.fromEntries(
+		Object.entries(fields).filter(([, value]) => value !== undefined && value !== null),
+	) as IDataObject;
+}
+
 /** `orderLines` of an order body in whatever casing it came. */
 export function orderLinesOf(order: OrderBody): IDataObject[] {
 	const lines = fieldOf(order, 'orderLines');
@@ -269,8 +345,12 @@ export async function verificationFailed(
 export async function verifyPurchase(
 	crayon: CrayonClient,
 	purchase: NewCommercePurchase,
+	labels: Record<string, string>,
 ): Promise<void> {
-	const problems = verificationProblems(await verifyOrder(crayon, asOrderToVerify(purchase)));
+	const problems = verificationProblems(
+		await verifyOrder(crayon, asOrderToVerify(purchase)),
+		labels,
+	);
 	if (problems.length > 0) {
 		throw await verificationFailed(crayon, problems, 'so nothing was bought');
 	}

@@ -2,6 +2,7 @@ import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { answerObject, type CrayonClient } from '../transport';
+import { subscriptionBillingCycleText } from './enums';
 
 /** SubscriptionStatus, a flag set (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/SubscriptionStatus.cs). */
 export const subscriptionStatuses = [
@@ -22,7 +23,8 @@ export const subscriptionStatuses = [
  */
 export const ALL_STATUSES = subscriptionStatuses.reduce((flags, { value }) => flags | value, 0);
 
-const ACTIVE = 1;
+/** The Active flag of SubscriptionStatus. */
+export const ACTIVE = 1;
 
 /** "Active", "Suspended, Expired"; Crayon usually sends the flags as a number, sometimes as names. */
 export function statusText(status: unknown): string {
@@ -45,8 +47,8 @@ function reference(value: unknown): IDataObject {
 }
 
 /**
- * The ten fields of a subscription that workflows (and AI agents) act on, with the status as
- * readable text and the nested references flattened.
+ * The fields of a subscription that workflows (and AI agents) act on, with the status and
+ * billing cycle as readable text and the nested references flattened.
  */
 export function simplifySubscription(subscription: IDataObject): IDataObject {
 	const product = reference(subscription.Product);
@@ -59,6 +61,7 @@ export function simplifySubscription(subscription: IDataObject): IDataObject {
 		ProductName: product.ItemName,
 		CustomerTenantId: reference(subscription.CustomerTenant).Id,
 		OrganizationId: reference(subscription.Organization).Id,
+		BillingCycle: subscriptionBillingCycleText(subscription.BillingCycle),
 		TermDuration: subscription.TermDuration,
 		CommitmentEndDate: subscription.CommitmentEndDate,
 	};
@@ -76,7 +79,11 @@ export const subscriptionDetailed = answerObject(
 
 export async function getSubscription(client: CrayonClient, subscriptionId: number) {
 	return await client.read(
-		{ method: 'GET', path: `/api/v1/subscriptions/${subscriptionId}` },
+		{
+			method: 'GET',
+			path: `/api/v1/subscriptions/${subscriptionId}`,
+			action: `read subscription ${subscriptionId}`,
+		},
 		subscriptionDetailed,
 	);
 }

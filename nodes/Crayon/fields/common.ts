@@ -2,7 +2,15 @@ import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { dropdownOptions, termDurations } from '../domain/enums';
-import { catalogueCode, oneOf, optional, quantity, text } from '../domain/values';
+import {
+	calendarDate,
+	catalogueCode,
+	dateTime,
+	oneOf,
+	optional,
+	quantity,
+	text,
+} from '../domain/values';
 import { locatorValue } from './locators';
 import { field, propertiesOf, type Field, type Fields } from './parameters';
 
@@ -132,3 +140,45 @@ export const verifyFirstField = booleanField({
 	description:
 		"Whether to check every item with Crayon's order verification before the first purchase of the run (one extra request per item), so that Crayon's objection to one row stops the run before anything is bought",
 });
+
+/** A day, typed as YYYY-MM-DD: a date picker would offer a time of day that Crayon ignores. */
+export function dayField(displayName: string, hint: string) {
+	return field(
+		{ displayName, type: 'string', default: '', placeholder: '2026-12-31', hint },
+		optional(calendarDate),
+	);
+}
+
+/** Coterminosity: when a new term ends, one of the dates Crayon offers for the customer tenant. */
+export function customTermEndDateField(description: string) {
+	return field(
+		{
+			displayName: 'Custom Term End Date',
+			type: 'dateTime',
+			default: '',
+			description,
+			hint: 'Use an end date that Subscription → Get Coterminosity Dates lists for the customer tenant',
+		},
+		optional(dateTime),
+	);
+}
+
+/**
+ * A one-line purchase's fields by the order line properties Verify names in its errors: the
+ * part number is the line's productId:skuId.
+ */
+export function purchaseLineLabels(fields: {
+	partNumber: Field;
+	quantity: Field;
+	billingCycle: Field;
+	termDuration: Field;
+}): Record<string, string> {
+	const label = (name: keyof typeof fields) => fields[name].property.displayName;
+	return {
+		productId: label('partNumber'),
+		skuId: label('partNumber'),
+		quantity: label('quantity'),
+		billingCycle: label('billingCycle'),
+		termDuration: label('termDuration'),
+	};
+}

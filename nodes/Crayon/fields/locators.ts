@@ -13,6 +13,7 @@ const CATALOGUE_CODE = '^[A-Za-z0-9][A-Za-z0-9:._-]*$';
 export type SearchListMethod =
 	| 'searchCustomerTenants'
 	| 'searchSubscriptions'
+	| 'searchActiveSubscriptions'
 	| 'searchOrganizations'
 	| 'searchAddonOffers';
 
@@ -105,9 +106,17 @@ const locators = {
 		idFormat: 'number',
 		placeholder: '3869',
 	},
+	activeSubscription: {
+		entity: 'active subscription',
+		displayName: 'Subscription',
+		description: 'The active subscription (Crayon subscription ID)',
+		searchListMethod: 'searchActiveSubscriptions',
+		idFormat: 'number',
+		placeholder: '5001',
+	},
 	addonOffer: {
 		entity: 'add-on offer',
-		displayName: 'Offer',
+		displayName: 'Add-On Offer',
 		description:
 			"The add-on offer to buy: one of the subscription's add-on offers (its part number)",
 		searchListMethod: 'searchAddonOffers',
@@ -125,6 +134,9 @@ export const customerTenantLocator = (overrides: Overrides = {}) =>
 	idLocator(locators.customerTenant, overrides);
 export const subscriptionLocator = (overrides: Overrides = {}) =>
 	idLocator(locators.subscription, overrides);
+/** For operations that only act on an active subscription: the list leaves the others out. */
+export const activeSubscriptionLocator = (overrides: Overrides = {}) =>
+	idLocator(locators.activeSubscription, overrides);
 export const organizationLocator = (overrides: Overrides = {}) =>
 	idLocator(locators.organization, overrides);
 export const addonOfferLocator = (overrides: Overrides = {}) =>

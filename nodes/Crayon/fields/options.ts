@@ -44,13 +44,14 @@ export const requestOptionsDescription: INodeProperties = {
 							description: 'How many items to process before each pause',
 						},
 						{
-							displayName: 'Batch Interval (Ms)',
+							displayName: 'Batch Interval',
 							name: 'batchInterval',
 							type: 'number',
 							typeOptions: { minValue: 0 },
 							default: DEFAULT_BATCH_INTERVAL_MS,
+							hint: 'In milliseconds',
 							description:
-								'Time in milliseconds to wait after a batch has finished before the next batch starts',
+								'How long to wait after a batch has finished before the next batch starts',
 						},
 					],
 				},
@@ -80,8 +81,8 @@ export const requestOptionsDescription: INodeProperties = {
 			type: 'number',
 			typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_MS },
 			default: DEFAULT_TIMEOUT_MS,
-			description:
-				'Time in milliseconds (at most one hour) for one request, from sending it to the last byte of the answer',
+			hint: 'In milliseconds, at most 3600000 (one hour)',
+			description: 'How long one request may take, from sending it to the last byte of the answer',
 		},
 	],
 };

@@ -3,16 +3,57 @@ import { jsonParse } from 'n8n-workflow';
 import { z } from 'zod';
 
 import { camelizeKeys } from '../domain/casing';
-import { orderBillingCycles, orderLineTypes } from '../domain/enums';
-import { sendable, type OrderBody } from '../domain/orders';
-import { catalogueCode, crayonId, dateTime, optional } from '../domain/values';
-import { enumField, quantityField, termDurationField } from './common';
+import { orderBillingCycles, typedOrderLineTypes } from '../domain/enums';
+import {
+	MAX_EMAIL_LENGTH,
+	MAX_ORDER_TEXT_LENGTH,
+	orderLine,
+	sendable,
+	type OrderBody,
+} from '../domain/orders';
+import { catalogueCode, crayonId, optional } from '../domain/values';
+import {
+	additionalFields,
+	customTermEndDateField,
+	dayField,
+	enumField,
+	quantityField,
+	termDurationField,
+	textField,
+} from './common';
 import { customerTenantLocator } from './locators';
 import { field, propertiesOf, readParameters, schemaOf } from './parameters';
 
-/** The fields of one order line, as the checkout page's example shows them. */
+/**
+ * The fields of one order line, required ones first, as the checkout page's example shows them.
+ * Reservation lines (type 1) are left to Order Lines (JSON): no source documents which of the
+ * SDK's line fields (region, scope, the Azure subscription) a reservation needs.
+ */
 const lineFields = {
+	productId: field(
+		{
+			displayName: 'Product ID',
+			type: 'string',
+			default: '',
+			placeholder: 'CFQ7TTC0LF8R',
+			description: 'The first part of a New Commerce part number (productId:skuId)',
+		},
+		catalogueCode('CFQ7TTC0LF8R'),
+	),
+	skuId: field(
+		{
+			displayName: 'SKU ID',
+			type: 'string',
+			default: '',
+			placeholder: '0001',
+			description: 'The second part of a New Commerce part number (productId:skuId)',
+		},
+		catalogueCode('0001'),
+	),
+	quantity: quantityField('Number of licences'),
 	billingCycle: enumField({ displayName: 'Billing Cycle', default: 1 }, orderBillingCycles),
+	termDuration: termDurationField('Length of the commitment', 'P1M'),
+	type: enumField({ displayName: 'Type', default: 3 }, typedOrderLineTypes),
 	catalogItemId: field(
 		{
 			displayName: 'Catalog Item ID',
@@ -23,56 +64,103 @@ const lineFields = {
 		},
 		optional(catalogueCode('CFQ7TTC0LF8R:0001:CFQ7TTC0Q3X5')),
 	),
-	productId: field(
-		{ displayName: 'Product ID', type: 'string', default: '', placeholder: 'CFQ7TTC0LF8R' },
-		catalogueCode('CFQ7TTC0LF8R'),
-	),
 	productVariantId: field(
-		{ displayName: 'Product Variant ID', type: 'string', default: '', placeholder: '2622144' },
+		{
+			displayName: 'Product Variant ID',
+			type: 'string',
+			default: '',
+			placeholder: '2622144',
+			description: "Crayon's catalogue ID of the product variant (optional)",
+		},
 		optional(crayonId),
 	),
-	quantity: quantityField('Number of licences'),
-	skuId: field(
-		{ displayName: 'SKU ID', type: 'string', default: '', placeholder: '0001' },
-		catalogueCode('0001'),
+	customTermEndDate: customTermEndDateField(
+		"End the term on this date to align with the customer tenant's other subscriptions (coterminosity)",
 	),
-	termDuration: termDurationField('Length of the commitment', 'P1M'),
-	type: enumField({ displayName: 'Type', default: 3 }, orderLineTypes),
+	attestationAccepted: field(
+		{
+			displayName: 'Attestation Accepted',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether you accept the offer's attestation: some offers (for example Windows 365 or Microsoft 365 for frontline workers) can only be bought with it",
+		},
+		optional(z.boolean({ invalid_type_error: 'must be true or false' })),
+	),
 };
 
-/** Lines also given as JSON may carry a custom term end date (coterminosity). */
-const orderLine = schemaOf(lineFields, { defaults: false })
-	.extend({ customTermEndDate: optional(dateTime) })
-	.transform(({ productVariantId, catalogItemId, customTermEndDate, ...line }) => ({
-		...line,
-		...(productVariantId !== undefined ? { productVariantId } : {}),
-		...(catalogItemId !== undefined ? { catalogItemId } : {}),
-		...(customTermEndDate !== undefined ? { customTermEndDate } : {}),
-	}));
+/** Line property → its field's label, for Crayon's line errors. */
+export const orderLineLabels: Record<string, string> = Object.fromEntries(
+	Object.entries(lineFields).map(([name, lineField]) => [name, lineField.property.displayName]),
+);
 
-const orderLines = z
-	.array(orderLine, {
-		required_error: 'is required',
-		invalid_type_error: 'must be a list (JSON array) of order lines',
-	})
-	.min(1, 'needs at least one order line');
+/** A line typed into the node: what was left empty (or an attestation not accepted) is not sent. */
+const typedOrderLine = schemaOf(lineFields, { defaults: false }).transform((line) =>
+	Object.fromEntries(
+		Object.entries(line).filter(
+			([key, value]) => value !== undefined && !(key === 'attestationAccepted' && value === false),
+		),
+	),
+);
+
+const orderLineList = <T extends z.ZodTypeAny>(line: T) =>
+	z
+		.array(line, {
+			required_error: 'is required',
+			invalid_type_error: 'must be a list (JSON array) of order lines',
+		})
+		.min(1, 'needs at least one order line');
+
+/** Fields of the order itself that Crayon takes and the checkout page's example leaves out. */
+const orderAdditionalFields = additionalFields({
+	adminAccount: textField(
+		{
+			displayName: 'Admin Account',
+			default: '',
+			placeholder: 'admin@contoso.onmicrosoft.com',
+			description: "The customer tenant's admin account for the order (Crayon's AdminAccount)",
+		},
+		MAX_EMAIL_LENGTH,
+	),
+	externalOrderId: textField(
+		{
+			displayName: 'External Order ID',
+			default: '',
+			placeholder: 'PO-2026-0042',
+			description: 'Your own reference for the order, e.g. a purchase order number',
+		},
+		MAX_ORDER_TEXT_LENGTH,
+	),
+	invoiceProfileId: field(
+		{
+			displayName: 'Invoice Profile ID',
+			type: 'number',
+			typeOptions: { minValue: 1, numberPrecision: 0 },
+			default: 1,
+			description: 'The invoice profile of the organization the order is billed to',
+		},
+		crayonId,
+	),
+	notificationEmail: textField(
+		{
+			displayName: 'Notification Email',
+			default: '',
+			placeholder: 'name@email.com',
+			description: 'Who Crayon notifies about the order',
+		},
+		MAX_EMAIL_LENGTH,
+	),
+	scheduledPurchaseDate: dayField(
+		'Scheduled Purchase Date',
+		'A day (YYYY-MM-DD) in the future: Crayon places the order then instead of now',
+	),
+});
 
 /** Fields describing a purchase request order typed into the node. */
 export const orderFields = {
 	resellerCustomerId: customerTenantLocator({
-		displayName: 'Reseller Customer ID',
-		description: 'Crayon ID of the customer (customer tenant) the order is for',
+		description: 'The customer tenant the order is for (Crayon calls it the reseller customer)',
 	}),
-	scheduledPurchaseDate: field(
-		{
-			displayName: 'Scheduled Purchase Date',
-			type: 'dateTime',
-			default: '',
-			description:
-				'Process the purchase on this date instead of now (leave empty for a regular order)',
-		},
-		optional(dateTime),
-	),
 	orderLinesInput: field(
 		{
 			displayName: 'Order Lines Input',
@@ -101,7 +189,7 @@ export const orderFields = {
 			displayOptions: { show: { orderLinesInput: ['fields'] } },
 			options: [{ displayName: 'Line', name: 'line', values: propertiesOf(lineFields) }],
 		},
-		z.object({ line: orderLines.default([]) }).default({}),
+		z.object({ line: orderLineList(typedOrderLine).default([]) }).default({}),
 	),
 	orderLinesJson: field(
 		{
@@ -110,11 +198,12 @@ export const orderFields = {
 			default: '[]',
 			displayOptions: { show: { orderLinesInput: ['json'] } },
 			description:
-				'Array of order lines with billingCycle, productId, productVariantId, quantity, skuId, termDuration, type and optionally catalogItemId',
+				'Array of order lines with productId, skuId, quantity, billingCycle, termDuration and type; any other field of a Crayon order line (catalogItemId, customTermEndDate, attestationAccepted, armRegionName, scope, subscriptionId …) is sent as given',
 		},
 		// Checked for keys given twice in two casings before they are made camelCase.
-		sendable.pipe(z.unknown().transform(camelizeKeys)).pipe(orderLines),
+		sendable.pipe(z.unknown().transform(camelizeKeys)).pipe(orderLineList(orderLine)),
 	),
+	additionalFields: orderAdditionalFields,
 };
 
 export const orderFieldProperties: INodeProperties[] = propertiesOf(orderFields);
@@ -150,7 +239,7 @@ export function orderLinesPath(parameters: { orderLinesInput?: unknown }): strin
 
 const orderHeader = {
 	resellerCustomerId: orderFields.resellerCustomerId.schema,
-	scheduledPurchaseDate: orderFields.scheduledPurchaseDate.schema,
+	additionalFields: orderFields.additionalFields.schema,
 };
 
 /**
@@ -174,9 +263,21 @@ export const orderFromFields = z
 	.transform(
 		(order): OrderBody => ({
 			resellerCustomerId: order.resellerCustomerId,
-			...(order.scheduledPurchaseDate !== undefined
-				? { ScheduledPurchaseDate: order.scheduledPurchaseDate }
-				: {}),
-			orderLines: order.orderLinesInput === 'json' ? order.orderLinesJson : order.orderLines.line,
+			...orderHeaderFields(order.additionalFields),
+			orderLines: (order.orderLinesInput === 'json'
+				? order.orderLinesJson
+				: order.orderLines.line) as IDataObject[],
 		}),
 	);
+
+/** The order fields given, as the checkout page spells them (it writes ScheduledPurchaseDate in PascalCase). */
+function orderHeaderFields({
+	scheduledPurchaseDate,
+	...fields
+}: Record<string, unknown> & { scheduledPurchaseDate?: string }): IDataObject {
+	return Object.fromEntries(
+		Object.entries({ ...fields, ScheduledPurchaseDate: scheduledPurchaseDate }).filter(
+			([, value]) => value !== undefined,
+		),
+	) as IDataObject;
+}

@@ -2,6 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import type { SentField } from '../transport';
+
 /**
  * A field of an operation: its description (what n8n shows) and its schema (what the value
  * must be and what is sent) side by side. The parameter name is the key the field gets in an
@@ -26,6 +28,11 @@ export function field<S extends z.ZodTypeAny>(
 	{ fallback = false } = {},
 ): Field<S> {
 	return { property, schema, fallback };
+}
+
+/** A field's value as it went into a request, for errors that say which field to change. */
+export function sentField(original: Field, value: unknown, ...crayonNames: string[]): SentField {
+	return { label: original.property.displayName, value, crayonNames };
 }
 
 /** The same field with more of its description set (display options, a hint, another label). */

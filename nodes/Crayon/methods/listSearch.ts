@@ -7,7 +7,7 @@ import type {
 import { NodeOperationError } from 'n8n-workflow';
 
 import { PAGE_SIZE, readAllPages, readPage, type ListRequest } from '../domain/paging';
-import { statusText } from '../domain/subscriptions';
+import { ACTIVE, ALL_STATUSES, statusText } from '../domain/subscriptions';
 import { crayonId } from '../domain/values';
 import { locatorValue } from '../fields/locators';
 import { CrayonSession } from '../transport';
@@ -20,13 +20,13 @@ function pageFrom(paginationToken: unknown): number {
 
 async function searchList(
 	context: ILoadOptionsFunctions,
-	path: string,
+	{ path, qs = {} }: ListRequest,
 	filter: string | undefined,
 	paginationToken: unknown,
 	toResult: (item: IDataObject) => INodeListSearchItems,
 ): Promise<INodeListSearchResult> {
 	const session = new CrayonSession(context);
-	const list: ListRequest = { path, qs: filter?.trim() ? { search: filter.trim() } : {} };
+	const list: ListRequest = { path, qs: filter?.trim() ? { ...qs, search: filter.trim() } : qs };
 	const page = await readPage(session.client(0), list, pageFrom(paginationToken), PAGE_SIZE);
 	return await session.redact({
 		results: page.items.map(toResult),
@@ -43,8 +43,13 @@ export async function searchCustomerTenants(
 	filter?: string,
 	paginationToken?: unknown,
 ): Promise<INodeListSearchResult> {
-	return await searchList(this, '/api/v1/customertenants', filter, paginationToken, (tenant) =>
-		named(tenant, [tenant.DomainPrefix, `ID ${String(tenant.Id)}`].filter(Boolean).join(', ')),
+	return await searchList(
+		this,
+		{ path: '/api/v1/customertenants' },
+		filter,
+		paginationToken,
+		(tenant) =>
+			named(tenant, [tenant.DomainPrefix, `ID ${String(tenant.Id)}`].filter(Boolean).join(', ')),
 	);
 }
 
@@ -53,8 +58,55 @@ export async function searchOrganizations(
 	filter?: string,
 	paginationToken?: unknown,
 ): Promise<INodeListSearchResult> {
-	return await searchList(this, '/api/v1/organizations', filter, paginationToken, (organization) =>
-		named(organization, `ID ${String(organization.Id)}`),
+	return await searchList(
+		this,
+		{ path: '/api/v1/organizations' },
+		filter,
+		paginationToken,
+		(organization) => named(organization, `ID ${String(organization.Id)}`),
+	);
+}
+
+function reference(value: unknown): IDataObject {
+	return value !== null && typeof value === 'object' ? (value as IDataObject) : {};
+}
+
+/**
+ * "5001 · Microsoft 365 E3 · Contoso, tenant 123 (Active, 5 licences)": the ID first, where the
+ * list does not cut it off, then the product (New Commerce subscriptions have no name) and who
+ * has it. A subscription names its customer tenant by ID only (SDK: CustomerTenantReference),
+ * and its organization by name.
+ */
+function subscriptionResult(subscription: IDataObject): INodeListSearchItems {
+	const product = reference(subscription.Product);
+	const what = [subscription.Name, product.ItemName, product.PartNumber].find(
+		(candidate) => typeof candidate === 'string' && candidate.trim() !== '',
+	);
+	const organization = reference(subscription.Organization).Name;
+	const tenant = `tenant ${String(reference(subscription.CustomerTenant).Id ?? '?')}`;
+	const label = [
+		String(subscription.Id),
+		what,
+		typeof organization === 'string' && organization !== '' ? `${organization}, ${tenant}` : tenant,
+	].filter(Boolean);
+	return {
+		name: `${label.join(' · ')} (${statusText(subscription.Status)}, ${String(subscription.Quantity)} licences)`,
+		value: String(subscription.Id),
+	};
+}
+
+async function searchSubscriptionsIn(
+	context: ILoadOptionsFunctions,
+	statuses: number,
+	filter: string | undefined,
+	paginationToken: unknown,
+): Promise<INodeListSearchResult> {
+	return await searchList(
+		context,
+		{ path: '/api/v1/subscriptions', qs: { statuses } },
+		filter,
+		paginationToken,
+		subscriptionResult,
 	);
 }
 
@@ -63,12 +115,16 @@ export async function searchSubscriptions(
 	filter?: string,
 	paginationToken?: unknown,
 ): Promise<INodeListSearchResult> {
-	return await searchList(this, '/api/v1/subscriptions', filter, paginationToken, (subscription) =>
-		named(
-			subscription,
-			`${statusText(subscription.Status)}, quantity ${String(subscription.Quantity)}, ID ${String(subscription.Id)}`,
-		),
-	);
+	return await searchSubscriptionsIn(this, ALL_STATUSES, filter, paginationToken);
+}
+
+/** For Add Add-On and Update Quantity, which Crayon only allows on an active subscription. */
+export async function searchActiveSubscriptions(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: unknown,
+): Promise<INodeListSearchResult> {
+	return await searchSubscriptionsIn(this, ACTIVE, filter, paginationToken);
 }
 
 /** The add-on offers of the subscription chosen in the same node; Crayon's list has no search, so it is filtered here. */

@@ -228,9 +228,11 @@ export class CrayonClient {
 						message: `${text.message} (after ${bought.map((purchase) => purchase.identity ?? purchase.action).join(', ')} went through)`,
 						description: text.description ? `${note}\n${text.description}` : note,
 					};
+		// Like n8n's own item errors, the headline names the item.
+		const inItem = { ...withNote, message: `${withNote.message} [item ${this.itemIndex}]` };
 		return crayonError(
 			this.session.context.getNode(),
-			withNote,
+			inItem,
 			this.itemIndex,
 			await this.session.secrets(),
 		);

@@ -22,4 +22,5 @@ export type {
 	OutcomeLookup,
 	PurchaseRequest,
 	RequestSettings,
+	SentField,
 } from './types';

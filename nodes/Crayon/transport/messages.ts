@@ -4,7 +4,7 @@ import { NodeApiError } from 'n8n-workflow';
 import { deliveryOf, type Failure } from './failures';
 import type { Purchase } from './ledger';
 import { redact, redactedPreview, redactText } from './redaction';
-import type { OutcomeFinding, RequestLine } from './types';
+import type { CrayonRequest, OutcomeFinding, RequestLine, SentField } from './types';
 
 /** What an error says; turned into a NodeApiError with every secret masked. */
 export interface ErrorText {
@@ -56,32 +56,72 @@ export function preview(body: unknown, secrets: string[]): string {
 interface CrayonErrorBody {
 	ErrorCode?: unknown;
 	Message?: unknown;
+	Parameters?: unknown;
 	ObjectErrors?: unknown;
 }
 
-/** Crayon's `{ErrorCode, Message, ObjectErrors}`, or a preview of whatever else came back. */
-function crayonErrorDetails(
-	body: unknown,
-	secrets: string[],
-): { message?: string; details: string[] } {
+interface CrayonErrorDetails {
+	message?: string;
+	/** Crayon's error code ("400 BadRequest"), if it sent one. */
+	code?: string;
+	/** Crayon's further messages (ObjectErrors), without the one already in `message`. */
+	details: string[];
+	/** Every text of the error body (codes, messages, parameter names and values), to find the field it is about. */
+	texts: string[];
+}
+
+const textsOf = (value: unknown): string[] =>
+	value !== null && typeof value === 'object'
+		? Object.entries(value).flatMap(([key, entry]) => [key, ...textsOf(entry)])
+		: typeof value === 'string'
+			? [value]
+			: [];
+
+/** Crayon's `{ErrorCode, Message, Parameters, ObjectErrors}`, or a preview of whatever else came back. */
+function crayonErrorDetails(body: unknown, secrets: string[]): CrayonErrorDetails {
 	if (!body || typeof body !== 'object' || Array.isArray(body)) {
 		return {
 			details: body === undefined || body === '' ? [] : [`Response: ${preview(body, secrets)}`],
+			texts: typeof body === 'string' ? [body] : [],
 		};
 	}
 	const errorBody = body as CrayonErrorBody;
+	const message = typeof errorBody.Message === 'string' ? errorBody.Message : undefined;
 	const objectErrors = Array.isArray(errorBody.ObjectErrors)
 		? errorBody.ObjectErrors.flatMap((objectError: { Message?: unknown }) =>
 				typeof objectError?.Message === 'string' ? [objectError.Message] : [],
 			)
 		: [];
 	return {
-		message: typeof errorBody.Message === 'string' ? errorBody.Message : undefined,
-		details: [
-			typeof errorBody.ErrorCode === 'string' ? `Crayon error code: ${errorBody.ErrorCode}` : '',
-			...objectErrors,
-		].filter(Boolean),
+		message,
+		code: typeof errorBody.ErrorCode === 'string' ? errorBody.ErrorCode : undefined,
+		details: objectErrors.filter((objectError) => !message?.includes(objectError)),
+		texts: textsOf(body),
 	};
+}
+
+const comparable = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The sent fields Crayon's error names, by their Crayon names or their labels. */
+function fieldsNamed(sent: SentField[], texts: string[]): SentField[] {
+	const haystack = texts.map(comparable);
+	return sent.filter((field) =>
+		[field.label, ...field.crayonNames]
+			.map(comparable)
+			.some((name) => name !== '' && haystack.some((text) => text.includes(name))),
+	);
+}
+
+const sentValue = (field: SentField) => `${field.label} ${JSON.stringify(field.value)}`;
+
+/** Which field to change: the ones Crayon's error names, or else every field the request was made of. */
+function whatToChange(request: CrayonRequest, texts: string[]): string | undefined {
+	const sent = request.sent ?? [];
+	if (sent.length === 0) return undefined;
+	const named = fieldsNamed(sent, texts);
+	return named.length > 0
+		? `Crayon's answer is about ${named.map((field) => `"${field.label}" (this item sent ${JSON.stringify(field.value)})`).join(' and ')}: change it, then run the item again.`
+		: `Check the values this item sent: ${sent.map(sentValue).join(', ')}.`;
 }
 
 /** "no answer within 200 ms", "HTTP 500: <Crayon's message>": what went wrong, in a few words. */
@@ -192,9 +232,26 @@ export function unreadableReadText(
 	};
 }
 
+/** "Crayon refused to create a subscription of …: <Crayon's message>", or what else the status says. */
+function statusHeadline(
+	request: CrayonRequest,
+	status: number,
+	busy: boolean,
+	message: string | undefined,
+): string {
+	const { action } = request;
+	const label = requestLabel(request);
+	const because = message ? `: ${message}` : ` (HTTP ${status})`;
+	if (busy) return `Crayon is too busy to ${action ?? `process ${label}`} (HTTP ${status})`;
+	if (status < 500) return `Crayon refused ${action ? `to ${action}` : label}${because}`;
+	return action
+		? `Crayon failed to ${action} (HTTP ${status}${message ? `: ${message}` : ''})`
+		: `Crayon answered HTTP ${status} to ${label}${message ? `: ${message}` : ''}`;
+}
+
 /** Every failure but a purchase's unknown outcome: what happened and what it means. */
 export function failureText(
-	request: RequestLine & { purchase: boolean },
+	request: CrayonRequest & { purchase: boolean },
 	failure: Failure,
 	attempts: number,
 	secrets: string[],
@@ -238,31 +295,29 @@ export function failureText(
 		case 'unreadable':
 			return unreadableReadText(request, failure, secrets);
 		case 'status': {
-			const { message, details } = crayonErrorDetails(failure.body, secrets);
+			const { message, code, details, texts } = crayonErrorDetails(failure.body, secrets);
 			const busy = deliveryOf(failure) === 'busy';
 			const waitHint =
 				busy && failure.retryAfterMs !== undefined
 					? `Crayon asked to wait ${Math.ceil(failure.retryAfterMs / 1000)} s. `
 					: '';
+			const answered = `Request: ${label} answered HTTP ${failure.status}${code ? ` (Crayon error code ${code})` : ''}.`;
 			return {
 				httpCode: String(failure.status),
 				response: failure.body,
-				message: busy
-					? `Crayon is too busy to process ${label} (HTTP ${failure.status})${retried}`
-					: message
-						? `Crayon refused ${label}: ${message}${retried}`
-						: `Crayon answered HTTP ${failure.status} to ${label}${retried}`,
-				description:
-					[
-						...details,
-						busy
-							? `${waitHint}${NOTHING_BOUGHT} Run this item again later.`
-							: request.purchase
-								? NOTHING_BOUGHT
-								: '',
-					]
-						.filter(Boolean)
-						.join('\n') || undefined,
+				message: `${statusHeadline(request, failure.status, busy, message)}${retried}`,
+				description: [
+					...(deliveryOf(failure) === 'refused' ? [whatToChange(request, texts)] : []),
+					...details,
+					busy
+						? `${waitHint}${NOTHING_BOUGHT} Run this item again later.`
+						: request.purchase
+							? NOTHING_BOUGHT
+							: READ_ONLY,
+					answered,
+				]
+					.filter(Boolean)
+					.join('\n'),
 			};
 		}
 	}

@@ -7,9 +7,22 @@ export interface RequestLine {
 	path: string;
 }
 
+/** A field of the node whose value went into a request: what an error tells the user to change. */
+export interface SentField {
+	/** The field's label in the node: "Part Number". */
+	label: string;
+	value: unknown;
+	/** How Crayon names it in its errors ("PartNumber", "Product"), matched ignoring case and spaces. */
+	crayonNames: string[];
+}
+
 export interface CrayonRequest extends RequestLine {
 	body?: IDataObject | IDataObject[];
 	qs?: IDataObject;
+	/** What the request does, in a few words, for errors: "create a subscription of …". */
+	action?: string;
+	/** The node's fields that went into the request. */
+	sent?: SentField[];
 }
 
 /** What a read-only look at Crayon told about a purchase whose answer was lost. */
@@ -43,7 +56,7 @@ export interface OutcomeLookup {
 
 /** Buys or changes something at Crayon: never sent twice unless it provably did not arrive. */
 export interface PurchaseRequest<Answer> extends CrayonRequest {
-	/** What is bought, in a few words, for the run summary: "create the subscription". */
+	/** What is bought, in a few words, for the run summary and errors: "create a subscription of …". */
 	action: string;
 	/**
 	 * What identifies the purchase at Crayon, from its answer: "subscription 5121"; undefined

@@ -3,12 +3,16 @@
  * is refused for operations that buy. Every importable example workflow (examples/*.json) runs
  * unchanged through the engine against the simulator (n8n-nodes-base nodes by their
  * stand-ins) and buys what its data says; the expected purchases are derived from the rows in
- * each file.
+ * each file. As a new node and as an AI agent's tool it opens on a read.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
+import { NodeHelpers } from 'n8n-workflow';
+
+import { findOperation } from '../../../nodes/Crayon/actions/resources';
+import { Crayon } from '../../../nodes/Crayon/Crayon.node';
 
 import {
 	exampleRows,
@@ -196,7 +200,11 @@ const checks: Record<string, Check> = {
 				expect.objectContaining({
 					CheckedOut: true,
 					VerifiedBeforeCheckout: true,
-					Order: expect.objectContaining({ resellerCustomerId: order.customerId }),
+					// Simplified by default: the order's enumerations named.
+					Order: expect.objectContaining({
+						CustomerTenantId: order.customerId,
+						OrderLines: expect.arrayContaining([expect.objectContaining({ Type: 'Subscription' })]),
+					}),
 				}),
 			),
 		);
@@ -307,5 +315,59 @@ describe('The example workflows', () => {
 		expect(result.status).toBe('success');
 		expect(crayon.logins()).toHaveLength(1);
 		check(crayon, result, workflow);
+	});
+});
+
+const { description } = new Crayon();
+
+/** Every resource's Operation dropdown, with the resource it belongs to. */
+const operationDropdowns = description.properties
+	.filter((property) => property.name === 'operation')
+	.map((dropdown: INodeProperties) => ({
+		resource: String(dropdown.displayOptions?.show?.resource?.[0]),
+		dropdown,
+	}));
+
+describe('The Crayon node as an AI agent tool', () => {
+	const crayon = useCrayon();
+
+	it('can be used as a tool', () => {
+		expect(description.usableAsTool).toBe(true);
+	});
+
+	it.each(operationDropdowns.map(({ resource, dropdown }) => [resource, dropdown.default]))(
+		'opens %s on an operation that buys nothing (%s)',
+		(resource, operation) => {
+			const defaultOperation = findOperation(resource, String(operation));
+			expect(defaultOperation).toBeDefined();
+			expect(defaultOperation?.isPurchase).toBeFalsy();
+		},
+	);
+
+	it('opens on Subscription → Get Many', () => {
+		const resource = description.properties.find((property) => property.name === 'resource');
+		expect(resource?.default).toBe('subscription');
+		expect(
+			operationDropdowns.find((entry) => entry.resource === 'subscription')?.dropdown.default,
+		).toBe('getMany');
+	});
+
+	it('with the parameters n8n gives a new node, only reads', async () => {
+		const parameters = NodeHelpers.getNodeParameters(
+			description.properties,
+			{},
+			true,
+			false,
+			{ typeVersion: 1 },
+			description,
+		) as INodeParameters;
+
+		const result = await crayon.runCrayon(parameters, [{}]);
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.apiRequests().map((request) => `${request.method} ${request.path}`)).toEqual([
+			'GET /api/v1/subscriptions',
+		]);
+		expect(crayon.sim.purchaseCount()).toBe(0);
 	});
 });

@@ -3,7 +3,10 @@ import type { INodeParameters } from 'n8n-workflow';
 import { SEED, SubscriptionStatus } from '../../../simulator';
 import { byId, runForJson, useCrayon } from '../../helpers';
 
-const allTenants: INodeParameters = { customerTenantId: { __rl: true, mode: 'list', value: '' } };
+const allTenants: INodeParameters = {
+	customerTenantId: { __rl: true, mode: 'list', value: '' },
+	startFrom: 'existing',
+};
 
 describe('The Crayon Trigger', () => {
 	const crayon = useCrayon();
@@ -124,6 +127,7 @@ describe('The Crayon Trigger', () => {
 
 		const forTenant = {
 			customerTenantId: byId(SEED.tenantId),
+			startFrom: 'existing',
 			simplify: false,
 		};
 		const first = await pollFor(forTenant);
@@ -157,6 +161,34 @@ describe('The Crayon Trigger', () => {
 		const manual = await crayon.poll(allTenants, '{}', 'manual');
 		expect(manual.items).toHaveLength(1);
 		expect(manual.staticData).toBe('{}');
+	});
+
+	it('starts from now by default: the first poll takes stock without output, later polls output what changed', async () => {
+		const poll = poller({ customerTenantId: { __rl: true, mode: 'list', value: '' } });
+
+		const first = await poll();
+		expect(first.items).toBeNull();
+		expect(Object.keys(first.staticData['node:Crayon Trigger'].fingerprints)).toHaveLength(
+			SEED.subscriptionCount,
+		);
+
+		crayon.sim.state.subscriptions.get(SEED.nceSubscriptionId)!.quantity = 12;
+		const second = await poll();
+		expect(second.items).toEqual([
+			expect.objectContaining({ Event: 'changed', Id: SEED.nceSubscriptionId, Quantity: 12 }),
+		]);
+	});
+
+	it('watches every customer tenant when "By ID" is left empty, as its description says', async () => {
+		const poll = poller({
+			customerTenantId: { __rl: true, mode: 'id', value: '' },
+			startFrom: 'existing',
+		});
+
+		const { items } = await poll();
+
+		expect(items).toHaveLength(SEED.subscriptionCount);
+		expect(crayon.apiRequests()[0].query).not.toHaveProperty('customerTenantId');
 	});
 
 	it('refuses a customer tenant that is not an ID, before asking Crayon', async () => {

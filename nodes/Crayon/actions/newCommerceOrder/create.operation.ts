@@ -6,17 +6,20 @@ import { purchaseOrderBillingCycles, termBillingProblem } from '../../domain/enu
 import { getSubscriptionIds, NEW_COMMERCE_ORDERS_PATH } from '../../domain/newCommerceOrders';
 import { verifyPurchase } from '../../domain/orders';
 import { newSubscriptionLookup, subscriptionSignature } from '../../domain/outcomes';
-import { calendarDate, catalogueCode, dateTime, NCE_PART_NUMBER } from '../../domain/values';
+import { catalogueCode, NCE_PART_NUMBER } from '../../domain/values';
 import {
 	additionalFields,
 	booleanField,
+	customTermEndDateField,
+	dayField,
 	enumField,
+	purchaseLineLabels,
 	quantityField,
 	termDurationField,
 	verifyFirstField,
 } from '../../fields/common';
 import { customerTenantLocator } from '../../fields/locators';
-import { field, schemaOf } from '../../fields/parameters';
+import { field, schemaOf, sentField } from '../../fields/parameters';
 import { answer, answerObject, type CrayonClient } from '../../transport';
 import type { OperationOption } from '../resource';
 
@@ -29,8 +32,7 @@ const whileWaiting = { displayOptions: { show: { waitForSubscriptionId: [true] }
 
 export const fields = {
 	customerTenantId: customerTenantLocator({
-		displayName: 'Customer Tenant ID',
-		description: 'Crayon ID of the customer tenant that gets the subscription',
+		description: 'The customer tenant that gets the subscription',
 	}),
 	partNumber: field(
 		{
@@ -48,27 +50,6 @@ export const fields = {
 	quantity: quantityField('Number of licences'),
 	billingCycle: enumField({ displayName: 'Billing Cycle', default: 1 }, purchaseOrderBillingCycles),
 	termDuration: termDurationField('Length of the commitment', 'P1M'),
-	additionalFields: additionalFields({
-		customTermEndDate: field(
-			{
-				displayName: 'Custom Term End Date',
-				type: 'dateTime',
-				default: '',
-				description:
-					'End the term on this date to align with other subscriptions (coterminosity); use a date Crayon offers for the tenant',
-			},
-			dateTime,
-		),
-		scheduledDate: field(
-			{
-				displayName: 'Scheduled Date',
-				type: 'dateTime',
-				default: '',
-				description: 'Process the order on this date instead of now',
-			},
-			calendarDate,
-		),
-	}),
 	verifyFirst: verifyFirstField,
 	waitForSubscriptionId: booleanField({
 		displayName: 'Wait for Subscription ID',
@@ -82,6 +63,7 @@ export const fields = {
 			type: 'number',
 			typeOptions: { minValue: 1 },
 			default: 300,
+			hint: 'At most 86400 (one day); the order stands either way',
 			...whileWaiting,
 		},
 		seconds,
@@ -91,20 +73,31 @@ export const fields = {
 		{
 			displayName: 'Poll Interval (Seconds)',
 			type: 'number',
-			typeOptions: { minValue: 0.01, numberPrecision: 2 },
+			// Fractions are allowed (e.g. 0.5) but not shown as "10.00".
+			typeOptions: { minValue: 0.01 },
 			default: 10,
+			description: 'How long to wait between two looks at the order',
 			...whileWaiting,
 		},
 		seconds,
 		{ fallback: true },
 	),
+	additionalFields: additionalFields({
+		customTermEndDate: customTermEndDateField(
+			"End the term on this date to align with the customer tenant's other subscriptions (coterminosity)",
+		),
+		scheduledDate: dayField(
+			'Scheduled Date',
+			'A day (YYYY-MM-DD) in the future: Crayon processes the order then instead of now',
+		),
+	}),
 };
 
 export const isPurchase = true;
 
 export const option: OperationOption = {
 	name: 'Create',
-	action: 'Create a new commerce order',
+	action: 'Create a New Commerce order',
 	description:
 		'Buy a New Commerce subscription in one call (verify and checkout combined; costs money) and optionally wait for its subscription ID',
 };
@@ -143,7 +136,7 @@ export async function prepare(
 	input: Input,
 	crayon: CrayonClient,
 ): Promise<Input> {
-	if (input.verifyFirst) await verifyPurchase(crayon, input.body);
+	if (input.verifyFirst) await verifyPurchase(crayon, input.body, purchaseLineLabels(fields));
 	return input;
 }
 
@@ -174,6 +167,13 @@ export async function execute(
 			method: 'POST',
 			path: NEW_COMMERCE_ORDERS_PATH,
 			body,
+			sent: [
+				sentField(fields.customerTenantId, body.customerTenantId, 'CustomerTenant'),
+				sentField(fields.partNumber, body.partNumber, 'PartNumber'),
+				sentField(fields.quantity, body.quantity, 'Quantity'),
+				sentField(fields.billingCycle, body.billingCycle, 'BillingCycle'),
+				sentField(fields.termDuration, body.termDuration, 'TermDuration'),
+			],
 			action: `order ${body.partNumber} × ${body.quantity} for customer tenant ${body.customerTenantId}`,
 			identify: (placed) =>
 				placed.IsSuccessful

@@ -24,7 +24,7 @@ export const fields = {
 
 export const option: OperationOption = {
 	name: 'Get Subscription IDs',
-	action: 'Get the subscriptions of a new commerce order',
+	action: 'Get the subscriptions of a New Commerce order',
 	description:
 		'Check once, without waiting, whether Crayon has processed a New Commerce order and which subscription IDs it created',
 };

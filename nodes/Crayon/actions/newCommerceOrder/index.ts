@@ -7,6 +7,6 @@ export const newCommerceOrder = defineResource(
 		value: 'newCommerceOrder',
 		description: 'A one-call New Commerce (NCE) purchase and the subscriptions it created',
 	},
-	'create',
+	'getSubscriptionIds',
 	operations,
 );

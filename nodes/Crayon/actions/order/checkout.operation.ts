@@ -4,6 +4,7 @@ import { z } from 'zod';
 import {
 	CHECKOUT_PATH,
 	orderLinesOf,
+	simplifyOrder,
 	verificationFailed,
 	verificationProblems,
 	verifiedOrder,
@@ -11,9 +12,11 @@ import {
 	type OrderBody,
 } from '../../domain/orders';
 import { booleanField } from '../../fields/common';
+import { simplifyField } from '../../fields/lists';
 import {
 	orderFields,
 	orderFromFields,
+	orderLineLabels,
 	orderLinesPath,
 	readOrderParameters,
 } from '../../fields/order';
@@ -22,6 +25,7 @@ import {
 	fromSameParameters,
 	propertiesOf,
 	schemaOf,
+	sentField,
 	withProperty,
 	type Field,
 } from '../../fields/parameters';
@@ -40,6 +44,10 @@ const toggles = {
 		default: true,
 		description:
 			"Whether to verify every item's order with Crayon before the first checkout of the run and refuse if verification reports errors; the verified order (with Crayon's catalog item IDs) is what gets checked out",
+	}),
+	simplify: withProperty(simplifyField, {
+		description:
+			'Whether to output the checked-out order with readable billing cycles and line types instead of the order exactly as it was sent',
 	}),
 };
 
@@ -75,9 +83,9 @@ export const fields = {
 export const isPurchase = true;
 
 export const option: OperationOption = {
-	name: 'Checkout',
-	action: 'Checkout an order',
-	description: 'Place a purchase request order (by default verified first)',
+	name: 'Check Out',
+	action: 'Check out an order',
+	description: 'Place a purchase request order (by default verified first; costs money)',
 };
 
 export function readInput(this: IExecuteFunctions, itemIndex: number) {
@@ -86,10 +94,22 @@ export function readInput(this: IExecuteFunctions, itemIndex: number) {
 	return { ...parameters, [INPUT_ITEM]: this.getInputData()[itemIndex]?.json ?? {} };
 }
 
+/** The input item is not an order at all: most likely no Verify step runs before this node. */
+const NOT_A_VERIFIED_ORDER =
+	'is not an order (it has no orderLines): "Verified Order From Input" checks out what an Order → Verify step before this node output. Put Order → Verify before this node, or set Order Source to "Define Below" and enter the order here';
+
 const verifiedOrderInput = z
 	.object({ [INPUT_ITEM]: z.unknown() })
 	.superRefine((raw, context) => {
-		const problems = verificationProblems(raw[INPUT_ITEM]);
+		if (!Array.isArray(fieldOf(raw[INPUT_ITEM], 'orderLines'))) {
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: [INPUT_ITEM],
+				message: NOT_A_VERIFIED_ORDER,
+			});
+			return;
+		}
+		const problems = verificationProblems(raw[INPUT_ITEM], orderLineLabels);
 		if (problems.length > 0) {
 			context.addIssue({
 				code: z.ZodIssueCode.custom,
@@ -139,7 +159,7 @@ export const schema = fromSameParameters({
 		}
 		return result.data;
 	}),
-	verifyBeforeCheckout: schemaOf(toggles).transform((options) => options.verifyBeforeCheckout),
+	settings: schemaOf(toggles),
 });
 
 type Input = z.output<typeof schema>;
@@ -153,9 +173,9 @@ export async function prepare(
 	input: Input,
 	crayon: CrayonClient,
 ): Promise<Input> {
-	if (!input.verifyBeforeCheckout) return input;
+	if (!input.settings.verifyBeforeCheckout) return input;
 	const verified = await verifyOrder(crayon, input.order);
-	const problems = verificationProblems(verified);
+	const problems = verificationProblems(verified, orderLineLabels);
 	if (problems.length > 0)
 		throw await verificationFailed(crayon, problems, 'so nothing was checked out');
 	const result = verifiedOrder.safeParse(verified);
@@ -182,7 +202,7 @@ const checkedOut = answer(
 
 export async function execute(
 	this: IExecuteFunctions,
-	{ order, verifyBeforeCheckout }: Input,
+	{ order, settings }: Input,
 	crayon: CrayonClient,
 ) {
 	const customer = String(fieldOf(order, 'resellerCustomerId'));
@@ -191,6 +211,14 @@ export async function execute(
 			method: 'POST',
 			path: CHECKOUT_PATH,
 			body: order,
+			sent: [
+				sentField(
+					orderFields.resellerCustomerId,
+					fieldOf(order, 'resellerCustomerId'),
+					'ResellerCustomer',
+					'CustomerTenant',
+				),
+			],
 			action: `check out an order of ${orderLinesOf(order).length} line(s) for customer tenant ${customer}`,
 			identify: () => ({
 				identity: `order of ${orderLinesOf(order).length} line(s) for customer tenant ${customer}`,
@@ -198,5 +226,9 @@ export async function execute(
 		},
 		checkedOut,
 	);
-	return { CheckedOut: true, VerifiedBeforeCheckout: verifyBeforeCheckout, Order: order };
+	return {
+		CheckedOut: true,
+		VerifiedBeforeCheckout: settings.verifyBeforeCheckout,
+		Order: settings.simplify ? simplifyOrder(order) : order,
+	};
 }

@@ -3,7 +3,12 @@ import type { z } from 'zod';
 
 import { verificationFailed, verificationProblems, verifyOrder } from '../../domain/orders';
 import { booleanField } from '../../fields/common';
-import { orderFields, orderFromFields, readOrderParameters } from '../../fields/order';
+import {
+	orderFields,
+	orderFromFields,
+	orderLineLabels,
+	readOrderParameters,
+} from '../../fields/order';
 import { fromSameParameters, propertiesOf, schemaOf } from '../../fields/parameters';
 import type { CrayonClient } from '../../transport';
 
@@ -41,7 +46,7 @@ export async function execute(
 	crayon: CrayonClient,
 ) {
 	const verified = await verifyOrder(crayon, order);
-	const problems = verificationProblems(verified);
+	const problems = verificationProblems(verified, orderLineLabels);
 	if (problems.length > 0 && !outputOrdersWithErrors) {
 		throw await verificationFailed(crayon, problems, 'in the order');
 	}

@@ -3,8 +3,8 @@ import { z } from 'zod';
 
 import { addonSignature, newAddonLookup } from '../../domain/outcomes';
 import { collectionField, quantityField, textField } from '../../fields/common';
-import { addonOfferLocator, subscriptionLocator } from '../../fields/locators';
-import { schemaOf } from '../../fields/parameters';
+import { activeSubscriptionLocator, addonOfferLocator } from '../../fields/locators';
+import { schemaOf, sentField } from '../../fields/parameters';
 import { answer, type CrayonClient } from '../../transport';
 import type { OperationOption } from '../resource';
 
@@ -12,14 +12,12 @@ import type { OperationOption } from '../resource';
 const tag = (displayName: string) => textField({ displayName, default: '' }, 250);
 
 export const fields = {
-	subscriptionId: subscriptionLocator({
-		displayName: 'Subscription ID',
-		description: 'Crayon ID of the active subscription that gets the add-on',
+	subscriptionId: activeSubscriptionLocator({
+		description: 'The active subscription that gets the add-on (the list shows active ones only)',
 	}),
 	offerId: addonOfferLocator({
-		displayName: 'Offer ID',
 		description:
-			"Part number of the add-on offer (one of the subscription's add-on offers; the list shows them once the subscription is chosen)",
+			"The add-on offer to buy: one of the subscription's add-on offers (the list shows them once the subscription is chosen), by its part number",
 	}),
 	quantity: quantityField('Number of add-on licences'),
 	subscriptionTags: collectionField(
@@ -42,7 +40,7 @@ export const isPurchase = true;
 
 export const option: OperationOption = {
 	name: 'Add Add-On',
-	action: 'Add an add on to a subscription',
+	action: 'Add an add-on to a subscription',
 	description:
 		"Buy an add-on for an existing active subscription (costs money); the offer must be one of the subscription's add-on offers",
 };
@@ -78,6 +76,11 @@ export async function execute(
 			method: 'POST',
 			path,
 			body,
+			sent: [
+				sentField(fields.subscriptionId, subscriptionId, 'Subscription'),
+				sentField(fields.offerId, body.OfferId, 'OfferId', 'Offer'),
+				sentField(fields.quantity, body.Quantity, 'Quantity'),
+			],
 			action: `add add-on ${body.OfferId} × ${body.Quantity} to subscription ${subscriptionId}`,
 			identify: (yes) =>
 				yes

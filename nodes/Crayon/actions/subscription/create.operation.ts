@@ -8,22 +8,30 @@ import {
 } from '../../domain/enums';
 import { verifyPurchase } from '../../domain/orders';
 import { newSubscriptionLookup, subscriptionSignature } from '../../domain/outcomes';
+import { simplifySubscription } from '../../domain/subscriptions';
 import { NCE_PART_NUMBER } from '../../domain/values';
 import {
+	additionalFields,
+	booleanField,
 	enumField,
 	optionalField,
 	partNumberField,
+	purchaseLineLabels,
 	quantityField,
 	termDurationField,
 	textField,
 	verifyFirstField,
 } from '../../fields/common';
-import { customerTenantLocator } from '../../fields/locators';
-import { field, schemaOf, withProperty } from '../../fields/parameters';
+import { simplifyField } from '../../fields/lists';
+import { customerTenantLocator, organizationLocator } from '../../fields/locators';
+import { field, schemaOf, sentField, withProperty } from '../../fields/parameters';
 import { answerObject, type CrayonClient } from '../../transport';
 import type { OperationOption } from '../resource';
 
 const nceOnly = { displayOptions: { show: { productType: ['nce'] } } };
+
+/** Azure Plan is bought through this endpoint too (Crayon's "Provision Azure Plan" scenario). */
+const AZURE_PLAN_PART_NUMBER = 'DZH318Z0BPS6:0001';
 
 export const fields = {
 	productType: field(
@@ -35,8 +43,7 @@ export const fields = {
 				{
 					name: 'New Commerce (NCE)',
 					value: 'nce',
-					description:
-						'Part number as productId:skuId, e.g. CFQ7TTC0LF8R:0001; needs billing cycle and term duration',
+					description: `Part number as productId:skuId, e.g. CFQ7TTC0LF8R:0001 (Azure Plan: ${AZURE_PLAN_PART_NUMBER}); needs billing cycle and term duration`,
 				},
 				{
 					name: 'Legacy CSP',
@@ -49,22 +56,24 @@ export const fields = {
 		z.enum(['nce', 'legacy'], { errorMap: () => ({ message: 'must be nce or legacy' }) }),
 		{ fallback: true },
 	),
-	name: textField(
-		{
-			displayName: 'Subscription Name',
-			required: true,
-			default: '',
-			description:
-				'Name of the subscription in Cloud-iQ (Crayon does not apply names to NCE subscriptions)',
-		},
-		200,
-	),
 	customerTenantId: customerTenantLocator({
-		displayName: 'Customer Tenant ID',
-		description: 'Crayon ID of the customer tenant that gets the subscription',
+		description: 'The customer tenant that gets the subscription',
 	}),
 	partNumber: partNumberField('CFQ7TTC0LF8R:0001', 'Product part number to buy'),
 	quantity: quantityField('Number of licences'),
+	// Crayon assigns no names to New Commerce subscriptions ("Create Subscription" page), so only legacy asks.
+	name: optionalField(
+		textField(
+			{
+				displayName: 'Subscription Name',
+				required: true,
+				default: '',
+				description: 'Name of the subscription in Cloud-iQ',
+				displayOptions: { show: { productType: ['legacy'] } },
+			},
+			200,
+		),
+	),
 	// Hidden, and so absent, for legacy products; required for New Commerce (below).
 	billingCycle: optionalField(
 		enumField({ displayName: 'Billing Cycle', default: 1, ...nceOnly }, subscriptionBillingCycles),
@@ -73,6 +82,19 @@ export const fields = {
 		withProperty(termDurationField('Length of the commitment', 'P1M'), nceOnly),
 	),
 	verifyFirst: withProperty(verifyFirstField, nceOnly),
+	simplify: simplifyField,
+	additionalFields: additionalFields({
+		attestationAccepted: booleanField({
+			displayName: 'Attestation Accepted',
+			default: false,
+			description:
+				"Whether you accept the offer's attestation: some New Commerce offers (for example Windows 365 or Microsoft 365 for frontline workers) can only be bought with it",
+		}),
+		organizationId: organizationLocator({
+			required: false,
+			description: `The Crayon organization the subscription belongs to; Crayon's Azure Plan example (${AZURE_PLAN_PART_NUMBER}) sets it`,
+		}),
+	}),
 };
 
 export const isPurchase = true;
@@ -86,6 +108,13 @@ export const option: OperationOption = {
 
 export const schema = schemaOf(fields)
 	.superRefine((input, context) => {
+		if (input.productType === 'legacy' && input.name === undefined) {
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: ['name'],
+				message: 'is required for legacy CSP products',
+			});
+		}
 		if (input.productType !== 'nce') return;
 		if (!NCE_PART_NUMBER.test(input.partNumber)) {
 			context.addIssue({
@@ -112,18 +141,22 @@ export const schema = schemaOf(fields)
 		if (problem)
 			context.addIssue({ code: z.ZodIssueCode.custom, path: ['billingCycle'], message: problem });
 	})
-	.transform((input) => ({
+	.transform(({ additionalFields: extra, ...input }) => ({
 		body: {
-			name: input.name,
+			// Crayon documents Name as required but drops it for New Commerce: the part number says what it is.
+			name: input.productType === 'nce' ? input.partNumber : (input.name as string),
 			customerTenant: { id: input.customerTenantId },
 			product: { partNumber: input.partNumber },
 			quantity: input.quantity,
 			...(input.productType === 'nce'
 				? { billingCycle: input.billingCycle, termDuration: input.termDuration }
 				: {}),
+			...(extra.organizationId !== undefined ? { organization: { id: extra.organizationId } } : {}),
+			...(extra.attestationAccepted ? { attestationAccepted: true } : {}),
 		},
 		// Only New Commerce products can be checked as an order line.
 		verifyFirst: input.productType === 'nce' && input.verifyFirst,
+		simplify: input.simplify,
 	}));
 
 type Input = z.output<typeof schema>;
@@ -137,13 +170,17 @@ export async function prepare(
 	const { body } = input;
 	const billingCycle = orderBillingCycleOf(body.billingCycle ?? 0);
 	if (input.verifyFirst && billingCycle !== undefined && body.termDuration !== undefined) {
-		await verifyPurchase(crayon, {
-			customerTenantId: body.customerTenant.id,
-			partNumber: body.product.partNumber,
-			quantity: body.quantity,
-			billingCycle,
-			termDuration: body.termDuration,
-		});
+		await verifyPurchase(
+			crayon,
+			{
+				customerTenantId: body.customerTenant.id,
+				partNumber: body.product.partNumber,
+				quantity: body.quantity,
+				billingCycle,
+				termDuration: body.termDuration,
+			},
+			purchaseLineLabels(fields),
+		);
 	}
 	return input;
 }
@@ -153,17 +190,33 @@ const createdSubscription = answerObject(
 	'the created subscription (an object with a numeric Id)',
 );
 
-export async function execute(this: IExecuteFunctions, { body }: Input, crayon: CrayonClient) {
+export async function execute(
+	this: IExecuteFunctions,
+	{ body, simplify }: Input,
+	crayon: CrayonClient,
+) {
+	const sent = [
+		sentField(fields.customerTenantId, body.customerTenant.id, 'CustomerTenant'),
+		sentField(fields.partNumber, body.product.partNumber, 'PartNumber', 'Product'),
+		sentField(fields.quantity, body.quantity, 'Quantity'),
+		...(body.billingCycle !== undefined
+			? [sentField(fields.billingCycle, body.billingCycle, 'BillingCycle')]
+			: []),
+		...(body.termDuration !== undefined
+			? [sentField(fields.termDuration, body.termDuration, 'TermDuration')]
+			: []),
+	];
 	const expected = {
 		customerTenantId: body.customerTenant.id,
 		partNumber: body.product.partNumber,
 		quantity: body.quantity,
 	};
-	return await crayon.purchase(
+	const created = await crayon.purchase(
 		{
 			method: 'POST',
 			path: '/api/v1/subscriptions/',
 			body,
+			sent,
 			action: `create a subscription of ${body.product.partNumber} × ${body.quantity} for customer tenant ${body.customerTenant.id}`,
 			identify: (created) => ({ identity: `subscription ${created.Id}`, createdIds: [created.Id] }),
 			signature: subscriptionSignature(expected),
@@ -171,4 +224,5 @@ export async function execute(this: IExecuteFunctions, { body }: Input, crayon: 
 		},
 		createdSubscription,
 	);
+	return simplify ? simplifySubscription(created) : created;
 }

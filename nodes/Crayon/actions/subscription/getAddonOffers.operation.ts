@@ -15,7 +15,7 @@ export const fields = {
 
 export const option: OperationOption = {
 	name: 'Get Add-On Offers',
-	action: 'Get add on offers for a subscription',
+	action: 'Get the add-on offers of a subscription',
 	description:
 		'List the add-on offers that can be bought for a subscription, with their part numbers',
 };

@@ -8,6 +8,6 @@ export const subscription = defineResource(
 		description:
 			'A licence subscription of a customer tenant: buy, read, list, change quantity, add add-ons',
 	},
-	'create',
+	'getMany',
 	operations,
 );

@@ -11,17 +11,21 @@ import {
 } from '../../domain/subscriptions';
 import { quantityField } from '../../fields/common';
 import { simplifyField } from '../../fields/lists';
-import { subscriptionLocator } from '../../fields/locators';
-import { schemaOf } from '../../fields/parameters';
+import { activeSubscriptionLocator } from '../../fields/locators';
+import { schemaOf, sentField, withProperty } from '../../fields/parameters';
 import type { CrayonClient } from '../../transport';
 import type { OperationOption } from '../resource';
 
 export const fields = {
-	subscriptionId: subscriptionLocator({
-		description: 'The active subscription whose licence count changes (Crayon subscription ID)',
+	subscriptionId: activeSubscriptionLocator({
+		description:
+			'The active subscription whose licence count changes (the list shows active ones only)',
 	}),
-	quantity: quantityField(
-		'The new total number of licences (not the difference). Raising it is billed; New Commerce subscriptions may not allow lowering it after the first days of the term.',
+	quantity: withProperty(
+		quantityField(
+			'Raising it is billed; New Commerce subscriptions may not allow lowering it after the first days of the term',
+		),
+		{ hint: 'The new total number of licences, not the difference' },
 	),
 	simplify: simplifyField,
 };
@@ -57,6 +61,7 @@ export async function execute(
 				method: 'PUT',
 				path: `/api/v1/subscriptions/${subscriptionId}`,
 				body: { ...current, Quantity: quantity },
+				sent: [sentField(fields.quantity, quantity, 'Quantity')],
 				action: `change subscription ${subscriptionId} from ${current.Quantity} to ${quantity} licences`,
 				identify: () => ({
 					identity: `subscription ${subscriptionId} quantity ${current.Quantity} → ${quantity}`,

@@ -67,7 +67,7 @@ describe('A purchase run with "Continue On Fail"', () => {
 		);
 		expect(errorItemOf(result, 6)).toMatchObject({
 			httpCode: '400',
-			error: expect.stringMatching(/^Crayon refused POST/),
+			error: expect.stringMatching(/^Crayon refused to create a subscription of .* \[item 6\]$/),
 		});
 
 		const sentQuantities = crayon

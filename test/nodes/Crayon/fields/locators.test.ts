@@ -124,7 +124,7 @@ describe('A purchase field given as a resource locator', () => {
 			[{ subscription: 'the big one' }],
 		);
 		expect(result.error?.message).toBe(
-			'Invalid input in item 0: "Subscription ID" must be a whole number from 1 to 2147483647 (received "the big one")',
+			'Invalid input in item 0: "Subscription" must be a whole number from 1 to 2147483647 (received "the big one")',
 		);
 		expect(crayon.sim.requests).toEqual([]);
 		expect(crayon.sim.purchaseCount()).toBe(0);

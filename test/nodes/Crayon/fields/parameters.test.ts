@@ -152,36 +152,73 @@ const orderLineFields: Record<string, { label: string; bad: BadValue[] }> = {
 	'line.customTermEndDate': { label: 'Line 1 → customTermEndDate', bad: BAD_DATE },
 };
 
+/** A value left empty is not sent, so only what cannot be sent is bad. */
+const givenOnly = (bad: BadValue[]) =>
+	bad.filter((value) => value !== MISSING && value !== '' && value !== '   ');
+
 const orderFields = {
-	resellerCustomerId: { label: 'Reseller Customer ID', bad: BAD_ID },
-	scheduledPurchaseDate: { label: 'Scheduled Purchase Date', bad: BAD_DATE },
+	resellerCustomerId: { label: 'Customer Tenant', bad: BAD_ID },
+	scheduledPurchaseDate: {
+		label: 'Additional Fields → Scheduled Purchase Date',
+		bad: givenOnly(BAD_DAY),
+	},
+	adminAccount: {
+		label: 'Additional Fields → Admin Account',
+		bad: ['admin@contoso.com\r\n', 'x'.repeat(255), 42, 'tab\there'],
+	},
+	externalOrderId: { label: 'Additional Fields → External Order ID', bad: givenOnly(BAD_TEXT) },
+	notificationEmail: {
+		label: 'Additional Fields → Notification Email',
+		bad: ['a@b.c\nBcc: x@y.z', 'x'.repeat(255), 42],
+	},
+	invoiceProfileId: { label: 'Additional Fields → Invoice Profile ID', bad: givenOnly(BAD_ID) },
 	lines: { label: 'Order Lines', bad: [MISSING, 'not json', '{}', '[]', [], 42] },
 	...orderLineFields,
 };
 
 const orderParameters = {
-	...mapped('resellerCustomerId', 'scheduledPurchaseDate'),
+	...mapped('resellerCustomerId'),
+	additionalFields: mapped(
+		'scheduledPurchaseDate',
+		'adminAccount',
+		'externalOrderId',
+		'notificationEmail',
+		'invoiceProfileId',
+	),
 	orderLinesInput: 'json',
 	orderLinesJson: '={{ $json.lines }}',
 };
 
 const operations: Record<string, OperationCase> = {
-	'Subscription → Create': {
+	'Subscription → Create (legacy CSP)': {
+		parameters: {
+			resource: 'subscription',
+			operation: 'create',
+			productType: 'legacy',
+			...mapped('name', 'customerTenantId', 'partNumber', 'quantity'),
+		},
+		validItem: {
+			name: 'Bad input',
+			customerTenantId: SEED.legacyTenantId,
+			partNumber: SEED.legacyPartNumber,
+			quantity: 1,
+		},
+		fields: {
+			name: { label: 'Subscription Name', bad: BAD_TEXT },
+			customerTenantId: { label: 'Customer Tenant', bad: BAD_ID },
+			partNumber: { label: 'Part Number', bad: BAD_CODE },
+			quantity: { label: 'Quantity', bad: BAD_QUANTITY },
+		},
+	},
+	'Subscription → Create (New Commerce)': {
 		parameters: {
 			resource: 'subscription',
 			operation: 'create',
 			productType: 'nce',
-			...mapped(
-				'name',
-				'customerTenantId',
-				'partNumber',
-				'quantity',
-				'billingCycle',
-				'termDuration',
-			),
+			additionalFields: mapped('organizationId'),
+			...mapped('customerTenantId', 'partNumber', 'quantity', 'billingCycle', 'termDuration'),
 		},
 		validItem: {
-			name: 'Bad input',
 			customerTenantId: SEED.tenantId,
 			partNumber: SEED.ncePartNumber,
 			quantity: 1,
@@ -189,8 +226,8 @@ const operations: Record<string, OperationCase> = {
 			termDuration: 'P1M',
 		},
 		fields: {
-			name: { label: 'Subscription Name', bad: BAD_TEXT },
-			customerTenantId: { label: 'Customer Tenant ID', bad: BAD_ID },
+			customerTenantId: { label: 'Customer Tenant', bad: BAD_ID },
+			organizationId: { label: 'Additional Fields → Organization', bad: givenOnly(BAD_ID) },
 			partNumber: { label: 'Part Number', bad: BAD_NCE_PART_NUMBER },
 			quantity: { label: 'Quantity', bad: BAD_QUANTITY },
 			billingCycle: {
@@ -291,13 +328,13 @@ const operations: Record<string, OperationCase> = {
 			pollIntervalSeconds: 0.01,
 		},
 		fields: {
-			customerTenantId: { label: 'Customer Tenant ID', bad: BAD_ID },
+			customerTenantId: { label: 'Customer Tenant', bad: BAD_ID },
 			partNumber: { label: 'Part Number', bad: BAD_NCE_PART_NUMBER },
 			quantity: { label: 'Quantity', bad: BAD_QUANTITY },
 			billingCycle: { label: 'Billing Cycle', bad: BAD_ORDER_BILLING_CYCLE },
 			termDuration: { label: 'Term Duration', bad: BAD_TERM },
 			customTermEndDate: { label: 'Custom Term End Date', bad: BAD_DATE },
-			scheduledDate: { label: 'Scheduled Date', bad: BAD_DAY },
+			scheduledDate: { label: 'Scheduled Date', bad: givenOnly(BAD_DAY) },
 			waitTimeoutSeconds: { label: 'Wait Timeout (Seconds)', bad: BAD_SECONDS },
 			pollIntervalSeconds: { label: 'Poll Interval (Seconds)', bad: BAD_SECONDS },
 		},

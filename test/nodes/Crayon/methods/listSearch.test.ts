@@ -45,11 +45,16 @@ describe('List search', () => {
 		expect(pages.map((page) => page.paginationToken)).toEqual([2, 3, undefined]);
 		const values = pages.flatMap((page) => page.results.map((result) => result.value));
 		expect(new Set(values).size).toBe(SEED.subscriptionCount);
+		// The ID first, where a long label is not cut off; then what it is and whose.
 		expect(pages[0].results[1]).toEqual({
-			name: `Suspended subscription (Suspended, quantity 5, ID ${SEED.suspendedSubscriptionId})`,
+			name: `${SEED.suspendedSubscriptionId} · Suspended subscription · ${SEED.organizationName}, tenant ${SEED.legacyTenantId} (Suspended, 5 licences)`,
 			value: String(SEED.suspendedSubscriptionId),
 		});
 		expect(crayon.apiRequests().map((request) => request.query.page)).toEqual(['1', '2', '3']);
+		// Every status, as the SDK asks: Crayon's own default is undocumented.
+		expect(new Set(crayon.apiRequests().map((request) => request.query.statuses))).toEqual(
+			new Set(['511']),
+		);
 		// One login for all three pages: the token is stored in the credential and reused.
 		expect(crayon.store.preAuthenticationCalls).toBe(1);
 	});
@@ -64,6 +69,30 @@ describe('List search', () => {
 			const subscription = crayon.sim.state.subscriptions.get(Number(result.value));
 			expect(subscription?.partNumber).toBe(SEED.secondNcePartNumber);
 		}
+	});
+
+	it('names a New Commerce subscription, which has no name of its own, after its product', async () => {
+		const subscription = crayon.sim.state.subscriptions.get(SEED.nceSubscriptionId);
+		if (subscription) subscription.name = '';
+
+		const { results } = await listSearch.searchSubscriptions.call(crayon.listSearchContext());
+
+		expect(results.find((result) => result.value === String(SEED.nceSubscriptionId))?.name).toBe(
+			`${SEED.nceSubscriptionId} · Office 365 E3 · ${SEED.organizationName}, tenant ${SEED.tenantId} (Active, 10 licences)`,
+		);
+	});
+
+	it('lists only active subscriptions for the operations that need one (Add Add-On, Update Quantity)', async () => {
+		const { results } = await listSearch.searchActiveSubscriptions.call(crayon.listSearchContext());
+
+		expect(crayon.apiRequests().map((request) => request.query.statuses)).toEqual(['1']);
+		expect(results.length).toBeGreaterThan(0);
+		for (const result of results) {
+			expect(crayon.sim.state.subscriptions.get(Number(result.value))?.status).toBe(1);
+		}
+		expect(results.map((result) => result.value)).not.toContain(
+			String(SEED.suspendedSubscriptionId),
+		);
 	});
 
 	it('lists organizations', async () => {

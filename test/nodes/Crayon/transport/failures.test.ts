@@ -150,7 +150,7 @@ describe('Never sending a purchase twice, the node', () => {
 		expect(crayon.requestsTo('PUT', path)).toHaveLength(1);
 		expect(errorItemOf(result, 0).error).toBe(
 			`Outcome unknown, but most likely bought: PUT ${path} got no usable answer (connection lost: ECONNRESET). ` +
-				`A lookup at Crayon found subscription ${SEED.addonCapableSubscriptionId} with quantity 42.`,
+				`A lookup at Crayon found subscription ${SEED.addonCapableSubscriptionId} with quantity 42. [item 0]`,
 		);
 	});
 
@@ -265,8 +265,10 @@ describe('Given an unreadable answer, the node', () => {
 		});
 
 		expect(result.error?.message).toBe(
-			'Crayon answered HTTP 500 to GET /api/v1/subscriptions/5001 (tried 2 times)',
+			'Crayon failed to read subscription 5001 (HTTP 500) (tried 2 times) [item 0]',
 		);
-		expect(result.error?.description).toBe(`Response: ${html}`);
+		expect(result.error?.description).toBe(
+			`Response: ${html}\nThis request only reads, so running the item again is safe.\nRequest: GET /api/v1/subscriptions/5001 answered HTTP 500.`,
+		);
 	});
 });

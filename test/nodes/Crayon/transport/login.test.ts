@@ -84,7 +84,7 @@ describe('The access token', () => {
 		expect(crayon.apiRequests().filter((request) => request.method === 'GET')).toEqual([]);
 		expect(crayon.sim.purchaseCount()).toBe(1);
 		expect(result.error?.message).toBe(
-			`Crayon rejected the access token for POST ${SUBSCRIPTIONS_PATH} (401 Unauthorized), also after renewing the login`,
+			`Crayon rejected the access token for POST ${SUBSCRIPTIONS_PATH} (401 Unauthorized), also after renewing the login [item 0]`,
 		);
 		expect(result.error?.description).toMatch(
 			/Check that the user in the Crayon API credential has API access.*nothing was bought/s,
@@ -100,7 +100,7 @@ describe('The access token', () => {
 		expect(crayon.logins()).toHaveLength(1);
 		expect(crayon.requestsTo('POST', SUBSCRIPTIONS_PATH)).toHaveLength(1);
 		expect(result.error?.message).toBe(
-			`Crayon rejected a freshly issued access token for POST ${SUBSCRIPTIONS_PATH} (401 Unauthorized)`,
+			`Crayon rejected a freshly issued access token for POST ${SUBSCRIPTIONS_PATH} (401 Unauthorized) [item 0]`,
 		);
 	});
 
@@ -121,7 +121,7 @@ describe('The access token', () => {
 		const result = await crayon.runCrayon(createSubscription(), rows(1));
 
 		expect(result.error?.message).toBe(
-			'Crayon login (POST http://127.0.0.1:9/api/v1/connect/token) failed: Crayon could not be reached (ECONNREFUSED). Check "API Base URL".',
+			'Crayon login (POST http://127.0.0.1:9/api/v1/connect/token) failed: Crayon could not be reached (ECONNREFUSED). Check "API Base URL". [item 0]',
 		);
 		expect(result.error?.description).toMatch(/was not processed/);
 	});

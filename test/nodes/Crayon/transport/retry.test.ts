@@ -110,7 +110,7 @@ describe('For what Crayon did not process, the node', () => {
 		expect(subscriptionPosts()).toHaveLength(3);
 		expect(crayon.sim.purchaseCount()).toBe(0);
 		expect(result.error?.message).toBe(
-			`Crayon is too busy to process POST ${SUBSCRIPTIONS_PATH} (HTTP 503) (tried 3 times)`,
+			`Crayon is too busy to create a subscription of ${SEED.ncePartNumber} × 3 for customer tenant ${SEED.tenantId} (HTTP 503) (tried 3 times) [item 0]`,
 		);
 		expect(result.error?.description).toMatch(/nothing was bought.*Run this item again later/s);
 	});

@@ -183,7 +183,7 @@ describe('New Commerce Order → Create', () => {
 
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
-			'Crayon did not place the New Commerce order: Customer tenant 505 (Litware Inc) is not eligible for New Commerce purchases. (CustomerNotEligible)',
+			'Crayon did not place the New Commerce order: Customer tenant 505 (Litware Inc) is not eligible for New Commerce purchases. (CustomerNotEligible) [item 0]',
 		);
 		expect(result.error?.description).toBe(
 			`Part number ${SEED.secondNcePartNumber}, quantity 1, customer tenant 505. Nothing was bought.`,
@@ -226,7 +226,7 @@ describe('New Commerce Order → Create', () => {
 		expect(output[1].json).toEqual({
 			error: {
 				message: expect.stringMatching(
-					/^Crayon did not place the New Commerce order: .* \(TermDurationNotSupported\)$/,
+					/^Crayon did not place the New Commerce order: .* \(TermDurationNotSupported\) \[item 1\]$/,
 				),
 				description: expect.stringContaining('Nothing was bought'),
 				purchaseOutcome: 'notBought',
@@ -358,7 +358,9 @@ describe('New Commerce Order → Create, verifying every item first (the default
 		expect(result.status).toBe('error');
 		expect(crayon.requestsTo('POST', ORDERS_PATH)).toHaveLength(0);
 		expect(crayon.sim.purchaseCount()).toBe(0);
-		expect(result.error?.message).toMatch(/\(QuantityExceedsMaximum\)$/);
+		expect(result.error?.message).toMatch(
+			/\(QuantityExceedsMaximum\): change its "Quantity" \[item 1\]$/,
+		);
 		expect(result.error?.description).toContain('Nothing was bought or changed in this run');
 	});
 });

@@ -61,12 +61,15 @@ const checkoutStep = (
 		resource: 'order',
 		operation: 'checkout',
 		orderSource: 'verifiedOrder',
+		// The order exactly as sent; the simplified output has a test of its own.
+		simplify: false,
 		...parameters,
 	},
 	...settings,
 });
 
 const fromFields: INodeParameters = {
+	simplify: false,
 	orderSource: 'fields',
 	resellerCustomerId: byId('={{ $json.customerId }}'),
 	orderLinesInput: 'json',
@@ -80,6 +83,44 @@ const checkedOut = (body: object, verifiedBeforeCheckout: boolean) => ({
 });
 
 describe('Order → Checkout', () => {
+	it('outputs the checked-out order simplified by default: line types and billing cycles named', async () => {
+		const result = await crayon.run(
+			[{ customerId: SEED.tenantId, orderLines: [e3Line(2)] }],
+			verifyStep(),
+			checkoutStep({ simplify: true }),
+		);
+
+		expect(jsonOf(result.output('Crayon'))).toEqual([
+			{
+				CheckedOut: true,
+				VerifiedBeforeCheckout: true,
+				Order: {
+					CustomerTenantId: SEED.tenantId,
+					OrderLines: [
+						{
+							ProductId: SEED.nceProductId,
+							SkuId: SEED.nceSkuId,
+							CatalogItemId: SEED.nceCatalogItemId,
+							Quantity: 2,
+							BillingCycle: 'Monthly',
+							TermDuration: 'P1M',
+							Type: 'Subscription',
+						},
+					],
+				},
+			},
+		]);
+	});
+
+	it('says to put Verify before it when its input item is not an order, and sends nothing', async () => {
+		const result = await crayon.run([{ customerId: SEED.tenantId }], checkoutStep());
+
+		expectNothingSent(crayon, result);
+		expect(result.error?.message).toBe(
+			'Invalid input in item 0: "Input Item" is not an order (it has no orderLines): "Verified Order From Input" checks out what an Order → Verify step before this node output. Put Order → Verify before this node, or set Order Source to "Define Below" and enter the order here (received {"customerId":123})',
+		);
+	});
+
 	it('checks out the orders a previous Verify step output, verifying every one again before the first checkout', async () => {
 		const rows = [
 			{ customerId: SEED.tenantId, orderLines: [e3Line(2)] },
@@ -144,6 +185,7 @@ describe('Order → Checkout', () => {
 			resource: 'order',
 			operation: 'checkout',
 			orderSource: 'fields',
+			simplify: false,
 			resellerCustomerId: byId(SEED.tenantId),
 			orderLines: {
 				line: [
@@ -167,14 +209,14 @@ describe('Order → Checkout', () => {
 
 	it('without verifying, sends exactly the documented checkout body', async () => {
 		// The documented example's date is in the past; a future one schedules the purchase.
-		const scheduled = `${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)} 00:00:00.000`;
+		const scheduled = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 		const line = e3Line(1, { catalogItemId: SEED.nceCatalogItemId });
 		const result = await crayon.runCrayon(
 			{
 				resource: 'order',
 				operation: 'checkout',
 				...fromFields,
-				scheduledPurchaseDate: scheduled,
+				additionalFields: { scheduledPurchaseDate: scheduled },
 				verifyBeforeCheckout: false,
 			},
 			[{ customerId: 123, orderLines: [line] }],
@@ -221,7 +263,7 @@ describe('Order → Checkout', () => {
 
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
-			"Crayon's verification found 1 problem so nothing was checked out: Line 1 (CFQ7TTC0LF8R:0001): Billing cycle Triennial is not available for Office 365 E3 (CFQ7TTC0LF8R:0001) with term duration P1Y. Available: Monthly, Annual. (BillingCycleNotSupported)",
+			'Crayon\'s verification found 1 problem so nothing was checked out: Line 1 (CFQ7TTC0LF8R:0001): Billing cycle Triennial is not available for Office 365 E3 (CFQ7TTC0LF8R:0001) with term duration P1Y. Available: Monthly, Annual. (BillingCycleNotSupported): change its "Billing Cycle" [item 0]',
 		);
 		expect(crayon.apiCalls().map((call) => call.path)).toEqual([VERIFY_PATH]);
 		expect(crayon.sim.purchaseCount()).toBe(0);
@@ -288,7 +330,14 @@ describe('Order → Checkout', () => {
 
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
-			`Crayon refused POST ${CHECKOUT_PATH}: The order cannot be checked out: CatalogItemId '${wrongCatalogItem}' does not match ${SEED.ncePartNumber} (expected '${SEED.nceCatalogItemId}').`,
+			`Crayon refused to check out an order of 1 line(s) for customer tenant ${SEED.tenantId}: The order cannot be checked out: CatalogItemId '${wrongCatalogItem}' does not match ${SEED.ncePartNumber} (expected '${SEED.nceCatalogItemId}'). [item 0]`,
+		);
+		expect(result.error?.description).toBe(
+			[
+				`Check the values this item sent: Customer Tenant ${SEED.tenantId}.`,
+				'Crayon did not process this request, so nothing was bought or changed.',
+				`Request: POST ${CHECKOUT_PATH} answered HTTP 400 (Crayon error code 400 BadRequest).`,
+			].join('\n'),
 		);
 		expect(itemIndexOf(result.error)).toBe(0);
 		expect(crayon.sim.purchaseCount()).toBe(0);

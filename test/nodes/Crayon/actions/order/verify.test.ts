@@ -38,7 +38,7 @@ describe('Order → Verify', () => {
 			resource: 'order',
 			operation: 'verify',
 			resellerCustomerId: byId(SEED.tenantId),
-			scheduledPurchaseDate: '',
+			additionalFields: { scheduledPurchaseDate: '' },
 			orderLines: {
 				line: [
 					{ ...e3Line(4), productVariantId: String(SEED.nceProductVariantId), catalogItemId: '' },
@@ -69,8 +69,62 @@ describe('Order → Verify', () => {
 		expect(crayon.sim.purchaseCount()).toBe(0);
 	});
 
+	it('sends the order fields added under Additional Fields and the optional line fields', async () => {
+		const endDate = '2027-06-30T23:59:59Z';
+		const result = await crayon.runCrayon({
+			resource: 'order',
+			operation: 'verify',
+			resellerCustomerId: byId(SEED.tenantId),
+			additionalFields: {
+				adminAccount: 'admin@contoso.onmicrosoft.com',
+				externalOrderId: 'PO-2026-0042',
+				invoiceProfileId: 7,
+				notificationEmail: 'orders@reseller.example',
+			},
+			// The simulator's coterminosity dates move with the clock: the request is what counts.
+			outputOrdersWithErrors: true,
+			orderLines: {
+				line: [
+					{ ...e3Line(4), customTermEndDate: endDate, attestationAccepted: true },
+					{ ...e3Line(1), attestationAccepted: false, customTermEndDate: '' },
+				],
+			},
+		});
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.apiCalls()[0].body).toEqual({
+			resellerCustomerId: SEED.tenantId,
+			adminAccount: 'admin@contoso.onmicrosoft.com',
+			externalOrderId: 'PO-2026-0042',
+			invoiceProfileId: 7,
+			notificationEmail: 'orders@reseller.example',
+			orderLines: [
+				{ ...e3Line(4), customTermEndDate: endDate, attestationAccepted: true },
+				// Left empty or not accepted: not sent.
+				e3Line(1),
+			],
+		});
+	});
+
+	it('sends every field of a line given as JSON, such as a reservation line', async () => {
+		const reservation = {
+			...e3Line(1),
+			type: 1,
+			armRegionName: 'norwayeast',
+			scope: 1,
+			subscriptionId: SEED.nceSubscriptionId,
+			provisioningContext: { scope: 'shared' },
+		};
+		await crayon.runCrayon(fromJson, [{ customerId: SEED.tenantId, orderLines: [reservation] }]);
+
+		expect(crayon.apiCalls()[0].body).toEqual({
+			resellerCustomerId: SEED.tenantId,
+			orderLines: [reservation],
+		});
+	});
+
 	it('verifies one order per row from order lines mapped as JSON, with the scheduled purchase date', async () => {
-		const scheduled = `${new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10)}T00:00:00Z`;
+		const scheduled = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
 		const rows = [
 			{ customerId: SEED.tenantId, orderLines: [e3Line(1)] },
 			{
@@ -88,7 +142,11 @@ describe('Order → Verify', () => {
 				],
 			},
 		];
-		const result = await crayon.runCrayon({ ...fromJson, scheduledPurchaseDate: scheduled }, rows);
+		const result = await crayon.runCrayon(
+			// A date picker's midnight names the day.
+			{ ...fromJson, additionalFields: { scheduledPurchaseDate: `${scheduled}T00:00:00` } },
+			rows,
+		);
 
 		expect(result.error).toBeUndefined();
 		expect(crayon.apiCalls().map(({ path, body }) => [path, body])).toEqual([
@@ -125,7 +183,7 @@ describe('Order → Verify', () => {
 
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
-			"Crayon's verification found 1 problem in the order: Line 1 (CFQ7TTC0LF8R:0001): Billing cycle Annual is not available for Office 365 E3 (CFQ7TTC0LF8R:0001) with term duration P1M. Available: Monthly. (BillingCycleNotSupported)",
+			'Crayon\'s verification found 1 problem in the order: Line 1 (CFQ7TTC0LF8R:0001): Billing cycle Annual is not available for Office 365 E3 (CFQ7TTC0LF8R:0001) with term duration P1M. Available: Monthly. (BillingCycleNotSupported): change its "Billing Cycle" [item 0]',
 		);
 		expect(itemIndexOf(result.error)).toBe(0);
 	});
@@ -171,7 +229,7 @@ describe('Order → Verify', () => {
 		expect(output[1].json).toEqual({
 			error: {
 				message: expect.stringMatching(
-					/^Crayon's verification found 1 problem in the order: .*\(QuantityExceedsMaximum\)$/,
+					/^Crayon's verification found 1 problem in the order: .*\(QuantityExceedsMaximum\): change its "Quantity" \[item 1\]$/,
 				),
 				description: expect.stringContaining('QuantityExceedsMaximum'),
 				itemIndex: 1,

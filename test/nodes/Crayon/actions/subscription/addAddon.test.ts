@@ -115,7 +115,7 @@ describe('Subscription → Add Add-On', () => {
 
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
-			`Crayon did not accept add-on ${SEED.addonOfferId} for subscription ${SEED.suspendedSubscriptionId}`,
+			`Crayon did not accept add-on ${SEED.addonOfferId} for subscription ${SEED.suspendedSubscriptionId} [item 0]`,
 		);
 		expect(result.error?.description).toContain(
 			`Crayon answered false to POST ${addonsPath(SEED.suspendedSubscriptionId)}`,
@@ -161,7 +161,7 @@ describe('Subscription → Add Add-On', () => {
 			},
 			{
 				error: {
-					message: `Crayon did not accept add-on ${SEED.addonOfferId} for subscription ${SEED.suspendedSubscriptionId}`,
+					message: `Crayon did not accept add-on ${SEED.addonOfferId} for subscription ${SEED.suspendedSubscriptionId} [item 1]`,
 					description: expect.stringContaining('the subscription is not active'),
 					purchaseOutcome: 'notBought',
 					itemIndex: 1,
@@ -170,7 +170,7 @@ describe('Subscription → Add Add-On', () => {
 			{
 				error: {
 					message:
-						'Invalid input in item 2: "Subscription ID" must be a whole number from 1 to 2147483647 (received "5001/../5002")',
+						'Invalid input in item 2: "Subscription" must be a whole number from 1 to 2147483647 (received "5001/../5002")',
 					description: expect.stringContaining('Nothing was sent to Crayon'),
 					purchaseOutcome: 'notBought',
 					itemIndex: 2,
@@ -209,7 +209,11 @@ describe('Subscription → Add Add-On', () => {
 
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
-			`Crayon refused POST ${addonsPath(SEED.nceSubscriptionId)}: OfferId '${SEED.addonOfferId}' is not an add-on offer of subscription ${SEED.nceSubscriptionId} (Office 365 E3). See GET /api/v1/subscriptions/${SEED.nceSubscriptionId}/addon-offers.`,
+			`Crayon refused to add add-on ${SEED.addonOfferId} × 1 to subscription ${SEED.nceSubscriptionId}: OfferId '${SEED.addonOfferId}' is not an add-on offer of subscription ${SEED.nceSubscriptionId} (Office 365 E3). See GET /api/v1/subscriptions/${SEED.nceSubscriptionId}/addon-offers. [item 0]`,
+		);
+		// The message names OfferId and the subscription: both fields are pointed at.
+		expect(result.error?.description).toContain(
+			`Crayon's answer is about "Subscription" (this item sent ${SEED.nceSubscriptionId}) and "Add-On Offer" (this item sent "${SEED.addonOfferId}"): change it, then run the item again.`,
 		);
 		expect(result.nodeError('Crayon')).toMatchObject({ httpCode: '400' });
 		expect(crayon.sim.purchaseCount()).toBe(0);

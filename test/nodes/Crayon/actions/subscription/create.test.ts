@@ -42,13 +42,15 @@ const nceRow = (
 });
 
 describe('Subscription → Create', () => {
-	it('sends the documented NCE body (with billingCycle and termDuration) and outputs the created subscription', async () => {
-		const result = await crayon.runCrayon(mapped, [nceRow(SEED.tenantId, 1)]);
+	it('sends the documented NCE body (with billingCycle and termDuration, the part number as the name Crayon drops) and outputs the created subscription', async () => {
+		const result = await crayon.runCrayon({ ...mapped, simplify: false }, [
+			nceRow(SEED.tenantId, 1),
+		]);
 
 		expect(result.error).toBeUndefined();
 		expect(crayon.apiCalls()).toEqual([
 			crayon.call('POST', SUBSCRIPTIONS_PATH, {
-				name: 'My subscription',
+				name: SEED.ncePartNumber,
 				customerTenant: { id: SEED.tenantId },
 				product: { partNumber: SEED.ncePartNumber },
 				quantity: 1,
@@ -77,8 +79,75 @@ describe('Subscription → Create', () => {
 		});
 	});
 
+	it('outputs the created subscription simplified by default, with the status and billing cycle named', async () => {
+		const result = await crayon.runCrayon(mapped, [nceRow(SEED.tenantId, 1)]);
+
+		const [created] = result.output('Crayon').map((item) => item.json);
+		expect(Object.keys(created)).toEqual([
+			'Id',
+			'Name',
+			'Status',
+			'Quantity',
+			'PartNumber',
+			'ProductName',
+			'CustomerTenantId',
+			'OrganizationId',
+			'BillingCycle',
+			'TermDuration',
+			'CommitmentEndDate',
+		]);
+		expect([created]).toMatchObject([
+			{
+				Id: SEED.nextSubscriptionId,
+				Status: 'Active',
+				Quantity: 1,
+				PartNumber: SEED.ncePartNumber,
+				ProductName: expect.any(String),
+				CustomerTenantId: SEED.tenantId,
+				OrganizationId: expect.any(Number),
+				BillingCycle: 'Monthly',
+				TermDuration: 'P1Y',
+				CommitmentEndDate: expect.any(String),
+			},
+		]);
+	});
+
+	it('sends the organization and the accepted attestation when they are added (Additional Fields)', async () => {
+		const result = await crayon.runCrayon(
+			{
+				...mapped,
+				additionalFields: {
+					organizationId: byId(SEED.organizationId),
+					attestationAccepted: true,
+				},
+			},
+			[nceRow(SEED.tenantId, 1)],
+		);
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.apiCalls()[0].body).toEqual({
+			name: SEED.ncePartNumber,
+			customerTenant: { id: SEED.tenantId },
+			product: { partNumber: SEED.ncePartNumber },
+			quantity: 1,
+			billingCycle: 1,
+			termDuration: 'P1Y',
+			organization: { id: SEED.organizationId },
+			attestationAccepted: true,
+		});
+	});
+
+	it('does not send an attestation that was not accepted', async () => {
+		await crayon.runCrayon({ ...mapped, additionalFields: { attestationAccepted: false } }, [
+			nceRow(SEED.tenantId, 1),
+		]);
+
+		expect(crayon.apiCalls()[0].body).not.toHaveProperty('attestationAccepted');
+	});
+
 	it('sends the documented legacy body: no billingCycle or termDuration, whatever the hidden NCE fields hold', async () => {
 		const result = await crayon.runCrayon({
+			simplify: false,
 			resource: 'subscription',
 			operation: 'create',
 			productType: 'legacy',
@@ -110,7 +179,7 @@ describe('Subscription → Create', () => {
 
 	it('buys one subscription per row, each with its own mapped values, after a single login', async () => {
 		const rows = [nceRow(SEED.tenantId, 5), nceRow('486', '12', 'P1M'), nceRow(501, 300, 'P3Y')];
-		const result = await crayon.runCrayon(mapped, rows);
+		const result = await crayon.runCrayon({ ...mapped, simplify: false }, rows);
 
 		expect(result.error).toBeUndefined();
 		expect(crayon.logins()).toHaveLength(1);
@@ -121,7 +190,7 @@ describe('Subscription → Create', () => {
 				[501, 300, 'P3Y'],
 			].map(([tenantId, quantity, termDuration]) =>
 				crayon.call('POST', SUBSCRIPTIONS_PATH, {
-					name: 'My subscription',
+					name: SEED.ncePartNumber,
 					customerTenant: { id: tenantId },
 					product: { partNumber: SEED.ncePartNumber },
 					quantity,
@@ -149,7 +218,9 @@ describe('Subscription → Create', () => {
 			nceRow(SEED.tenantId, 'two'),
 			nceRow(501, 4),
 		];
-		const result = await crayon.runCrayon(mapped, rows, { onError: 'continueRegularOutput' });
+		const result = await crayon.runCrayon({ ...mapped, simplify: false }, rows, {
+			onError: 'continueRegularOutput',
+		});
 
 		expect(result.status).toBe('success');
 		// The invalid row never leaves the node; the ineligible tenant is Crayon's call.
@@ -162,10 +233,12 @@ describe('Subscription → Create', () => {
 		expect(output[0].json.Id).toBe(SEED.nextSubscriptionId);
 		expect(output[1].json).toEqual({
 			error: {
-				message: expect.stringMatching(
-					/^Crayon refused POST \/api\/v1\/subscriptions\/: .*not eligible for New Commerce/,
-				),
-				description: expect.stringContaining('Crayon error code: 400 BadRequest'),
+				message: `Crayon refused to create a subscription of ${SEED.ncePartNumber} × 2 for customer tenant ${SEED.nceIneligibleTenantId}: Customer tenant ${SEED.nceIneligibleTenantId} (Litware Inc) is not eligible for New Commerce purchases. [item 1]`,
+				description: [
+					`Crayon's answer is about "Customer Tenant" (this item sent ${SEED.nceIneligibleTenantId}): change it, then run the item again.`,
+					'Crayon did not process this request, so nothing was bought or changed.',
+					`Request: POST ${SUBSCRIPTIONS_PATH} answered HTTP 400 (Crayon error code 400 BadRequest).`,
+				].join('\n'),
 				httpCode: '400',
 				purchaseOutcome: 'notBought',
 				itemIndex: 1,
@@ -212,9 +285,11 @@ describe('Subscription → Create', () => {
 
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe(
-			`Crayon refused POST ${SUBSCRIPTIONS_PATH}: Customer tenant ${SEED.unknownTenantId} was not found.`,
+			`Crayon refused to create a subscription of ${SEED.ncePartNumber} × 1 for customer tenant ${SEED.unknownTenantId}: Customer tenant ${SEED.unknownTenantId} was not found. [item 0]`,
 		);
-		expect(result.error?.description).toContain('Crayon error code: 400 BadRequest');
+		expect(result.error?.description).toContain(
+			`Request: POST ${SUBSCRIPTIONS_PATH} answered HTTP 400 (Crayon error code 400 BadRequest).`,
+		);
 		expect(result.nodeError('Crayon')).toMatchObject({ httpCode: '400' });
 		expect(crayon.sim.purchaseCount()).toBe(0);
 	});
@@ -261,7 +336,7 @@ describe('Subscription → Create, verifying every item first (the default for N
 		expect(crayon.sim.purchaseCount()).toBe(0);
 		expect(crayon.apiCalls().map((call) => call.path)).toEqual([VERIFY_PATH, VERIFY_PATH]);
 		expect(result.error?.message).toMatch(
-			/^Crayon's verification found 1 problem so nothing was bought: Line 1 .*not eligible for New Commerce.*\(CustomerNotEligible\)$/,
+			/^Crayon's verification found 1 problem so nothing was bought: Line 1 .*not eligible for New Commerce.*\(CustomerNotEligible\) \[item 1\]$/,
 		);
 		expect(result.error?.description).toContain(
 			'Nothing was bought or changed in this run: every item is checked with Crayon before the first purchase.',

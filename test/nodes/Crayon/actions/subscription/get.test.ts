@@ -8,7 +8,7 @@ import { byId, fromList, runForJson, useCrayon } from '../../../../helpers';
 const crayon = useCrayon();
 
 describe('Subscription → Get', () => {
-	it('returns the ten simplified fields by default', async () => {
+	it('returns the eleven simplified fields by default, the status and billing cycle named', async () => {
 		const { result, json } = await runForJson(crayon, {
 			resource: 'subscription',
 			operation: 'get',
@@ -25,6 +25,7 @@ describe('Subscription → Get', () => {
 				ProductName: 'Office 365 E3',
 				CustomerTenantId: SEED.tenantId,
 				OrganizationId: SEED.organizationId,
+				BillingCycle: 'Annual',
 				TermDuration: 'P1Y',
 				CommitmentEndDate: crayon.sim.state.subscriptions.get(SEED.nceSubscriptionId)
 					?.commitmentEndDate,

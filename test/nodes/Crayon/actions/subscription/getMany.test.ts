@@ -29,7 +29,7 @@ describe('Subscription → Get Many', () => {
 			{ page: '2', pageSize: '50', statuses: '511' },
 			{ page: '3', pageSize: '50', statuses: '511' },
 		]);
-		expect(Object.keys(json[0])).toHaveLength(10);
+		expect(Object.keys(json[0])).toHaveLength(11);
 	});
 
 	it('stops at the limit, asking for no more than it needs', async () => {

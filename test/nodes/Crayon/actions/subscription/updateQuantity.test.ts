@@ -65,7 +65,7 @@ describe('Subscription → Update Quantity', () => {
 			quantity: 6,
 		});
 		expect(result.error?.message).toBe(
-			`Subscription ${SEED.suspendedSubscriptionId} is Suspended: only an active subscription's quantity can be changed`,
+			`Subscription ${SEED.suspendedSubscriptionId} is Suspended: only an active subscription's quantity can be changed [item 0]`,
 		);
 		expect(crayon.apiRequests().map((request) => request.method)).toEqual(['GET']);
 		expect(crayon.sim.state.quantityChanges).toHaveLength(0);
@@ -111,7 +111,7 @@ describe('Subscription → Update Quantity', () => {
 			quantity: 15,
 		});
 		expect(result.error?.message).toMatch(
-			/^Outcome unknown, but most likely bought: PUT \/api\/v1\/subscriptions\/5003 got no usable answer .* A lookup at Crayon found subscription 5003 with quantity 15\.$/,
+			/^Outcome unknown, but most likely bought: PUT \/api\/v1\/subscriptions\/5003 got no usable answer .* A lookup at Crayon found subscription 5003 with quantity 15\. \[item 0\]$/,
 		);
 		expect(crayon.apiRequests().map((request) => request.method)).toEqual(['GET', 'PUT', 'GET']);
 		expect(crayon.sim.state.quantityChanges).toHaveLength(1);
@@ -124,7 +124,14 @@ describe('Subscription → Update Quantity', () => {
 			subscriptionId: byId(SEED.nceSubscriptionId),
 			quantity: SEED.nceMaxQuantity + 1,
 		});
-		expect(result.error?.message).toContain('Crayon refused PUT /api/v1/subscriptions/5003');
+		expect(result.error?.message).toBe(
+			`Crayon refused to change subscription 5003 from 10 to ${SEED.nceMaxQuantity + 1} licences: Quantity ${SEED.nceMaxQuantity + 1} exceeds the maximum of ${SEED.nceMaxQuantity} for Office 365 E3 (${SEED.ncePartNumber}). [item 0]`,
+		);
+		expect(result.error?.description).toMatch(
+			new RegExp(
+				`^Crayon's answer is about "Quantity" \\(this item sent ${SEED.nceMaxQuantity + 1}\\): change it, then run the item again\\.\\n.*nothing was bought or changed\\.\\nRequest: PUT /api/v1/subscriptions/5003 answered HTTP 400`,
+			),
+		);
 		expect(crayon.sim.state.quantityChanges).toHaveLength(0);
 	});
 });
