@@ -155,7 +155,7 @@ describe('Billing Statement → Download File as billing lines', () => {
 			{ onError: 'continueRegularOutput' },
 		);
 		expect(errorItemOf(result, 0).message).toBe(
-			`The Billing Records (JSON) file of billing statement ${BILLING_SEED.splitRecordsStatementId} cannot be split into billing lines: Crayon sent a zip archive (a workbook, or a file split into several), which the node outputs as a file only`,
+			`The Billing Records (JSON) file of billing statement ${BILLING_SEED.splitRecordsStatementId} cannot be split into billing lines: Crayon sent a zip archive (a workbook, or a file split into several), which the node outputs as a file only [item 0]`,
 		);
 		expect(result.output('Crayon').slice(1)).toHaveLength(
 			crayon.sim.state.billing.statement(statementId)!.records.length,
@@ -201,7 +201,7 @@ describe('Billing Statement → Download File against a broken or hostile answer
 		const result = await crayon.runCrayon(DOWNLOAD, [{ id: statementId }]);
 		const error = result.nodeError('Crayon');
 		expect(error?.message).toBe(
-			`Crayon's answer to GET ${path('records')} could not be understood: expected a file (JSON with the file as base64 in "Data", or the file itself with a file Content-Type)`,
+			`Crayon's answer to GET ${path('records')} could not be understood: expected a file (JSON with the file as base64 in "Data", or the file itself with a file Content-Type) [item 0]`,
 		);
 		expect(errorText(error)).toContain(problem);
 		expect(errorText(error)).toContain(

@@ -107,7 +107,7 @@ describe('Billing Statement → Get Many', () => {
 	it("says Crayon's reason when it refuses the organization", async () => {
 		const result = await crayon.runCrayon({ ...LIST, organizationId: byId(4242), limit: 1 });
 		expect(result.nodeError('Crayon')?.message).toBe(
-			'Crayon refused GET /api/v1/billingstatements: Organization 4242 was not found.',
+			'Crayon refused GET /api/v1/billingstatements: Organization 4242 was not found. [item 0]',
 		);
 	});
 });

@@ -61,7 +61,7 @@ describe('Order → Get Items with a wrong order', () => {
 			orderId: statement.orderId,
 		});
 		expect(result.nodeError('Crayon')?.message).toBe(
-			`Crayon refused GET /api/v1/orders/${statement.orderId}/items: Order ${statement.orderId} of organization ${SEED.secondOrganizationId} was not found.`,
+			`Crayon refused GET /api/v1/orders/${statement.orderId}/items: Order ${statement.orderId} of organization ${SEED.secondOrganizationId} was not found. [item 0]`,
 		);
 	});
 });
