@@ -50,6 +50,7 @@ export const TRIGGER_CASE = {
 				'ProductName',
 				'CustomerTenantId',
 				'OrganizationId',
+				'BillingCycle',
 				'TermDuration',
 				'CommitmentEndDate',
 			],
@@ -129,7 +130,8 @@ export const LIST_SEARCH_CASES = [
 		},
 	},
 	{
-		title: 'Offer ID "From list" (Subscription → Add Add-On), subscription 5001 chosen "From list"',
+		title:
+			'Add-On Offer "From list" (Subscription → Add Add-On), subscription 5001 chosen "From list"',
 		request: {
 			nodeType: 'n8n-nodes-crayon.crayon',
 			path: 'parameters.offerId',
@@ -187,7 +189,8 @@ export const LIST_SEARCH_CASES = [
 			{
 				method: 'GET',
 				path: '/api/v1/subscriptions',
-				query: { page: '2', pageSize: '50' },
+				// Every status, as the SDK asks: Crayon's own default is undocumented.
+				query: { statuses: '511', page: '2', pageSize: '50' },
 				status: 200,
 			},
 		],
@@ -196,15 +199,16 @@ export const LIST_SEARCH_CASES = [
 			checkEqual(
 				{
 					values: result?.results?.map((entry) => entry.value),
-					namesEndWithId: result?.results?.every((entry) =>
-						entry.name.endsWith(`, ID ${entry.value})`),
+					// The ID first, where a long label is not cut off.
+					namesStartWithId: result?.results?.every((entry) =>
+						entry.name.startsWith(`${entry.value} · `),
 					),
 					paginationToken: result?.paginationToken,
 				},
 				// n8n 2.41 hands a numeric pagination token to the editor as a string.
 				{
 					values: Array.from({ length: 50 }, (_, index) => String(first + index)),
-					namesEndWithId: true,
+					namesStartWithId: true,
 					paginationToken: '3',
 				},
 				'page 2 of the subscription list is not subscriptions 5051-5100 with a token for page 3',
