@@ -14,6 +14,9 @@ export interface ResolvedOptions {
 	credentials: SimulatorCredentials;
 	log: boolean;
 	rejectPastScheduledDates: boolean;
+	catalogueStatesTerms: boolean;
+	supportedBillingCyclesAs: 'numbers' | 'names';
+	resellerSalesPriceQuery: 'sdk' | 'apidocs';
 }
 
 /** What handlers get besides the request. */

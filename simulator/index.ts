@@ -23,6 +23,7 @@ export type {
 	Purchase,
 	PurchaseKind,
 	RecordedRequest,
+	ResellerSalesPrice,
 	SimulatorCredentials,
 	SimulatorOptions,
 	Subscription,
@@ -96,6 +97,9 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 		credentials: { ...credentials },
 		log: options.log ?? false,
 		rejectPastScheduledDates: options.rejectPastScheduledDates ?? true,
+		catalogueStatesTerms: options.catalogueStatesTerms ?? true,
+		supportedBillingCyclesAs: options.supportedBillingCyclesAs ?? 'numbers',
+		resellerSalesPriceQuery: options.resellerSalesPriceQuery ?? 'sdk',
 	};
 }
 

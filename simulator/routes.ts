@@ -5,6 +5,7 @@ import * as subscriptions from './handlers/subscriptions';
 import * as nce from './handlers/nce';
 import * as purchaseRequests from './handlers/purchaseRequests';
 import { getCoterminosityDates } from './handlers/coterminosity';
+import * as catalogue from './handlers/catalogue';
 
 /** Every endpoint of the simulator. Paths match case-insensitively, with or without a trailing slash. */
 export function createRouter(): Router {
@@ -32,5 +33,13 @@ export function createRouter(): Router {
 		.add('POST', '/api/v1/assets/verify', purchaseRequests.verifyOrder)
 		.add('POST', '/api/v1/purchaserequest/checkout', purchaseRequests.checkoutOrder)
 		.add('POST', '/api/v1/assets/checkout', purchaseRequests.checkoutOrder)
-		.add('GET', '/api/v2/subscriptions/coterminosity', getCoterminosityDates);
+		.add('GET', '/api/v2/subscriptions/coterminosity', getCoterminosityDates)
+		.add('GET', '/api/v1/agreementproducts', catalogue.listAgreementProducts)
+		.add(
+			'GET',
+			'/api/v1/agreementproducts/{partNumber}/supportedbillingcycles',
+			catalogue.getSupportedBillingCycles,
+		)
+		.add('GET', '/api/v1/resellersalesprices', catalogue.listResellerSalesPrices)
+		.add('GET', '/api/v1/resellersalesprices/current', catalogue.getCurrentResellerSalesPrice);
 }

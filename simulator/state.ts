@@ -9,7 +9,9 @@ import { isoSeconds, startOfUtcDay, termEnd } from './dates';
 import {
 	SEED,
 	seedCatalogue,
+	seedCatalogueAdditions,
 	seedOrganizations,
+	seedSalesPrices,
 	seedSubscriptions,
 	seedTenants,
 	seedUser,
@@ -20,6 +22,7 @@ import type {
 	NceOrder,
 	Organization,
 	Purchase,
+	ResellerSalesPrice,
 	Subscription,
 	SubscriptionOrigin,
 	SubscriptionTags,
@@ -71,6 +74,8 @@ export class SimulatorState {
 	readonly purchases: Purchase[] = [];
 	/** Quantity changes made with PUT /subscriptions/{id} (not purchases). */
 	readonly quantityChanges: QuantityChange[] = [];
+	/** Reseller sales prices (GET /api/v1/resellersalesprices), in seed order. */
+	readonly salesPrices: ResellerSalesPrice[] = [];
 	user: User;
 
 	private nextSubscriptionId: number = SEED.nextSubscriptionId;
@@ -101,6 +106,7 @@ export class SimulatorState {
 		this.nceOrders.clear();
 		this.purchases.length = 0;
 		this.quantityChanges.length = 0;
+		this.salesPrices.splice(0, this.salesPrices.length, ...seedSalesPrices(now));
 		this.productsBySku.clear();
 		this.subscriptionsByTenant.clear();
 		this.purchasesByNceOrder.clear();
@@ -112,7 +118,7 @@ export class SimulatorState {
 		const tenants = seedTenants();
 		for (const tenant of tenants) this.tenants.set(tenant.id, tenant);
 		const catalogue = seedCatalogue();
-		for (const product of catalogue) {
+		for (const product of [...catalogue, ...seedCatalogueAdditions()]) {
 			this.catalogue.set(product.partNumber.toLowerCase(), product);
 			if (product.productId && product.skuId) {
 				this.productsBySku.set(`${product.productId}:${product.skuId}`.toLowerCase(), product);
