@@ -6,11 +6,19 @@ import { newCommerceOrder } from './newCommerceOrder';
 import type { CrayonOperation } from './operation';
 import { order } from './order';
 import { organization } from './organization';
+import { product } from './product';
 import type { Resource } from './resource';
 import { subscription } from './subscription';
 
 /** The node's resources; adding one is its folder and one entry here. */
-const all: Resource[] = [subscription, newCommerceOrder, order, customerTenant, organization];
+const all: Resource[] = [
+	subscription,
+	newCommerceOrder,
+	order,
+	customerTenant,
+	organization,
+	product,
+];
 
 /** An operation by resource and operation value. */
 export function findOperation(resource: string, operation: string): CrayonOperation | undefined {

@@ -6,9 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { partNumberOf, productListName, readCataloguePage } from '../domain/catalogue';
 import { PAGE_SIZE, readAllPages, readPage, type ListRequest } from '../domain/paging';
 import { statusText } from '../domain/subscriptions';
-import { crayonId } from '../domain/values';
+import { crayonId, NCE_PART_NUMBER } from '../domain/values';
 import { locatorValue } from '../fields/locators';
 import { CrayonSession } from '../transport';
 
@@ -101,4 +102,62 @@ export async function searchAddonOffers(
 		return partNumber && name.toLowerCase().includes(wanted) ? [{ name, value: partNumber }] : [];
 	});
 	return await session.redact({ results });
+}
+
+/**
+ * Which part numbers the field of the current operation can take: New Commerce (productId:skuId)
+ * for New Commerce Order → Create and Subscription → Create of an NCE product, the others for a
+ * legacy one, any for an order line.
+ */
+function partNumbersWanted(context: ILoadOptionsFunctions): (partNumber: string) => boolean {
+	const resource = context.getCurrentNodeParameter('resource');
+	// Product Type is left out of the parameters while it has its default, New Commerce.
+	const productType = context.getCurrentNodeParameter('productType') ?? 'nce';
+	if (resource === 'newCommerceOrder' || (resource === 'subscription' && productType === 'nce'))
+		return (partNumber) => NCE_PART_NUMBER.test(partNumber);
+	if (resource === 'subscription') return (partNumber) => !NCE_PART_NUMBER.test(partNumber);
+	return () => true;
+}
+
+/**
+ * The catalogue of the customer tenant chosen in the same node (Customer Tenant, or an order's
+ * Reseller Customer ID), one Crayon page per call, searched by Crayon; each entry shows the
+ * product's name, term and part number, and its value is the part number.
+ */
+export async function searchProducts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: unknown,
+): Promise<INodeListSearchResult> {
+	const customerTenantId = crayonId.safeParse(
+		locatorValue(
+			this.getCurrentNodeParameter('customerTenantId') ??
+				this.getCurrentNodeParameter('resellerCustomerId'),
+		),
+	);
+	if (!customerTenantId.success) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'Choose the customer tenant first: its catalogue is listed here',
+			{
+				description:
+					'The list needs the customer tenant\'s ID. An expression there is only resolved when the workflow runs; enter the part number "By ID" in that case.',
+			},
+		);
+	}
+	const wanted = partNumbersWanted(this);
+	const session = new CrayonSession(this);
+	const search = filter?.trim();
+	const page = await readCataloguePage(
+		session.client(0),
+		{ customerTenantId: customerTenantId.data, ...(search ? { search } : {}) },
+		pageFrom(paginationToken),
+	);
+	const results = page.items.flatMap((row) => {
+		const partNumber = partNumberOf(row);
+		return partNumber && wanted(partNumber)
+			? [{ name: productListName(row), value: partNumber }]
+			: [];
+	});
+	return await session.redact({ results, paginationToken: page.nextPage });
 }
