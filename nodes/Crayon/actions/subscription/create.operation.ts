@@ -12,13 +12,12 @@ import { NCE_PART_NUMBER } from '../../domain/values';
 import {
 	enumField,
 	optionalField,
-	partNumberField,
 	quantityField,
 	termDurationField,
 	textField,
 	verifyFirstField,
 } from '../../fields/common';
-import { customerTenantLocator } from '../../fields/locators';
+import { customerTenantLocator, productLocator } from '../../fields/locators';
 import { field, schemaOf, withProperty } from '../../fields/parameters';
 import { answerObject, type CrayonClient } from '../../transport';
 import type { OperationOption } from '../resource';
@@ -63,7 +62,9 @@ export const fields = {
 		displayName: 'Customer Tenant ID',
 		description: 'Crayon ID of the customer tenant that gets the subscription',
 	}),
-	partNumber: partNumberField('CFQ7TTC0LF8R:0001', 'Product part number to buy'),
+	partNumber: productLocator({
+		description: "Product part number to buy; the list is the customer tenant's catalogue",
+	}),
 	quantity: quantityField('Number of licences'),
 	// Hidden, and so absent, for legacy products; required for New Commerce (below).
 	billingCycle: optionalField(
