@@ -2,12 +2,13 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { jsonParse } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { productAndSku, type PickedProduct } from '../domain/catalogue';
 import { camelizeKeys } from '../domain/casing';
 import { orderBillingCycles, orderLineTypes } from '../domain/enums';
 import { sendable, type OrderBody } from '../domain/orders';
 import { catalogueCode, crayonId, dateTime, optional } from '../domain/values';
-import { enumField, quantityField, termDurationField } from './common';
-import { customerTenantLocator } from './locators';
+import { enumField, optionalField, quantityField, termDurationField } from './common';
+import { customerTenantLocator, productLocator } from './locators';
 import { field, propertiesOf, readParameters, schemaOf } from './parameters';
 
 /** The fields of one order line, as the checkout page's example shows them. */
@@ -23,9 +24,17 @@ const lineFields = {
 		},
 		optional(catalogueCode('CFQ7TTC0LF8R:0001:CFQ7TTC0Q3X5')),
 	),
+	product: optionalField(
+		productLocator({
+			displayName: 'Product',
+			required: false,
+			description:
+				"A product of the customer tenant's catalogue: fills in Product ID, SKU ID and Product Variant ID (leave those empty)",
+		}),
+	),
 	productId: field(
 		{ displayName: 'Product ID', type: 'string', default: '', placeholder: 'CFQ7TTC0LF8R' },
-		catalogueCode('CFQ7TTC0LF8R'),
+		optional(catalogueCode('CFQ7TTC0LF8R')),
 	),
 	productVariantId: field(
 		{ displayName: 'Product Variant ID', type: 'string', default: '', placeholder: '2622144' },
@@ -34,21 +43,82 @@ const lineFields = {
 	quantity: quantityField('Number of licences'),
 	skuId: field(
 		{ displayName: 'SKU ID', type: 'string', default: '', placeholder: '0001' },
-		catalogueCode('0001'),
+		optional(catalogueCode('0001')),
 	),
 	termDuration: termDurationField('Length of the commitment', 'P1M'),
 	type: enumField({ displayName: 'Type', default: 3 }, orderLineTypes),
 };
 
-/** Lines also given as JSON may carry a custom term end date (coterminosity). */
+/**
+ * Product ID and SKU ID are typed, or come from the line's Product (a New Commerce part number
+ * is productId:skuId); typed ones that differ from the Product's are refused, not overridden.
+ */
+function checkProductIds(
+	line: { product?: string; productId?: string; skuId?: string },
+	context: z.RefinementCtx,
+): void {
+	const fromProduct = line.product === undefined ? undefined : productAndSku(line.product);
+	if (line.product !== undefined && fromProduct === undefined) {
+		context.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['product'],
+			message:
+				'must be a part number of the form productId:skuId (for example CFQ7TTC0LF8R:0001) to fill in the line',
+		});
+		return;
+	}
+	for (const key of ['productId', 'skuId'] as const) {
+		if (fromProduct === undefined && line[key] === undefined) {
+			context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'is required' });
+		} else if (
+			fromProduct !== undefined &&
+			line[key] !== undefined &&
+			line[key] !== fromProduct[key]
+		) {
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: [key],
+				message: `differs from the Product's (${fromProduct[key]}): leave it empty or give the same`,
+			});
+		}
+	}
+}
+
+/**
+ * One order line as sent, and, for a line whose Product was picked and whose variant is not
+ * typed, the part number whose variant the catalogue gives at run time. Lines also given as
+ * JSON may carry a custom term end date (coterminosity).
+ */
 const orderLine = schemaOf(lineFields, { defaults: false })
 	.extend({ customTermEndDate: optional(dateTime) })
-	.transform(({ productVariantId, catalogItemId, customTermEndDate, ...line }) => ({
-		...line,
-		...(productVariantId !== undefined ? { productVariantId } : {}),
-		...(catalogItemId !== undefined ? { catalogItemId } : {}),
-		...(customTermEndDate !== undefined ? { customTermEndDate } : {}),
-	}));
+	.superRefine(checkProductIds)
+	.transform(
+		({
+			product,
+			productId,
+			skuId,
+			productVariantId,
+			catalogItemId,
+			customTermEndDate,
+			...line
+		}) => {
+			const ids = product === undefined ? { productId, skuId } : productAndSku(product);
+			return {
+				line: {
+					...line,
+					productId: ids?.productId as string,
+					skuId: ids?.skuId as string,
+					...(productVariantId !== undefined ? { productVariantId } : {}),
+					...(catalogItemId !== undefined ? { catalogItemId } : {}),
+					...(customTermEndDate !== undefined ? { customTermEndDate } : {}),
+				},
+				picked:
+					product !== undefined && productVariantId === undefined
+						? { partNumber: product, termDuration: line.termDuration }
+						: undefined,
+			};
+		},
+	);
 
 const orderLines = z
 	.array(orderLine, {
@@ -110,7 +180,7 @@ export const orderFields = {
 			default: '[]',
 			displayOptions: { show: { orderLinesInput: ['json'] } },
 			description:
-				'Array of order lines with billingCycle, productId, productVariantId, quantity, skuId, termDuration, type and optionally catalogItemId',
+				'Array of order lines with billingCycle, productId, productVariantId, quantity, skuId, termDuration, type and optionally catalogItemId (or product, a part number, instead of productId and skuId)',
 		},
 		// Checked for keys given twice in two casings before they are made camelCase.
 		sendable.pipe(z.unknown().transform(camelizeKeys)).pipe(orderLines),
@@ -153,6 +223,12 @@ const orderHeader = {
 	scheduledPurchaseDate: orderFields.scheduledPurchaseDate.schema,
 };
 
+/** An order typed into the node: the documented order body, and the lines whose Product was picked. */
+export interface OrderFromFields {
+	body: OrderBody;
+	picked: PickedProduct[];
+}
+
 /**
  * Order fields typed into the node (as `readOrderParameters` reads them) → the documented
  * order body. The lines are validated where the user entered them, so a problem names
@@ -171,12 +247,16 @@ export const orderFromFields = z
 			orderLinesJson: orderFields.orderLinesJson.schema,
 		}),
 	])
-	.transform(
-		(order): OrderBody => ({
-			resellerCustomerId: order.resellerCustomerId,
-			...(order.scheduledPurchaseDate !== undefined
-				? { ScheduledPurchaseDate: order.scheduledPurchaseDate }
-				: {}),
-			orderLines: order.orderLinesInput === 'json' ? order.orderLinesJson : order.orderLines.line,
-		}),
-	);
+	.transform((order): OrderFromFields => {
+		const lines = order.orderLinesInput === 'json' ? order.orderLinesJson : order.orderLines.line;
+		return {
+			body: {
+				resellerCustomerId: order.resellerCustomerId,
+				...(order.scheduledPurchaseDate !== undefined
+					? { ScheduledPurchaseDate: order.scheduledPurchaseDate }
+					: {}),
+				orderLines: lines.map(({ line }) => line),
+			},
+			picked: lines.flatMap(({ picked }, line) => (picked ? [{ ...picked, line }] : [])),
+		};
+	});

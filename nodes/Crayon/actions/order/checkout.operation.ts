@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { withCatalogueVariants } from '../../domain/catalogue';
 import {
 	CHECKOUT_PATH,
 	orderLinesOf,
@@ -121,7 +122,9 @@ function requireCatalogItemIds(
 export const schema = fromSameParameters({
 	order: z.record(z.unknown()).transform((raw, context) => {
 		const fromFields = raw.orderSource === 'fields';
-		const result = (fromFields ? orderFromFields : verifiedOrderInput).safeParse(raw);
+		const result = fromFields
+			? orderFromFields.safeParse(raw)
+			: verifiedOrderInput.transform((body) => ({ body, picked: [] })).safeParse(raw);
 		if (!result.success) {
 			for (const issue of result.error.issues) {
 				const path =
@@ -132,7 +135,7 @@ export const schema = fromSameParameters({
 		}
 		if (raw.verifyBeforeCheckout === false) {
 			requireCatalogItemIds(
-				result.data,
+				result.data.body,
 				fromFields ? orderLinesPath(raw) : [INPUT_ITEM, 'orderLines'],
 				context,
 			);
@@ -140,7 +143,11 @@ export const schema = fromSameParameters({
 		return result.data;
 	}),
 	verifyBeforeCheckout: schemaOf(toggles).transform((options) => options.verifyBeforeCheckout),
-});
+}).transform(({ order, verifyBeforeCheckout }) => ({
+	order: order.body,
+	picked: order.picked,
+	verifyBeforeCheckout,
+}));
 
 type Input = z.output<typeof schema>;
 
@@ -153,8 +160,10 @@ export async function prepare(
 	input: Input,
 	crayon: CrayonClient,
 ): Promise<Input> {
-	if (!input.verifyBeforeCheckout) return input;
-	const verified = await verifyOrder(crayon, input.order);
+	// A line's Product picked from the catalogue gets its variant from the tenant's catalogue first.
+	const order = await withCatalogueVariants(crayon, input.order, input.picked);
+	if (!input.verifyBeforeCheckout) return { ...input, order, picked: [] };
+	const verified = await verifyOrder(crayon, order);
 	const problems = verificationProblems(verified);
 	if (problems.length > 0)
 		throw await verificationFailed(crayon, problems, 'so nothing was checked out');
@@ -168,7 +177,7 @@ export async function prepare(
 			response: { verified },
 		});
 	}
-	return { ...input, order: result.data };
+	return { ...input, order: result.data, picked: [] };
 }
 
 /** Crayon documents 204 with no body; an older description says 200 with the order. Anything else is not a success. */
