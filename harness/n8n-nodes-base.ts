@@ -1,5 +1,5 @@
 /**
- * Stand-ins for the two n8n-nodes-base nodes the example workflows (examples/*.json) use,
+ * Stand-ins for the n8n-nodes-base nodes the example workflows (examples/*.json) use,
  * registered under their real type names so those files run unchanged through the engine
  * harness. n8n-nodes-base itself is not installed here (too big); the real nodes run in the
  * end-to-end suite against n8n 2.41.
@@ -16,6 +16,11 @@
  * - `n8n-nodes-base.splitOut` version 1: one field (`fieldToSplitOut`, "Include: No Other
  *   Fields"); each element of that field becomes an item (objects as they are, other values
  *   under the field's name), paired to the input item it came from.
+ * - `n8n-nodes-base.convertToFile` (Convert to File) version 1.1, operation "Convert to XLSX":
+ *   every input item flattened (`a.b` columns for nested objects, as n8n's flattenObject),
+ *   written with the library n8n uses (@e965/xlsx: json_to_sheet, then write as xlsx) into one
+ *   item whose binary field (Put Output File in Field, default `data`) holds the file, paired
+ *   to every input item (packages/nodes-base/nodes/Files/ConvertToFile and utils/binary.ts).
  */
 import type {
 	IDataObject,
@@ -24,6 +29,7 @@ import type {
 	INodeType,
 	INodeTypeDescription,
 } from 'n8n-workflow';
+import { utils as sheetUtils, write as writeWorkbook, type WritingOptions } from '@e965/xlsx';
 import { jsonParse, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 function isPlainObject(value: unknown): value is IDataObject {
@@ -261,8 +267,122 @@ class SplitOut implements INodeType {
 	}
 }
 
+/** n8n's flattenObject (packages/nodes-base/utils/utilities.ts): nested keys joined with ".". */
+function flattenObject(data: IDataObject): IDataObject {
+	const flat: IDataObject = {};
+	for (const key of Object.keys(data)) {
+		const value = data[key];
+		if (value !== null && typeof value === 'object') {
+			if (value instanceof Date) {
+				flat[key] = value.toString();
+				continue;
+			}
+			const nested = flattenObject(value as IDataObject);
+			for (const inner in nested) {
+				if (nested[inner] !== undefined) flat[`${key}.${inner}`] = nested[inner];
+			}
+		} else {
+			flat[key] = value;
+		}
+	}
+	return flat;
+}
+
+const CONVERT_TO_FILE_VERSION = 1.1;
+
+class ConvertToFile implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Convert to File',
+		name: 'convertToFile',
+		group: ['input'],
+		version: [1, CONVERT_TO_FILE_VERSION],
+		description: 'Test stand-in: Convert to XLSX of Convert to File 1.1',
+		defaults: { name: 'Convert to File' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Convert to CSV', value: 'csv' },
+					{ name: 'Convert to XLSX', value: 'xlsx' },
+				],
+				default: 'csv',
+			},
+			{
+				displayName: 'Put Output File in Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+				required: true,
+			},
+			{
+				displayName: 'Options',
+				name: 'options',
+				type: 'collection',
+				default: {},
+				options: [
+					{ displayName: 'Compression', name: 'compression', type: 'boolean', default: false },
+					{ displayName: 'File Name', name: 'fileName', type: 'string', default: '' },
+					{ displayName: 'Header Row', name: 'headerRow', type: 'boolean', default: true },
+					{ displayName: 'Sheet Name', name: 'sheetName', type: 'string', default: 'Sheet' },
+				],
+			},
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		requireVersion(this, CONVERT_TO_FILE_VERSION);
+		requireSupported(
+			this,
+			'operation',
+			this.getNodeParameter('operation', 0),
+			(value) => value === 'xlsx',
+			'"xlsx" (Convert to XLSX) only',
+		);
+		const items = this.getInputData();
+		const options = this.getNodeParameter('options', 0, {}) as {
+			compression?: boolean;
+			fileName?: string;
+			headerRow?: boolean;
+			sheetName?: string;
+		};
+		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', 0, 'data') as string;
+		const sheet = sheetUtils.json_to_sheet(
+			items.map((item) => flattenObject(item.json)),
+			options.headerRow === false ? { skipHeader: true } : undefined,
+		);
+		const sheetName = options.sheetName || 'Sheet';
+		const writing: WritingOptions = {
+			bookType: 'xlsx',
+			bookSST: false,
+			type: 'buffer',
+			...(options.compression ? { compression: true } : {}),
+		};
+		const buffer = writeWorkbook(
+			{ SheetNames: [sheetName], Sheets: { [sheetName]: sheet } },
+			writing,
+		) as Buffer;
+		const fileName = options.fileName !== undefined ? options.fileName : 'File.xlsx';
+		const binary = await this.helpers.prepareBinaryData(buffer, fileName);
+		return [
+			[
+				{
+					json: {},
+					binary: { [binaryPropertyName]: binary },
+					pairedItem: items.map((_, item) => ({ item })),
+				},
+			],
+		];
+	}
+}
+
 /** Stand-ins by their real n8n type names, for `runWorkflow({ nodeTypes })`. */
 export const n8nNodesBaseStandIns: Record<string, INodeType> = {
 	'n8n-nodes-base.set': new EditFields(),
 	'n8n-nodes-base.splitOut': new SplitOut(),
+	'n8n-nodes-base.convertToFile': new ConvertToFile(),
 };
