@@ -8,7 +8,7 @@ import { answer, type CrayonClient } from '../../transport';
 import type { OperationOption } from '../resource';
 
 /**
- * Product → Get Supported Billing Cycles: GET /api/v1/agreementproducts/{partNumber}/
+ * Product → Get Billing Cycles: GET /api/v1/agreementproducts/{partNumber}/
  * supportedbillingcycles?resellerCustomerId (crayon-api-sdk:
  * src/Crayon.Api.Sdk/Resources/AgreementProductResource.cs, GetSupportedBillingCycles), a bare
  * array of BillingCycleEnum values.
@@ -27,9 +27,10 @@ export const fields = {
 };
 
 export const option: OperationOption = {
-	name: 'Get Supported Billing Cycles',
-	action: 'Get the supported billing cycles of a product',
-	description: 'Read the billing cycles a customer tenant can buy a part number with',
+	name: 'Get Billing Cycles',
+	action: 'Get the billing cycles a product supports',
+	description:
+		"Read the billing cycles a customer tenant can buy a part number with (Crayon's supported billing cycles)",
 };
 
 export const schema = schemaOf(fields);

@@ -1,5 +1,5 @@
 /**
- * Product → Get Supported Billing Cycles: GET /api/v1/agreementproducts/{partNumber}/
+ * Product → Get Billing Cycles: GET /api/v1/agreementproducts/{partNumber}/
  * supportedbillingcycles?resellerCustomerId (crayon-api-sdk: AgreementProductResource.GetSupportedBillingCycles).
  */
 import type { INodeParameters } from 'n8n-workflow';
@@ -31,7 +31,7 @@ const E3_CYCLES = [
 	{ Id: 8, Name: 'Triennial' },
 ];
 
-describe('Product → Get Supported Billing Cycles', () => {
+describe('Product → Get Billing Cycles', () => {
 	const crayon = useCrayon();
 
 	it('reads the billing cycles of the part number picked from the list, for the customer tenant', async () => {
@@ -107,7 +107,7 @@ describe('Product → Get Supported Billing Cycles', () => {
 	});
 });
 
-describe('Product → Get Supported Billing Cycles, when Crayon answers with names', () => {
+describe('Product → Get Billing Cycles, when Crayon answers with names', () => {
 	const crayon = useCrayon({ supportedBillingCyclesAs: 'names' });
 
 	it('gives the same numbers and names', async () => {
