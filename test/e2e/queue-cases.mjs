@@ -211,4 +211,46 @@ export const LIST_SEARCH_CASES = [
 			);
 		},
 	},
+	{
+		title:
+			'Part Number "From list" (New Commerce Order → Create), customer tenant 123 chosen "From list", search "microsoft 365 e5"',
+		request: {
+			nodeType: 'n8n-nodes-crayon.crayon',
+			path: 'parameters.partNumber',
+			methodName: 'searchProducts',
+			currentNodeParameters: {
+				resource: 'newCommerceOrder',
+				operation: 'create',
+				customerTenantId: rl('123', 'Contoso Ltd (contoso, ID 123)'),
+				partNumber: rl(),
+				quantity: 1,
+			},
+			filter: 'microsoft 365 e5',
+		},
+		requests: (SEED) => [
+			{
+				method: 'GET',
+				path: '/api/v1/agreementproducts',
+				query: {
+					customerTenantId: String(SEED.tenantId),
+					search: 'microsoft 365 e5',
+					page: '1',
+					pageSize: '50',
+				},
+				status: 200,
+			},
+		],
+		verify(result, { SEED }) {
+			checkEqual(
+				result,
+				{
+					results: ['P1M', 'P1Y', 'P3Y'].map((term) => ({
+						name: `Microsoft 365 E5 (${term}, ${SEED.e5PartNumber})`,
+						value: SEED.e5PartNumber,
+					})),
+				},
+				"the list is not Microsoft 365 E5's three terms in tenant 123's catalogue",
+			);
+		},
+	},
 ];
