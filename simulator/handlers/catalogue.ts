@@ -28,14 +28,33 @@ import type { CustomerTenant, ResellerSalesPrice } from '../types';
 import { QueryParams, Validator, queryInt } from '../validation';
 import { readPaging, readSearch } from './common';
 
-/** A query boolean as ASP.NET binds it: true/false in any casing (the SDK sends True/False). */
-function queryBool(v: Validator, query: QueryParams, name: string): boolean | undefined {
+/**
+ * A query value read with `parse`, ASP.NET's way: absent or empty is "not given" (a 400 when
+ * `required`), a value `parse` rejects is a 400 naming it.
+ */
+function queryValue<T>(
+	v: Validator,
+	query: QueryParams,
+	name: string,
+	parse: (raw: string) => T | undefined,
+	{ code = 'InvalidType', required = false } = {},
+): T | undefined {
 	const raw = query.get(name);
-	if (raw === undefined || raw === '') return undefined;
-	const text = raw.trim().toLowerCase();
-	if (text === 'true' || text === 'false') return text === 'true';
-	v.add(name, name, `The value '${raw}' is not valid for ${name}.`, 'InvalidType');
-	return undefined;
+	if (raw === undefined || raw === '') {
+		if (required) v.add(name, name, `The ${name} field is required.`, 'Required');
+		return undefined;
+	}
+	const value = parse(raw);
+	if (value === undefined) v.add(name, name, `The value '${raw}' is not valid for ${name}.`, code);
+	return value;
+}
+
+/** A query boolean: true/false in any casing (the SDK sends True/False). */
+function queryBool(v: Validator, query: QueryParams, name: string): boolean | undefined {
+	return queryValue(v, query, name, (raw) => {
+		const text = raw.trim().toLowerCase();
+		return text === 'true' || text === 'false' ? text === 'true' : undefined;
+	});
 }
 
 /** A query enum: a defined number or a name in any casing. */
@@ -46,25 +65,15 @@ function queryEnum(
 	definition: EnumDefinition,
 	required = false,
 ): number | undefined {
-	const raw = query.get(name);
-	if (raw === undefined || raw === '') {
-		if (required) v.add(name, name, `The ${name} field is required.`, 'Required');
-		return undefined;
-	}
-	const value = parseEnum(definition, raw);
-	if (value === undefined)
-		v.add(name, name, `The value '${raw}' is not valid for ${name}.`, 'InvalidValue');
-	return value;
+	return queryValue(v, query, name, (raw) => parseEnum(definition, raw), {
+		code: 'InvalidValue',
+		required,
+	});
 }
 
 /** A query DateTimeOffset (the SDK sends ToString("O"): 2025-01-01T00:00:00.0000000+00:00). */
 function queryDate(v: Validator, query: QueryParams, name: string): number | undefined {
-	const raw = query.get(name);
-	if (raw === undefined || raw === '') return undefined;
-	const ms = parseDateTime(raw);
-	if (ms === undefined)
-		v.add(name, name, `The value '${raw}' is not valid for ${name}.`, 'InvalidType');
-	return ms;
+	return queryValue(v, query, name, parseDateTime);
 }
 
 /** A customer tenant id of the query: 0 or absent means none; an unknown one is a 400. */

@@ -72,27 +72,42 @@ export async function searchSubscriptions(
 	);
 }
 
+/**
+ * The Crayon ID chosen in another field of the same node (the first of `parameters` it has), for
+ * a list that depends on it; without one the list says what to choose first.
+ */
+function chosenId(
+	context: ILoadOptionsFunctions,
+	parameters: string[],
+	text: { chosen: string; listed: string; byId: string },
+): number {
+	const value = parameters
+		.map((name) => context.getCurrentNodeParameter(name))
+		.find((candidate) => candidate !== undefined);
+	const id = crayonId.safeParse(locatorValue(value));
+	if (id.success) return id.data;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Choose the ${text.chosen} first: ${text.listed} listed here`,
+		{
+			description: `The list needs the ${text.chosen}'s ID. An expression there is only resolved when the workflow runs; enter ${text.byId} "By ID" in that case.`,
+		},
+	);
+}
+
 /** The add-on offers of the subscription chosen in the same node; Crayon's list has no search, so it is filtered here. */
 export async function searchAddonOffers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const subscriptionId = crayonId.safeParse(
-		locatorValue(this.getCurrentNodeParameter('subscriptionId')),
-	);
-	if (!subscriptionId.success) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'Choose the subscription first: its add-on offers are listed here',
-			{
-				description:
-					'The list needs the subscription\'s ID. An expression there is only resolved when the workflow runs; enter the offer "By ID" in that case.',
-			},
-		);
-	}
+	const subscriptionId = chosenId(this, ['subscriptionId'], {
+		chosen: 'subscription',
+		listed: 'its add-on offers are',
+		byId: 'the offer',
+	});
 	const session = new CrayonSession(this);
 	const offers = await readAllPages(session.client(0), {
-		path: `/api/v1/subscriptions/${subscriptionId.data}/addon-offers`,
+		path: `/api/v1/subscriptions/${subscriptionId}/addon-offers`,
 	});
 	const wanted = filter?.trim().toLowerCase() ?? '';
 	const results = offers.flatMap((offer) => {
@@ -129,28 +144,18 @@ export async function searchProducts(
 	filter?: string,
 	paginationToken?: unknown,
 ): Promise<INodeListSearchResult> {
-	const customerTenantId = crayonId.safeParse(
-		locatorValue(
-			this.getCurrentNodeParameter('customerTenantId') ??
-				this.getCurrentNodeParameter('resellerCustomerId'),
-		),
-	);
-	if (!customerTenantId.success) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'Choose the customer tenant first: its catalogue is listed here',
-			{
-				description:
-					'The list needs the customer tenant\'s ID. An expression there is only resolved when the workflow runs; enter the part number "By ID" in that case.',
-			},
-		);
-	}
+	// Customer Tenant of a purchase, or an order's Reseller Customer ID for its lines.
+	const customerTenantId = chosenId(this, ['customerTenantId', 'resellerCustomerId'], {
+		chosen: 'customer tenant',
+		listed: 'its catalogue is',
+		byId: 'the part number',
+	});
 	const wanted = partNumbersWanted(this);
 	const session = new CrayonSession(this);
 	const search = filter?.trim();
 	const page = await readCataloguePage(
 		session.client(0),
-		{ customerTenantId: customerTenantId.data, ...(search ? { search } : {}) },
+		{ customerTenantId, ...(search ? { search } : {}) },
 		pageFrom(paginationToken),
 	);
 	const results = page.items.flatMap((row) => {
