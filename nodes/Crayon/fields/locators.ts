@@ -146,15 +146,23 @@ export const addonOfferLocator = (overrides: Overrides = {}) =>
 /**
  * A product of the customer tenant's catalogue, by part number ("By ID" the part number as
  * before, also a plain string from a workflow saved before this was a locator). With
- * `newCommerceOnly` the part number must be productId:skuId.
+ * `newCommerceOnly` the part number must be productId:skuId. `dependsOn`: the fields whose
+ * change makes the editor load the list again (the customer tenant).
  */
 export const productLocator = (
 	overrides: Overrides = {},
-	{ newCommerceOnly = false, placeholder = locators.product.placeholder as string } = {},
+	{
+		newCommerceOnly = false,
+		placeholder = locators.product.placeholder as string,
+		dependsOn = ['customerTenantId.value'],
+	} = {},
 ) => {
 	const partNumber = catalogueCode(placeholder);
 	return field(
-		locator({ ...locators.product, ...overrides, placeholder }),
+		{
+			...locator({ ...locators.product, ...overrides, placeholder }),
+			typeOptions: { loadOptionsDependsOn: dependsOn },
+		},
 		z.preprocess(
 			locatorValue,
 			newCommerceOnly

@@ -25,12 +25,15 @@ const lineFields = {
 		optional(catalogueCode('CFQ7TTC0LF8R:0001:CFQ7TTC0Q3X5')),
 	),
 	product: optionalField(
-		productLocator({
-			displayName: 'Product',
-			required: false,
-			description:
-				"A product of the customer tenant's catalogue: fills in Product ID, SKU ID and Product Variant ID (leave those empty)",
-		}),
+		productLocator(
+			{
+				displayName: 'Product',
+				required: false,
+				description:
+					"A product of the customer tenant's catalogue: fills in Product ID, SKU ID and Product Variant ID (leave those empty)",
+			},
+			{ dependsOn: ['resellerCustomerId.value'] },
+		),
 	),
 	productId: field(
 		{ displayName: 'Product ID', type: 'string', default: '', placeholder: 'CFQ7TTC0LF8R' },

@@ -62,9 +62,11 @@ export const fields = {
 		displayName: 'Customer Tenant ID',
 		description: 'Crayon ID of the customer tenant that gets the subscription',
 	}),
-	partNumber: productLocator({
-		description: "Product part number to buy; the list is the customer tenant's catalogue",
-	}),
+	partNumber: productLocator(
+		{ description: "Product part number to buy; the list is the customer tenant's catalogue" },
+		// The list shows New Commerce or legacy part numbers, as Product Type says.
+		{ dependsOn: ['customerTenantId.value', 'productType'] },
+	),
 	quantity: quantityField('Number of licences'),
 	// Hidden, and so absent, for legacy products; required for New Commerce (below).
 	billingCycle: optionalField(
