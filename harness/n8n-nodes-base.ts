@@ -19,14 +19,14 @@
  * - `n8n-nodes-base.scheduleTrigger` version 1.2: in manual mode (the editor's "Execute
  *   workflow", the only mode the engine runs) one item with the time fields the real node
  *   emits; the schedule itself (`rule`) is not run.
- * - `n8n-nodes-base.convertToFile` version 1.1, operation "xlsx": every input item's JSON,
- *   flattened as the real node does (nested keys joined with "."), in one sheet of one
- *   workbook in `binaryPropertyName`, named by options.fileName and options.sheetName. The
- *   workbook is written by the simulator's own writer (a real .xlsx, not byte-identical to
- *   SheetJS's); the e2e suite runs the real node.
  * - `n8n-nodes-base.emailSend` version 2.1, operation "send", text format: sends nothing; the
  *   message (from, to, subject, text, the attachments' names and bytes) is recorded in
  *   `sentEmails`, one output item per message as the real node gives (`accepted`).
+ * - `n8n-nodes-base.convertToFile` (Convert to File) version 1.1, operation "Convert to XLSX":
+ *   every input item flattened (`a.b` columns for nested objects, as n8n's flattenObject),
+ *   written with the library n8n uses (@e965/xlsx: json_to_sheet, then write as xlsx) into one
+ *   item whose binary field (Put Output File in Field, default `data`) holds the file, paired
+ *   to every input item (packages/nodes-base/nodes/Files/ConvertToFile and utils/binary.ts).
  */
 import type {
 	IDataObject,
@@ -37,8 +37,7 @@ import type {
 	ITriggerFunctions,
 	ITriggerResponse,
 } from 'n8n-workflow';
-
-import { xlsx, type Row } from '../simulator/spreadsheets';
+import { utils as sheetUtils, write as writeWorkbook, type WritingOptions } from '@e965/xlsx';
 import { jsonParse, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 function isPlainObject(value: unknown): value is IDataObject {
@@ -327,41 +326,57 @@ class ScheduleTrigger implements INodeType {
 	}
 }
 
-/** `{a: {b: 1}}` → `{"a.b": 1}`, as n8n's flattenObject does for spreadsheets. */
-function flatten(value: IDataObject, prefix = ''): Row {
-	const row: Row = {};
-	for (const [key, entry] of Object.entries(value)) {
-		if (isPlainObject(entry) || Array.isArray(entry)) {
-			Object.assign(row, flatten(entry as IDataObject, `${prefix}${key}.`));
+/** n8n's flattenObject (packages/nodes-base/utils/utilities.ts): nested keys joined with ".". */
+function flattenObject(data: IDataObject): IDataObject {
+	const flat: IDataObject = {};
+	for (const key of Object.keys(data)) {
+		const value = data[key];
+		if (value !== null && typeof value === 'object') {
+			if (value instanceof Date) {
+				flat[key] = value.toString();
+				continue;
+			}
+			const nested = flattenObject(value as IDataObject);
+			for (const inner in nested) {
+				if (nested[inner] !== undefined) flat[`${key}.${inner}`] = nested[inner];
+			}
 		} else {
-			row[`${prefix}${key}`] =
-				entry === null || entry === undefined
-					? null
-					: typeof entry === 'number'
-						? entry
-						: String(entry);
+			flat[key] = value;
 		}
 	}
-	return row;
+	return flat;
 }
+
+const CONVERT_TO_FILE_VERSION = 1.1;
 
 class ConvertToFile implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Convert to File',
 		name: 'convertToFile',
 		group: ['input'],
-		version: 1.1,
-		description: 'Test stand-in: Convert to File 1.1, operation xlsx',
+		version: [1, CONVERT_TO_FILE_VERSION],
+		description: 'Test stand-in: Convert to XLSX of Convert to File 1.1',
 		defaults: { name: 'Convert to File' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
 		properties: [
-			{ displayName: 'Operation', name: 'operation', type: 'string', default: 'csv' },
+			{
+				displayName: 'Operation',
+				name: 'operation',
+				type: 'options',
+				noDataExpression: true,
+				options: [
+					{ name: 'Convert to CSV', value: 'csv' },
+					{ name: 'Convert to XLSX', value: 'xlsx' },
+				],
+				default: 'csv',
+			},
 			{
 				displayName: 'Put Output File in Field',
 				name: 'binaryPropertyName',
 				type: 'string',
 				default: 'data',
+				required: true,
 			},
 			{
 				displayName: 'Options',
@@ -369,7 +384,9 @@ class ConvertToFile implements INodeType {
 				type: 'collection',
 				default: {},
 				options: [
+					{ displayName: 'Compression', name: 'compression', type: 'boolean', default: false },
 					{ displayName: 'File Name', name: 'fileName', type: 'string', default: '' },
+					{ displayName: 'Header Row', name: 'headerRow', type: 'boolean', default: true },
 					{ displayName: 'Sheet Name', name: 'sheetName', type: 'string', default: 'Sheet' },
 				],
 			},
@@ -377,36 +394,45 @@ class ConvertToFile implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		requireVersion(this, 1.1);
+		requireVersion(this, CONVERT_TO_FILE_VERSION);
 		requireSupported(
 			this,
 			'operation',
 			this.getNodeParameter('operation', 0),
 			(value) => value === 'xlsx',
-			'"xlsx" only',
+			'"xlsx" (Convert to XLSX) only',
 		);
-		const options = this.getNodeParameter('options', 0, {}) as IDataObject;
-		requireSupported(
-			this,
-			'options',
-			options,
-			(value) =>
-				Object.keys(value as IDataObject).every((key) => ['fileName', 'sheetName'].includes(key)),
-			'fileName and sheetName only',
+		const items = this.getInputData();
+		const options = this.getNodeParameter('options', 0, {}) as {
+			compression?: boolean;
+			fileName?: string;
+			headerRow?: boolean;
+			sheetName?: string;
+		};
+		const binaryPropertyName = this.getNodeParameter('binaryPropertyName', 0, 'data') as string;
+		const sheet = sheetUtils.json_to_sheet(
+			items.map((item) => flattenObject(item.json)),
+			options.headerRow === false ? { skipHeader: true } : undefined,
 		);
-		const field = String(this.getNodeParameter('binaryPropertyName', 0, 'data'));
-		const rows = this.getInputData().map((item) => flatten(item.json));
-		const workbook = xlsx(String(options.sheetName || 'Sheet'), rows);
-		const binary = await this.helpers.prepareBinaryData(
-			workbook,
-			String(options.fileName ?? 'File.xlsx'),
-		);
+		const sheetName = options.sheetName || 'Sheet';
+		const writing: WritingOptions = {
+			bookType: 'xlsx',
+			bookSST: false,
+			type: 'buffer',
+			...(options.compression ? { compression: true } : {}),
+		};
+		const buffer = writeWorkbook(
+			{ SheetNames: [sheetName], Sheets: { [sheetName]: sheet } },
+			writing,
+		) as Buffer;
+		const fileName = options.fileName !== undefined ? options.fileName : 'File.xlsx';
+		const binary = await this.helpers.prepareBinaryData(buffer, fileName);
 		return [
 			[
 				{
 					json: {},
-					binary: { [field]: binary },
-					pairedItem: this.getInputData().map((_, item) => ({ item })),
+					binary: { [binaryPropertyName]: binary },
+					pairedItem: items.map((_, item) => ({ item })),
 				},
 			],
 		];

@@ -15,6 +15,9 @@ export interface ResolvedOptions {
 	log: boolean;
 	rejectPastScheduledDates: boolean;
 	orderItemsAnswer: 'array' | 'collection';
+	catalogueStatesTerms: boolean;
+	supportedBillingCyclesAs: 'numbers' | 'names';
+	resellerSalesPriceQuery: 'sdk' | 'apidocs';
 }
 
 /** What handlers get besides the request. */

@@ -164,3 +164,35 @@ export function parseStatusFlags(values: string[]): number | undefined {
 	}
 	return flags;
 }
+
+/** ResellerSalesPriceObjectType (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/ResellerSalesPriceObjectType.cs). */
+export const RESELLER_SALES_PRICE_OBJECT_TYPE: EnumDefinition = {
+	typeName: 'ResellerSalesPriceObjectType',
+	values: {
+		Organization: 1,
+		CustomerTenant: 2,
+		Subscription: 3,
+		SubscriptionAddon: 4,
+		AzureSubscription: 5,
+		Asset: 6,
+	},
+};
+
+/** ResellerSalesPriceType (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/ResellerSalesPriceType.cs). */
+export const RESELLER_SALES_PRICE_TYPE: EnumDefinition = {
+	typeName: 'ResellerSalesPriceType',
+	values: {
+		License: 1,
+		Usage: 2,
+		NCELicense: 3,
+		AzurePlan: 4,
+		AzureReservation: 5,
+		Software: 6,
+	},
+};
+
+/** SortOrder (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/SortOrder.cs). */
+export const SORT_ORDER: EnumDefinition = {
+	typeName: 'SortOrder',
+	values: { Ascending: 0, Descending: 1 },
+};

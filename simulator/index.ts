@@ -23,6 +23,7 @@ export type {
 	Purchase,
 	PurchaseKind,
 	RecordedRequest,
+	ResellerSalesPrice,
 	SimulatorCredentials,
 	SimulatorOptions,
 	Subscription,
@@ -98,6 +99,9 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 		log: options.log ?? false,
 		rejectPastScheduledDates: options.rejectPastScheduledDates ?? true,
 		orderItemsAnswer: options.orderItemsAnswer ?? 'array',
+		catalogueStatesTerms: options.catalogueStatesTerms ?? true,
+		supportedBillingCyclesAs: options.supportedBillingCyclesAs ?? 'numbers',
+		resellerSalesPriceQuery: options.resellerSalesPriceQuery ?? 'sdk',
 	};
 }
 

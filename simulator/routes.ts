@@ -6,6 +6,7 @@ import * as nce from './handlers/nce';
 import * as purchaseRequests from './handlers/purchaseRequests';
 import { getCoterminosityDates } from './handlers/coterminosity';
 import * as billing from './handlers/billing';
+import * as catalogue from './handlers/catalogue';
 
 /** Every endpoint of the simulator. Paths match case-insensitively, with or without a trailing slash. */
 export function createRouter(): Router {
@@ -58,5 +59,13 @@ export function createRouter(): Router {
 			'GET',
 			'/api/v1/azureusage/{azurePlanId:int}/azuresubscriptions/{id:int}/monthlyusage',
 			billing.getAzureMonthlyUsage,
-		);
+		)
+		.add('GET', '/api/v1/agreementproducts', catalogue.listAgreementProducts)
+		.add(
+			'GET',
+			'/api/v1/agreementproducts/{partNumber}/supportedbillingcycles',
+			catalogue.getSupportedBillingCycles,
+		)
+		.add('GET', '/api/v1/resellersalesprices', catalogue.listResellerSalesPrices)
+		.add('GET', '/api/v1/resellersalesprices/current', catalogue.getCurrentResellerSalesPrice);
 }

@@ -16,10 +16,12 @@ import {
 } from './enums';
 import { DAY_MS, addMonthsUtc, isoSeconds, startOfUtcDay, termMonths } from './dates';
 import type {
+	CatalogueListing,
 	CatalogueProduct,
 	CustomerTenant,
 	Organization,
 	Publisher,
+	ResellerSalesPrice,
 	Subscription,
 	User,
 } from './types';
@@ -92,6 +94,18 @@ export const SEED = {
 	nextSubscriptionId: 5121,
 
 	userId: '7d1f2b9e-3c4a-4e5f-8a6b-9c0d1e2f3a4b',
+
+	/** Catalogue additions (GET /api/v1/agreementproducts): Microsoft 365 E5, P1M/P1Y/P3Y. */
+	e5PartNumber: 'CFQ7TTC0LFLZ:0002',
+	e5ProductVariantId: 2622200,
+	/** Microsoft Teams Premium, an NCE add-on (Subscription Add-On). */
+	teamsPremiumPartNumber: 'CFQ7TTC0RM8K:0001',
+	/** Azure Plan: a catalogue row without term or licence price (bought once, billed by usage). */
+	azurePlanPartNumber: 'DZH318Z0BPS6:0001',
+	/** Tenant 486 (Fabrikam) buys on its own agreement: NOK prices with four decimals, 3 % below the others. */
+	specialPriceTenantId: 486,
+	/** Organisation whose reseller sales prices (markups) are seeded, with tenant 123 and subscription 5003. */
+	salesPriceOrganizationId: 3869,
 } as const;
 
 /** Deterministic GUID from a label. */
@@ -106,19 +120,19 @@ const M: BillingPlan[] = ['monthly'];
 const MA: BillingPlan[] = ['monthly', 'annual'];
 const MAT: BillingPlan[] = ['monthly', 'annual', 'triennial'];
 
-export function seedCatalogue(): CatalogueProduct[] {
-	const nce = (
-		id: number,
-		productId: string,
-		skuId: string,
-		availabilityId: string,
-		productVariantId: number,
-		itemName: string,
-		terms: CatalogueProduct['terms'],
-		maxQuantity: number,
-		addonOfferIds: string[] = [],
-		isAddon = false,
-	): CatalogueProduct => ({
+function nce(
+	id: number,
+	productId: string,
+	skuId: string,
+	availabilityId: string,
+	productVariantId: number,
+	itemName: string,
+	terms: CatalogueProduct['terms'],
+	maxQuantity: number,
+	addonOfferIds: string[] = [],
+	isAddon = false,
+): CatalogueProduct {
+	return {
 		id,
 		partNumber: `${productId}:${skuId}`,
 		itemName,
@@ -135,15 +149,19 @@ export function seedCatalogue(): CatalogueProduct[] {
 		minQuantity: 1,
 		maxQuantity,
 		addonOfferIds,
-	});
-	const legacy = (
-		id: number,
-		partNumber: string,
-		itemName: string,
-		maxQuantity: number,
-		addonOfferIds: string[] = [],
-		isAddon = false,
-	): CatalogueProduct => ({
+		listing: listingOf(`${productId}:${skuId}`),
+	};
+}
+
+function legacy(
+	id: number,
+	partNumber: string,
+	itemName: string,
+	maxQuantity: number,
+	addonOfferIds: string[] = [],
+	isAddon = false,
+): CatalogueProduct {
+	return {
 		id,
 		partNumber,
 		itemName,
@@ -156,7 +174,72 @@ export function seedCatalogue(): CatalogueProduct[] {
 		minQuantity: 1,
 		maxQuantity,
 		addonOfferIds,
-	});
+		listing: listingOf(partNumber),
+	};
+}
+
+/**
+ * What the catalogue lists besides what purchases need: product type and family names, and the
+ * estimated retail price in euro cents (per licence and month of a one-year term; the one-off
+ * price of software). Prices and names are illustrative.
+ */
+const CATALOGUE_LISTINGS: Record<string, CatalogueListing> = {
+	'CFQ7TTC0LF8R:0001': subscriptionListing('Office 365', 2260),
+	'CFQ7TTC0HD33:0003': subscriptionListing('Visio', 470),
+	'CFQ7TTC0LH18:0001': subscriptionListing('Microsoft 365', 560),
+	'CFQ7TTC0LCHC:0002': subscriptionListing('Microsoft 365', 2060),
+	'CFQ7TTC0LFLX:0001': subscriptionListing('Microsoft 365', 3440),
+	'CFQ7TTC0LHWM:0001': addonListing('Microsoft Teams', 380),
+	'1eda119b-65b0-429d-a063-4d2f9840a83f': subscriptionListing('Office 365', 2100),
+	'53FC25F7-6639-4F78-BB44-3C2DFEC3ED40': addonListing('Microsoft Teams', 340),
+	'0DDA3A0F-4C86-4C47-8A74-4A1B7B3B6C1E': addonListing('Office 365', 19),
+	'DG7GMGF0D7FV:0002': {
+		productType: 'Software',
+		family: 'Windows Server',
+		retailEuroCents: 11290,
+	},
+	'CFQ7TTC0LFLZ:0002': subscriptionListing('Microsoft 365', 5475),
+	'CFQ7TTC0LDPB:0001': subscriptionListing('Microsoft 365', 1170),
+	'CFQ7TTC0LGZW:0001': subscriptionListing('Microsoft 365', 750),
+	'CFQ7TTC0LH1P:0001': subscriptionListing('Microsoft 365 Apps', 980),
+	'CFQ7TTC0LGZT:0001': subscriptionListing('Microsoft 365 Apps', 1100),
+	'CFQ7TTC0LF8Q:0001': subscriptionListing('Office 365', 940),
+	'CFQ7TTC0LF8S:0002': subscriptionListing('Office 365', 3620),
+	'CFQ7TTC0LH16:0001': subscriptionListing('Exchange Online', 370),
+	'CFQ7TTC0LH1G:0001': subscriptionListing('Exchange Online', 750),
+	'CFQ7TTC0RQXH:0001': subscriptionListing('Microsoft Teams', 370),
+	'CFQ7TTC0MM8R:0002': subscriptionListing('Microsoft Teams', 510),
+	'CFQ7TTC0QW7C:0001': subscriptionListing('Microsoft Teams', 3740),
+	'CFQ7TTC0RM8K:0001': addonListing('Microsoft Teams', 920),
+	'CFQ7TTC0LH2H:0001': addonListing('Microsoft Teams', 750),
+	'CFQ7TTC0LFK5:0001': subscriptionListing('Microsoft Entra', 560),
+	'CFQ7TTC0LFK4:0001': subscriptionListing('Microsoft Entra', 840),
+	'CFQ7TTC0LCHR:0001': subscriptionListing('Microsoft Intune', 750),
+	'CFQ7TTC0HCHL:0001': subscriptionListing('Microsoft Defender', 280),
+	'CFQ7TTC0HD32:0001': subscriptionListing('Visio', 1310),
+	'CFQ7TTC0HDB1:0001': subscriptionListing('Project', 940),
+	'CFQ7TTC0HDB0:0002': subscriptionListing('Project', 2810),
+	'CFQ7TTC0L3PB:0001': subscriptionListing('Power BI', 1310),
+	'CFQ7TTC0MM9D:0001': subscriptionListing('Microsoft 365 Copilot', 2810),
+	'CFQ7TTC0LH0J:0001': subscriptionListing('Dynamics 365', 6560),
+	'DZH318Z0BPS6:0001': { productType: 'Azure Plan', family: 'Azure' },
+};
+
+function subscriptionListing(family: string, retailEuroCents: number): CatalogueListing {
+	return { productType: 'Subscription', family, retailEuroCents };
+}
+
+function addonListing(family: string, retailEuroCents: number): CatalogueListing {
+	return { productType: 'Subscription Add-On', family, retailEuroCents };
+}
+
+function listingOf(partNumber: string): CatalogueListing {
+	const listing = CATALOGUE_LISTINGS[partNumber];
+	if (!listing) throw new Error(`seed: no catalogue listing for ${partNumber}`);
+	return listing;
+}
+
+export function seedCatalogue(): CatalogueProduct[] {
 	return [
 		nce(
 			200101,
@@ -261,7 +344,134 @@ export function seedCatalogue(): CatalogueProduct[] {
 			minQuantity: 1,
 			maxQuantity: 500,
 			addonOfferIds: [],
+			listing: listingOf(`${SEED.softwareProductId}:${SEED.softwareSkuId}`),
 		},
+	];
+}
+
+/**
+ * Products that are only in the catalogue: buyable like the others, but none of the seeded
+ * subscriptions is of them (seedSubscriptions cycles through seedCatalogue() alone, so the 120
+ * subscriptions stay as they were). Availability and variant ids are illustrative.
+ */
+/** Term durations offered with their billing plans: up to one year, or up to three years. */
+const UP_TO_P1Y: CatalogueProduct['terms'] = { P1M: M, P1Y: MA };
+const UP_TO_P3Y: CatalogueProduct['terms'] = { P1M: M, P1Y: MA, P3Y: MAT };
+
+/** Catalogue-only NCE products: part number, availability id, name, terms, maximum quantity, add-on. */
+const ADDITIONS: Array<[string, string, string, CatalogueProduct['terms'], number, boolean?]> = [
+	[SEED.e5PartNumber, 'CFQ7TTC0K9WS', 'Microsoft 365 E5', UP_TO_P3Y, 2400],
+	['CFQ7TTC0LDPB:0001', 'CFQ7TTC0KBB1', 'Microsoft 365 Business Standard', UP_TO_P1Y, 300],
+	['CFQ7TTC0LGZW:0001', 'CFQ7TTC0KC4L', 'Microsoft 365 F3', UP_TO_P3Y, 2400],
+	['CFQ7TTC0LH1P:0001', 'CFQ7TTC0KD2M', 'Microsoft 365 Apps for business', UP_TO_P1Y, 300],
+	['CFQ7TTC0LGZT:0001', 'CFQ7TTC0KD7Q', 'Microsoft 365 Apps for enterprise', UP_TO_P1Y, 2400],
+	['CFQ7TTC0LF8Q:0001', 'CFQ7TTC0KF1B', 'Office 365 E1', UP_TO_P3Y, 2400],
+	['CFQ7TTC0LF8S:0002', 'CFQ7TTC0KF5H', 'Office 365 E5', UP_TO_P3Y, 2400],
+	['CFQ7TTC0LH16:0001', 'CFQ7TTC0KG2T', 'Exchange Online (Plan 1)', UP_TO_P1Y, 300],
+	['CFQ7TTC0LH1G:0001', 'CFQ7TTC0KG8W', 'Exchange Online (Plan 2)', UP_TO_P1Y, 300],
+	['CFQ7TTC0RQXH:0001', 'CFQ7TTC0KH3C', 'Microsoft Teams Essentials', UP_TO_P1Y, 300],
+	['CFQ7TTC0MM8R:0002', 'CFQ7TTC0KH9F', 'Microsoft Teams Enterprise', UP_TO_P1Y, 2400],
+	['CFQ7TTC0QW7C:0001', 'CFQ7TTC0KJ4N', 'Microsoft Teams Rooms Pro', UP_TO_P1Y, 300],
+	[SEED.teamsPremiumPartNumber, 'CFQ7TTC0KJ8R', 'Microsoft Teams Premium', UP_TO_P1Y, 1000, true],
+	['CFQ7TTC0LH2H:0001', 'CFQ7TTC0KK3V', 'Microsoft Teams Phone Standard', UP_TO_P1Y, 1000, true],
+	['CFQ7TTC0LFK5:0001', 'CFQ7TTC0KK7X', 'Microsoft Entra ID P1', UP_TO_P3Y, 2400],
+	['CFQ7TTC0LFK4:0001', 'CFQ7TTC0KL2B', 'Microsoft Entra ID P2', UP_TO_P3Y, 2400],
+	['CFQ7TTC0LCHR:0001', 'CFQ7TTC0KL6D', 'Microsoft Intune Plan 1', UP_TO_P1Y, 2400],
+	['CFQ7TTC0HCHL:0001', 'CFQ7TTC0KM1G', 'Microsoft Defender for Business', UP_TO_P1Y, 300],
+	['CFQ7TTC0HD32:0001', 'CFQ7TTC0KM5J', 'Visio Plan 2', UP_TO_P1Y, 300],
+	['CFQ7TTC0HDB1:0001', 'CFQ7TTC0KN2L', 'Project Plan 1', UP_TO_P1Y, 300],
+	['CFQ7TTC0HDB0:0002', 'CFQ7TTC0KN6P', 'Project Plan 3', UP_TO_P1Y, 300],
+	['CFQ7TTC0L3PB:0001', 'CFQ7TTC0KP1S', 'Power BI Pro', UP_TO_P1Y, 2400],
+	['CFQ7TTC0MM9D:0001', 'CFQ7TTC0KP5V', 'Microsoft 365 Copilot', UP_TO_P3Y, 300],
+	['CFQ7TTC0LH0J:0001', 'CFQ7TTC0KQ2Z', 'Dynamics 365 Business Central Essentials', UP_TO_P1Y, 300],
+];
+
+/**
+ * Products that are only in the catalogue: buyable like the others, but none of the seeded
+ * subscriptions is of them (seedSubscriptions cycles through seedCatalogue() alone, so the 120
+ * subscriptions stay as they were). Crayon ids count up from 200107, variant ids from 2622200
+ * in steps of 10; availability and variant ids are illustrative.
+ */
+export function seedCatalogueAdditions(): CatalogueProduct[] {
+	const products = ADDITIONS.map(
+		([partNumber, availabilityId, itemName, terms, maxQuantity, isAddon = false], index) => {
+			const [productId, skuId] = partNumber.split(':');
+			const variantId = SEED.e5ProductVariantId + 10 * index;
+			return nce(
+				200107 + index,
+				productId,
+				skuId,
+				availabilityId,
+				variantId,
+				itemName,
+				terms,
+				maxQuantity,
+				[],
+				isAddon,
+			);
+		},
+	);
+	return [
+		...products,
+		{
+			id: 400101,
+			partNumber: SEED.azurePlanPartNumber,
+			itemName: 'Azure plan',
+			itemLegalName: 'Azure plan',
+			publisher: MICROSOFT,
+			kind: 'usage',
+			isAddon: false,
+			productId: 'DZH318Z0BPS6',
+			skuId: '0001',
+			availabilityId: 'DZH318Z0BPS6',
+			productVariantId: 2800101,
+			lineType: 3,
+			terms: {},
+			minQuantity: 1,
+			maxQuantity: 1,
+			addonOfferIds: [],
+			listing: listingOf(SEED.azurePlanPartNumber),
+		},
+	];
+}
+
+/**
+ * Reseller sales prices (markups and fixed prices the reseller set in Cloud-iQ) of tenant 123,
+ * organisation 3869 and subscription 5003: one in force since long ago, one since 60 days, one
+ * from 30 days ahead, so that "current" and "from a date" differ.
+ */
+export function seedSalesPrices(nowMs: number): ResellerSalesPrice[] {
+	const today = startOfUtcDay(nowMs);
+	const day = (offset: number) => today + offset * DAY_MS;
+	const price = (
+		objectType: number,
+		objectId: number,
+		type: number,
+		priceType: number,
+		value: number,
+		fromDate: number,
+	): ResellerSalesPrice => ({
+		objectId,
+		objectType,
+		type,
+		priceType,
+		value,
+		fromDate,
+		changedBy: 'reseller@example.com',
+	});
+	const [organization, tenant, subscription] = [1, 2, 3];
+	const [license, usage, nceLicense, software] = [1, 2, 3, 6];
+	const [markupOnCost, fixedPrice, , discountOnRetail] = [1, 2, 3, 4];
+	return [
+		price(tenant, SEED.tenantId, nceLicense, markupOnCost, 12.5, day(-400)),
+		price(tenant, SEED.tenantId, nceLicense, markupOnCost, 10, day(-60)),
+		price(tenant, SEED.tenantId, nceLicense, markupOnCost, 9.75, day(30)),
+		price(tenant, SEED.tenantId, license, markupOnCost, 8, day(-400)),
+		price(tenant, SEED.legacyTenantId, nceLicense, discountOnRetail, 3.5, day(-200)),
+		price(tenant, SEED.legacyTenantId, software, markupOnCost, 4.125, day(-200)),
+		price(organization, SEED.salesPriceOrganizationId, nceLicense, markupOnCost, 15, day(-500)),
+		price(organization, SEED.salesPriceOrganizationId, usage, markupOnCost, 5, day(-500)),
+		price(subscription, SEED.nceSubscriptionId, nceLicense, fixedPrice, 27.3456, day(-90)),
 	];
 }
 

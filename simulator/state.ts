@@ -10,7 +10,9 @@ import { isoSeconds, startOfUtcDay, termEnd } from './dates';
 import {
 	SEED,
 	seedCatalogue,
+	seedCatalogueAdditions,
 	seedOrganizations,
+	seedSalesPrices,
 	seedSubscriptions,
 	seedTenants,
 	seedUser,
@@ -21,6 +23,7 @@ import type {
 	NceOrder,
 	Organization,
 	Purchase,
+	ResellerSalesPrice,
 	Subscription,
 	SubscriptionOrigin,
 	SubscriptionTags,
@@ -74,6 +77,8 @@ export class SimulatorState {
 	readonly quantityChanges: QuantityChange[] = [];
 	/** Billing statements and files, invoices, Azure plans and usage (billing.ts). */
 	readonly billing = new BillingData();
+	/** Reseller sales prices (GET /api/v1/resellersalesprices), in seed order. */
+	readonly salesPrices: ResellerSalesPrice[] = [];
 	user: User;
 
 	private nextSubscriptionId: number = SEED.nextSubscriptionId;
@@ -104,6 +109,7 @@ export class SimulatorState {
 		this.nceOrders.clear();
 		this.purchases.length = 0;
 		this.quantityChanges.length = 0;
+		this.salesPrices.splice(0, this.salesPrices.length, ...seedSalesPrices(now));
 		this.productsBySku.clear();
 		this.subscriptionsByTenant.clear();
 		this.purchasesByNceOrder.clear();
@@ -115,7 +121,7 @@ export class SimulatorState {
 		const tenants = seedTenants();
 		for (const tenant of tenants) this.tenants.set(tenant.id, tenant);
 		const catalogue = seedCatalogue();
-		for (const product of catalogue) {
+		for (const product of [...catalogue, ...seedCatalogueAdditions()]) {
 			this.catalogue.set(product.partNumber.toLowerCase(), product);
 			if (product.productId && product.skuId) {
 				this.productsBySku.set(`${product.productId}:${product.skuId}`.toLowerCase(), product);

@@ -44,6 +44,23 @@ export interface SimulatorOptions {
 	 * collection of OrderItems" and show one item), or with 'collection' `{Items, TotalHits}`. Default 'array'.
 	 */
 	orderItemsAnswer?: 'array' | 'collection';
+	/**
+	 * Inferred behaviour: the catalogue (GET /api/v1/agreementproducts) states each row's term in
+	 * `ProductVariant.MinimumCommitment` (months) and `ProductVariant.PurchasePeriod` (P1M/P1Y/P3Y).
+	 * Set false for rows that state no term at all (both null). Default true.
+	 */
+	catalogueStatesTerms?: boolean;
+	/**
+	 * How GET /api/v1/agreementproducts/{partNumber}/supportedbillingcycles answers: 'numbers'
+	 * (BillingCycleEnum values, default) or 'names' ("Monthly"); the SDK's type reads either.
+	 */
+	supportedBillingCyclesAs?: 'numbers' | 'names';
+	/**
+	 * Which query names GET /api/v1/resellersalesprices[/current] binds: 'sdk' (Type, ObjectId,
+	 * ObjectType, FromDate; default) or 'apidocs' (resellerSalesPriceType, objectId,
+	 * resellerSalesPriceObjectType, fromDate). The two sources disagree.
+	 */
+	resellerSalesPriceQuery?: 'sdk' | 'apidocs';
 }
 
 export interface RecordedRequest {
@@ -111,7 +128,22 @@ export interface Publisher {
 	name: string;
 }
 
-export type ProductKind = 'nce' | 'legacy' | 'software';
+/** 'usage': bought once and billed by consumption (Azure Plan); no term, no licence price. */
+export type ProductKind = 'nce' | 'legacy' | 'software' | 'usage';
+
+/** What the catalogue (GET /api/v1/agreementproducts) says about a product besides what purchases use. */
+export interface CatalogueListing {
+	/** ProductVariant.ProductType.Name: 'Subscription', 'Subscription Add-On', 'Software', 'Azure Plan'. */
+	productType: string;
+	/** ProductVariant.ProductFamily.Name. */
+	family: string;
+	/**
+	 * Estimated retail price in euro cents: per licence and month of a one-year term for
+	 * subscriptions (a month's term costs 20 % more, three years the same), the one-off price
+	 * for software; undefined where the catalogue gives no price (Azure Plan).
+	 */
+	retailEuroCents?: number;
+}
 
 export interface CatalogueProduct {
 	/** Crayon's integer Product.Id. */
@@ -137,6 +169,23 @@ export interface CatalogueProduct {
 	maxQuantity: number;
 	/** Part numbers of the add-on offers available for subscriptions of this product. */
 	addonOfferIds: string[];
+	listing: CatalogueListing;
+}
+
+/** ResellerSalesPrice (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/ResellerSalesPrice.cs), enums as numbers. */
+export interface ResellerSalesPrice {
+	objectId: number;
+	/** ResellerSalesPriceObjectType: Organization 1, CustomerTenant 2, Subscription 3, SubscriptionAddon 4, AzureSubscription 5, Asset 6. */
+	objectType: number;
+	/** ResellerSalesPriceType: License 1, Usage 2, NCELicense 3, AzurePlan 4, AzureReservation 5, Software 6. */
+	type: number;
+	/** ResellerSalesPricePriceType: MarkupOnCost 1, FixedPrice 2, ListPrice 3, DiscountOnEstimatedRetailPrice 4. */
+	priceType: number;
+	/** Exact decimal as Crayon would send it (a JSON number). */
+	value: number;
+	/** Epoch ms of the day the price applies from. */
+	fromDate: number;
+	changedBy: string;
 }
 
 export interface SubscriptionTags {

@@ -486,4 +486,122 @@ export const CASES = [
 			expectNoSecrets();
 		},
 	},
+	{
+		// Find what to buy by name, pick one of the catalogue's rows, buy it with its part number and term.
+		file: 'catalogue-search-and-buy.json',
+		crayonNodes: ['Search the catalogue', 'Buy the picked product'],
+		exitCode: 0,
+		purchases: 1,
+		verify({
+			items,
+			expectOutputSizes,
+			expectPairedItems,
+			expectRequests,
+			expectNoSecrets,
+			SEED,
+			state,
+		}) {
+			const search = 'Search the catalogue';
+			const buy = 'Buy the picked product';
+			const [productId, skuId] = SEED.e5PartNumber.split(':');
+			expectOutputSizes(search, [3]);
+			checkEqual(
+				items(search).map(({ json }) =>
+					pick(json, [
+						'PartNumber',
+						'Name',
+						'ProductId',
+						'SkuId',
+						'ProductVariantId',
+						'TermDuration',
+						'SalesPriceCurrency',
+					]),
+				),
+				['P1M', 'P1Y', 'P3Y'].map((TermDuration) => ({
+					PartNumber: SEED.e5PartNumber,
+					Name: 'Microsoft 365 E5',
+					ProductId: productId,
+					SkuId: skuId,
+					ProductVariantId: SEED.e5ProductVariantId,
+					TermDuration,
+					SalesPriceCurrency: 'NOK',
+				})),
+				`"${search}" did not find Microsoft 365 E5's three terms in tenant 123's catalogue`,
+				{ node: search },
+			);
+			expectPairedItems(search, 0, [0, 0, 0]);
+			// n8n's Filter keeps the discarded rows on a second (unconnected) output in its run data.
+			checkEqual(
+				items('Pick the one-year term').map(({ json }) => json.TermDuration),
+				['P1Y'],
+				'"Pick the one-year term" did not keep exactly the one-year row',
+				{ node: 'Pick the one-year term' },
+			);
+			expectOutputSizes(buy, [1]);
+			const [order] = items(buy);
+			const orderId = order?.json.NewCommerceOrderId;
+			check(
+				typeof orderId === 'string' && orderId.length > 0,
+				`"${buy}" output no NewCommerceOrderId`,
+				{
+					node: buy,
+				},
+			);
+			expectRequests(
+				[
+					{
+						method: 'GET',
+						path: '/api/v1/agreementproducts',
+						status: 200,
+						query: {
+							customerTenantId: String(SEED.tenantId),
+							search: 'Microsoft 365 E5',
+							page: '1',
+							pageSize: '10',
+						},
+					},
+					{
+						method: 'POST',
+						path: VERIFY,
+						status: 200,
+						body: {
+							resellerCustomerId: SEED.tenantId,
+							orderLines: [
+								{ productId, skuId, quantity: 4, billingCycle: 2, termDuration: 'P1Y', type: 3 },
+							],
+						},
+					},
+					{
+						method: 'POST',
+						path: NCE_ORDERS,
+						status: 200,
+						body: {
+							customerTenantId: SEED.tenantId,
+							billingCycle: 2,
+							partNumber: SEED.e5PartNumber,
+							quantity: 4,
+							termDuration: 'P1Y',
+						},
+					},
+					{ method: 'GET', path: `${NCE_ORDERS}/${orderId}`, status: 200, repeat: '+' },
+				],
+				buy,
+			);
+			const subscription = state.subscriptions.get(order.json.SubscriptionId);
+			checkEqual(
+				subscription &&
+					pick(subscription, ['tenantId', 'partNumber', 'quantity', 'termDuration', 'origin']),
+				{
+					tenantId: SEED.tenantId,
+					partNumber: SEED.e5PartNumber,
+					quantity: 4,
+					termDuration: 'P1Y',
+					origin: 'nce-order',
+				},
+				`"${buy}" did not output the subscription Crayon created for the order`,
+				{ node: buy },
+			);
+			expectNoSecrets();
+		},
+	},
 ];

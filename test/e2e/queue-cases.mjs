@@ -215,4 +215,88 @@ export const LIST_SEARCH_CASES = [
 			);
 		},
 	},
+	{
+		title:
+			'Part Number "From list" (New Commerce Order → Create), customer tenant 123 chosen "From list", search "microsoft 365 e5"',
+		request: {
+			nodeType: 'n8n-nodes-crayon.crayon',
+			path: 'parameters.partNumber',
+			methodName: 'searchProducts',
+			currentNodeParameters: {
+				resource: 'newCommerceOrder',
+				operation: 'create',
+				customerTenantId: rl('123', 'Contoso Ltd (contoso, ID 123)'),
+				partNumber: rl(),
+				quantity: 1,
+			},
+			filter: 'microsoft 365 e5',
+		},
+		requests: (SEED) => [
+			{
+				method: 'GET',
+				path: '/api/v1/agreementproducts',
+				query: {
+					customerTenantId: String(SEED.tenantId),
+					search: 'microsoft 365 e5',
+					page: '1',
+					pageSize: '50',
+				},
+				status: 200,
+			},
+		],
+		verify(result, { SEED }) {
+			checkEqual(
+				result,
+				{
+					results: ['P1M', 'P1Y', 'P3Y'].map((term) => ({
+						name: `Microsoft 365 E5 (${term}, ${SEED.e5PartNumber})`,
+						value: SEED.e5PartNumber,
+					})),
+				},
+				"the list is not Microsoft 365 E5's three terms in tenant 123's catalogue",
+			);
+		},
+	},
+	{
+		title:
+			'Product "From list" of an order line (Order → Verify), Reseller Customer ID 486 chosen "By ID", search "visio"',
+		request: {
+			nodeType: 'n8n-nodes-crayon.crayon',
+			path: 'parameters.orderLines.line[0].product',
+			methodName: 'searchProducts',
+			currentNodeParameters: {
+				resource: 'order',
+				operation: 'verify',
+				resellerCustomerId: { __rl: true, mode: 'id', value: '486' },
+				orderLinesInput: 'fields',
+				orderLines: { line: [{ product: rl(), quantity: 1, termDuration: 'P1M', type: 3 }] },
+			},
+			filter: 'visio',
+		},
+		requests: (SEED) => [
+			{
+				method: 'GET',
+				path: '/api/v1/agreementproducts',
+				query: {
+					customerTenantId: String(SEED.legacyTenantId),
+					search: 'visio',
+					page: '1',
+					pageSize: '50',
+				},
+				status: 200,
+			},
+		],
+		verify(result, { SEED }) {
+			checkEqual(
+				result?.results?.map((entry) => entry.name),
+				[
+					`Visio Plan 1 (P1M, ${SEED.secondNcePartNumber})`,
+					`Visio Plan 1 (P1Y, ${SEED.secondNcePartNumber})`,
+					'Visio Plan 2 (P1M, CFQ7TTC0HD32:0001)',
+					'Visio Plan 2 (P1Y, CFQ7TTC0HD32:0001)',
+				],
+				"the list is not tenant 486's Visio products",
+			);
+		},
+	},
 ];

@@ -1,4 +1,5 @@
-/** The Edit Fields and Split Out stand-ins behave like n8n's nodes in the covered mode and refuse the rest. */
+/** The Edit Fields, Split Out and Convert to File stand-ins behave like n8n's nodes in the covered mode and refuse the rest. */
+import { read as readWorkbook, utils as sheetUtils } from '@e965/xlsx';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { chain, runWorkflow } from '../../harness/engine';
@@ -115,4 +116,53 @@ describe('The n8n-nodes-base stand-ins', () => {
 			expect(result.error?.message).toMatch(message);
 		},
 	);
+});
+
+describe('The Convert to File stand-in', () => {
+	async function convert(parameters: INodeParameters, typeVersion = 1.1) {
+		return await runWorkflow({
+			nodes: [
+				{ name: 'Trigger', type: 'n8n-nodes-base.manualTrigger' },
+				{
+					name: 'Data',
+					type: 'test.items',
+					parameters: {
+						items: JSON.stringify([
+							{ name: 'Office 365 E3', price: 1234.56789012345, tags: { term: 'P1Y' }, none: null },
+							{ name: 'Visio, Plan 1', price: 0.0125, extra: true },
+						]),
+					},
+				},
+				{ name: 'Convert to File', type: 'n8n-nodes-base.convertToFile', typeVersion, parameters },
+			],
+			connections: chain('Trigger', 'Data', 'Convert to File'),
+			nodeTypes: n8nNodesBaseStandIns,
+		});
+	}
+
+	it('writes the items as one XLSX file, nested fields as "a.b" columns and numbers as they are, paired to every item', async () => {
+		const result = await convert({ operation: 'xlsx', binaryPropertyName: 'sheet', options: {} });
+
+		expect(result.error).toBeUndefined();
+		const [item] = result.output('Convert to File');
+		expect(item.json).toEqual({});
+		expect(item.pairedItem).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(item.binary?.sheet).toMatchObject({ fileName: 'File.xlsx', fileExtension: 'xlsx' });
+		const workbook = readWorkbook(Buffer.from(item.binary?.sheet.data ?? '', 'base64'));
+		expect(workbook.SheetNames).toEqual(['Sheet']);
+		expect(sheetUtils.sheet_to_json(workbook.Sheets.Sheet)).toEqual([
+			{ name: 'Office 365 E3', price: 1234.56789012345, 'tags.term': 'P1Y' },
+			{ name: 'Visio, Plan 1', price: 0.0125, extra: true },
+		]);
+	});
+
+	it.each([
+		['another operation', { operation: 'csv' }, 1.1, /does not implement operation = "csv"/],
+		['another version', { operation: 'xlsx' }, 1, /does not implement typeVersion = 1 /],
+	])('refuses %s with a clear error', async (_, parameters, version, message) => {
+		const result = await convert(parameters, version);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^The test stand-in for n8n-nodes-base\.convertToFile /);
+		expect(result.error?.message).toMatch(message);
+	});
 });

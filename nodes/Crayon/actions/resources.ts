@@ -8,6 +8,7 @@ import { newCommerceOrder } from './newCommerceOrder';
 import type { CrayonOperation } from './operation';
 import { order } from './order';
 import { organization } from './organization';
+import { product } from './product';
 import type { Resource } from './resource';
 import { subscription } from './subscription';
 import { usage } from './usage';
@@ -22,6 +23,7 @@ const all: Resource[] = [
 	billingStatement,
 	invoice,
 	usage,
+	product,
 ];
 
 /** An operation by resource and operation value. */

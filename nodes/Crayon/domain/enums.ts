@@ -126,3 +126,40 @@ export function dropdownOptions<T extends string | number>(
 ): Array<{ name: string; value: T }> {
 	return options.map((option) => ({ ...option }));
 }
+
+/**
+ * Every BillingCycleEnum value (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/BillingCycleEnum.cs),
+ * for reading what the catalogue and `supportedbillingcycles` answer; 8 (ThreeYears) is named as
+ * the purchase dropdowns name it.
+ */
+export const billingCycleEnumNames = [
+	{ name: 'Unknown', value: 0, crayonName: 'Unknown' },
+	{ name: 'Monthly', value: 1, crayonName: 'Monthly' },
+	{ name: 'Annual', value: 2, crayonName: 'Annual' },
+	{ name: 'None', value: 3, crayonName: 'None' },
+	{ name: 'One Time', value: 4, crayonName: 'OneTime' },
+	{ name: 'Bi-Annually', value: 5, crayonName: 'BiAnnually' },
+	{ name: 'Two Years', value: 7, crayonName: 'TwoYears' },
+	{ name: 'Triennial', value: 8, crayonName: 'ThreeYears' },
+	{ name: 'Quarterly', value: 9, crayonName: 'Quarterly' },
+] as const;
+
+/** ResellerSalesPriceObjectType (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/ResellerSalesPriceObjectType.cs). */
+export const resellerSalesPriceObjectTypes = [
+	{ name: 'Organization', value: 1 },
+	{ name: 'Customer Tenant', value: 2 },
+	{ name: 'Subscription', value: 3 },
+	{ name: 'Subscription Add-On', value: 4 },
+	{ name: 'Azure Subscription', value: 5 },
+	{ name: 'Asset', value: 6 },
+] as const;
+
+/** ResellerSalesPriceType (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/ResellerSalesPriceType.cs). */
+export const resellerSalesPriceTypes = [
+	{ name: 'License', value: 1 },
+	{ name: 'Usage', value: 2 },
+	{ name: 'NCE License', value: 3 },
+	{ name: 'Azure Plan', value: 4 },
+	{ name: 'Azure Reservation', value: 5 },
+	{ name: 'Software', value: 6 },
+] as const;

@@ -1,7 +1,7 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { catalogueCode, crayonId } from '../domain/values';
+import { catalogueCode, crayonId, NCE_PART_NUMBER } from '../domain/values';
 import { field } from './parameters';
 
 /** Crayon's numeric ids (tenants, subscriptions, organizations): digits only, as the schema takes them. */
@@ -15,7 +15,8 @@ export type SearchListMethod =
 	| 'searchSubscriptions'
 	| 'searchActiveSubscriptions'
 	| 'searchOrganizations'
-	| 'searchAddonOffers';
+	| 'searchAddonOffers'
+	| 'searchProducts';
 
 interface LocatorOptions {
 	/** What is located, in messages: "customer tenant". */
@@ -123,6 +124,15 @@ const locators = {
 		idFormat: 'code',
 		placeholder: '53FC25F7-6639-4F78-BB44-3C2DFEC3ED40',
 	},
+	product: {
+		entity: 'product',
+		displayName: 'Part Number',
+		description:
+			"The product to buy, by its part number; the list is the chosen customer tenant's catalogue",
+		searchListMethod: 'searchProducts',
+		idFormat: 'code',
+		placeholder: 'CFQ7TTC0LF8R:0001',
+	},
 } as const satisfies Record<string, LocatorOptions>;
 
 /** A locator of a numeric Crayon id. */
@@ -144,3 +154,34 @@ export const addonOfferLocator = (overrides: Overrides = {}) =>
 		locator({ ...locators.addonOffer, ...overrides }),
 		z.preprocess(locatorValue, catalogueCode(locators.addonOffer.placeholder)),
 	);
+
+/**
+ * A product of the customer tenant's catalogue, by part number ("By ID" the part number as
+ * before, also a plain string from a workflow saved before this was a locator). With
+ * `newCommerceOnly` the part number must be productId:skuId. `dependsOn`: the fields whose
+ * change makes the editor load the list again (the customer tenant).
+ */
+export const productLocator = (
+	overrides: Overrides = {},
+	{
+		newCommerceOnly = false,
+		placeholder = locators.product.placeholder as string,
+		dependsOn = ['customerTenantId.value'],
+	} = {},
+) => {
+	const partNumber = catalogueCode(placeholder);
+	return field(
+		{
+			...locator({ ...locators.product, ...overrides, placeholder }),
+			typeOptions: { loadOptionsDependsOn: dependsOn },
+		},
+		z.preprocess(
+			locatorValue,
+			newCommerceOnly
+				? partNumber.refine((value) => NCE_PART_NUMBER.test(value), {
+						message: `must be productId:skuId (for example ${placeholder})`,
+					})
+				: partNumber,
+		),
+	);
+};

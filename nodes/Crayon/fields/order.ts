@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { jsonParse } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { productAndSku, type PickedProduct } from '../domain/catalogue';
 import { camelizeKeys } from '../domain/casing';
 import { orderBillingCycles, typedOrderLineTypes } from '../domain/enums';
 import {
@@ -17,11 +18,12 @@ import {
 	customTermEndDateField,
 	dayField,
 	enumField,
+	optionalField,
 	quantityField,
 	termDurationField,
 	textField,
 } from './common';
-import { customerTenantLocator } from './locators';
+import { customerTenantLocator, productLocator } from './locators';
 import { field, propertiesOf, readParameters, schemaOf } from './parameters';
 
 /**
@@ -30,15 +32,27 @@ import { field, propertiesOf, readParameters, schemaOf } from './parameters';
  * SDK's line fields (region, scope, the Azure subscription) a reservation needs.
  */
 const lineFields = {
+	product: optionalField(
+		productLocator(
+			{
+				displayName: 'Product',
+				required: false,
+				description:
+					"A product of the customer tenant's catalogue: fills in Product ID, SKU ID and Product Variant ID (leave those empty)",
+			},
+			{ dependsOn: ['resellerCustomerId.value'] },
+		),
+	),
 	productId: field(
 		{
 			displayName: 'Product ID',
 			type: 'string',
 			default: '',
 			placeholder: 'CFQ7TTC0LF8R',
-			description: 'The first part of a New Commerce part number (productId:skuId)',
+			description:
+				'The first part of a New Commerce part number (productId:skuId); leave empty when Product is picked',
 		},
-		catalogueCode('CFQ7TTC0LF8R'),
+		optional(catalogueCode('CFQ7TTC0LF8R')),
 	),
 	skuId: field(
 		{
@@ -46,9 +60,10 @@ const lineFields = {
 			type: 'string',
 			default: '',
 			placeholder: '0001',
-			description: 'The second part of a New Commerce part number (productId:skuId)',
+			description:
+				'The second part of a New Commerce part number (productId:skuId); leave empty when Product is picked',
 		},
-		catalogueCode('0001'),
+		optional(catalogueCode('0001')),
 	),
 	quantity: quantityField('Number of licences'),
 	billingCycle: enumField({ displayName: 'Billing Cycle', default: 1 }, orderBillingCycles),
@@ -94,14 +109,87 @@ export const orderLineLabels: Record<string, string> = Object.fromEntries(
 	Object.entries(lineFields).map(([name, lineField]) => [name, lineField.property.displayName]),
 );
 
+/**
+ * Product ID and SKU ID are typed, or come from the line's Product (a New Commerce part number
+ * is productId:skuId); typed ones that differ from the Product's are refused, not overridden.
+ */
+function checkProductIds(
+	line: { product?: string; productId?: string; skuId?: string },
+	context: z.RefinementCtx,
+): void {
+	const fromProduct = line.product === undefined ? undefined : productAndSku(line.product);
+	if (line.product !== undefined && fromProduct === undefined) {
+		context.addIssue({
+			code: z.ZodIssueCode.custom,
+			path: ['product'],
+			message:
+				'must be a part number of the form productId:skuId (for example CFQ7TTC0LF8R:0001) to fill in the line',
+		});
+		return;
+	}
+	for (const key of ['productId', 'skuId'] as const) {
+		if (fromProduct === undefined && line[key] === undefined) {
+			context.addIssue({ code: z.ZodIssueCode.custom, path: [key], message: 'is required' });
+		} else if (
+			fromProduct !== undefined &&
+			line[key] !== undefined &&
+			line[key] !== fromProduct[key]
+		) {
+			context.addIssue({
+				code: z.ZodIssueCode.custom,
+				path: [key],
+				message: `differs from the Product's (${fromProduct[key]}): leave it empty or give the same`,
+			});
+		}
+	}
+}
+
+/** An order line as sent, and the part number of its Product when the catalogue must give its variant. */
+interface LineWithProduct {
+	line: IDataObject;
+	picked?: Omit<PickedProduct, 'line'>;
+}
+
+/** A line's Product replaced by the Product ID and SKU ID it stands for. */
+function withProductIds({
+	product,
+	productId,
+	skuId,
+	...line
+}: IDataObject & { product?: string; productId?: string; skuId?: string }): LineWithProduct {
+	const ids = product === undefined ? { productId, skuId } : productAndSku(product);
+	return {
+		line: { productId: ids?.productId, skuId: ids?.skuId, ...line },
+		picked:
+			product !== undefined && (line.productVariantId ?? undefined) === undefined
+				? { partNumber: product, termDuration: String(line.termDuration) }
+				: undefined,
+	};
+}
+
 /** A line typed into the node: what was left empty (or an attestation not accepted) is not sent. */
-const typedOrderLine = schemaOf(lineFields, { defaults: false }).transform((line) =>
-	Object.fromEntries(
-		Object.entries(line).filter(
-			([key, value]) => value !== undefined && !(key === 'attestationAccepted' && value === false),
+const typedOrderLine = schemaOf(lineFields, { defaults: false })
+	.superRefine(checkProductIds)
+	.transform((line) =>
+		withProductIds(
+			Object.fromEntries(
+				Object.entries(line).filter(
+					([key, value]) =>
+						value !== undefined && !(key === 'attestationAccepted' && value === false),
+				),
+			),
 		),
-	),
-);
+	);
+
+/** A line given as JSON: every field of a Crayon order line, or a Product instead of its IDs. */
+const jsonOrderLine = orderLine
+	.extend({
+		product: optional(z.string({ invalid_type_error: 'must be a part number' })),
+		productId: optional(catalogueCode('CFQ7TTC0LF8R')),
+		skuId: optional(catalogueCode('0001')),
+	})
+	.superRefine(checkProductIds)
+	.transform((line) => withProductIds(line as IDataObject));
 
 const orderLineList = <T extends z.ZodTypeAny>(line: T) =>
 	z
@@ -198,10 +286,10 @@ export const orderFields = {
 			default: '[]',
 			displayOptions: { show: { orderLinesInput: ['json'] } },
 			description:
-				'Array of order lines with productId, skuId, quantity, billingCycle, termDuration and type; any other field of a Crayon order line (catalogItemId, customTermEndDate, attestationAccepted, armRegionName, scope, subscriptionId …) is sent as given',
+				'Array of order lines with productId and skuId (or product, a part number, instead), quantity, billingCycle, termDuration and type; any other field of a Crayon order line (catalogItemId, customTermEndDate, attestationAccepted, armRegionName, scope, subscriptionId …) is sent as given',
 		},
 		// Checked for keys given twice in two casings before they are made camelCase.
-		sendable.pipe(z.unknown().transform(camelizeKeys)).pipe(orderLineList(orderLine)),
+		sendable.pipe(z.unknown().transform(camelizeKeys)).pipe(orderLineList(jsonOrderLine)),
 	),
 	additionalFields: orderAdditionalFields,
 };
@@ -242,6 +330,12 @@ const orderHeader = {
 	additionalFields: orderFields.additionalFields.schema,
 };
 
+/** An order typed into the node: the documented order body, and the lines whose Product was picked. */
+export interface OrderFromFields {
+	body: OrderBody;
+	picked: PickedProduct[];
+}
+
 /**
  * Order fields typed into the node (as `readOrderParameters` reads them) → the documented
  * order body. The lines are validated where the user entered them, so a problem names
@@ -260,15 +354,18 @@ export const orderFromFields = z
 			orderLinesJson: orderFields.orderLinesJson.schema,
 		}),
 	])
-	.transform(
-		(order): OrderBody => ({
-			resellerCustomerId: order.resellerCustomerId,
-			...orderHeaderFields(order.additionalFields),
-			orderLines: (order.orderLinesInput === 'json'
-				? order.orderLinesJson
-				: order.orderLines.line) as IDataObject[],
-		}),
-	);
+	.transform((order): OrderFromFields => {
+		const lines: LineWithProduct[] =
+			order.orderLinesInput === 'json' ? order.orderLinesJson : order.orderLines.line;
+		return {
+			body: {
+				resellerCustomerId: order.resellerCustomerId,
+				...orderHeaderFields(order.additionalFields),
+				orderLines: lines.map(({ line }) => line),
+			},
+			picked: lines.flatMap(({ picked }, line) => (picked ? [{ ...picked, line }] : [])),
+		};
+	});
 
 /** The order fields given, as the checkout page spells them (it writes ScheduledPurchaseDate in PascalCase). */
 function orderHeaderFields({

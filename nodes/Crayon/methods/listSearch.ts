@@ -6,9 +6,10 @@ import type {
 } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { partNumberOf, productListName, readCataloguePage } from '../domain/catalogue';
 import { PAGE_SIZE, readAllPages, readPage, type ListRequest } from '../domain/paging';
 import { ACTIVE, ALL_STATUSES, statusText } from '../domain/subscriptions';
-import { crayonId } from '../domain/values';
+import { crayonId, NCE_PART_NUMBER } from '../domain/values';
 import { locatorValue } from '../fields/locators';
 import { CrayonSession } from '../transport';
 
@@ -127,27 +128,42 @@ export async function searchActiveSubscriptions(
 	return await searchSubscriptionsIn(this, ACTIVE, filter, paginationToken);
 }
 
+/**
+ * The Crayon ID chosen in another field of the same node (the first of `parameters` it has), for
+ * a list that depends on it; without one the list says what to choose first.
+ */
+function chosenId(
+	context: ILoadOptionsFunctions,
+	parameters: string[],
+	text: { chosen: string; listed: string; byId: string },
+): number {
+	const value = parameters
+		.map((name) => context.getCurrentNodeParameter(name))
+		.find((candidate) => candidate !== undefined);
+	const id = crayonId.safeParse(locatorValue(value));
+	if (id.success) return id.data;
+	throw new NodeOperationError(
+		context.getNode(),
+		`Choose the ${text.chosen} first: ${text.listed} listed here`,
+		{
+			description: `The list needs the ${text.chosen}'s ID. An expression there is only resolved when the workflow runs; enter ${text.byId} "By ID" in that case.`,
+		},
+	);
+}
+
 /** The add-on offers of the subscription chosen in the same node; Crayon's list has no search, so it is filtered here. */
 export async function searchAddonOffers(
 	this: ILoadOptionsFunctions,
 	filter?: string,
 ): Promise<INodeListSearchResult> {
-	const subscriptionId = crayonId.safeParse(
-		locatorValue(this.getCurrentNodeParameter('subscriptionId')),
-	);
-	if (!subscriptionId.success) {
-		throw new NodeOperationError(
-			this.getNode(),
-			'Choose the subscription first: its add-on offers are listed here',
-			{
-				description:
-					'The list needs the subscription\'s ID. An expression there is only resolved when the workflow runs; enter the offer "By ID" in that case.',
-			},
-		);
-	}
+	const subscriptionId = chosenId(this, ['subscriptionId'], {
+		chosen: 'subscription',
+		listed: 'its add-on offers are',
+		byId: 'the offer',
+	});
 	const session = new CrayonSession(this);
 	const offers = await readAllPages(session.client(0), {
-		path: `/api/v1/subscriptions/${subscriptionId.data}/addon-offers`,
+		path: `/api/v1/subscriptions/${subscriptionId}/addon-offers`,
 	});
 	const wanted = filter?.trim().toLowerCase() ?? '';
 	const results = offers.flatMap((offer) => {
@@ -157,4 +173,52 @@ export async function searchAddonOffers(
 		return partNumber && name.toLowerCase().includes(wanted) ? [{ name, value: partNumber }] : [];
 	});
 	return await session.redact({ results });
+}
+
+/**
+ * Which part numbers the field of the current operation can take: New Commerce (productId:skuId)
+ * for New Commerce Order → Create and Subscription → Create of an NCE product, the others for a
+ * legacy one, any for an order line.
+ */
+function partNumbersWanted(context: ILoadOptionsFunctions): (partNumber: string) => boolean {
+	const resource = context.getCurrentNodeParameter('resource');
+	// Product Type is left out of the parameters while it has its default, New Commerce.
+	const productType = context.getCurrentNodeParameter('productType') ?? 'nce';
+	if (resource === 'newCommerceOrder' || (resource === 'subscription' && productType === 'nce'))
+		return (partNumber) => NCE_PART_NUMBER.test(partNumber);
+	if (resource === 'subscription') return (partNumber) => !NCE_PART_NUMBER.test(partNumber);
+	return () => true;
+}
+
+/**
+ * The catalogue of the customer tenant chosen in the same node (Customer Tenant, or an order's
+ * Reseller Customer ID), one Crayon page per call, searched by Crayon; each entry shows the
+ * product's name, term and part number, and its value is the part number.
+ */
+export async function searchProducts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+	paginationToken?: unknown,
+): Promise<INodeListSearchResult> {
+	// Customer Tenant of a purchase, or an order's Reseller Customer ID for its lines.
+	const customerTenantId = chosenId(this, ['customerTenantId', 'resellerCustomerId'], {
+		chosen: 'customer tenant',
+		listed: 'its catalogue is',
+		byId: 'the part number',
+	});
+	const wanted = partNumbersWanted(this);
+	const session = new CrayonSession(this);
+	const search = filter?.trim();
+	const page = await readCataloguePage(
+		session.client(0),
+		{ customerTenantId, ...(search ? { search } : {}) },
+		pageFrom(paginationToken),
+	);
+	const results = page.items.flatMap((row) => {
+		const partNumber = partNumberOf(row);
+		return partNumber && wanted(partNumber)
+			? [{ name: productListName(row), value: partNumber }]
+			: [];
+	});
+	return await session.redact({ results, paginationToken: page.nextPage });
 }

@@ -109,6 +109,8 @@ export async function transmit(
 			method: request.method,
 			url: `${normalizeBaseUrl(credential.data?.baseUrl)}${request.path}`,
 			qs: request.qs,
+			// A list filter (AgreementProductFilter's Include.PartNumbers) is one key per value, as the SDK's HttpQueryBuilder sends it.
+			arrayFormat: 'repeat',
 			body: request.body,
 			json: true,
 			headers: { Accept: 'application/json' },

@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
+import { read as readWorkbook, utils as sheetUtils } from '@e965/xlsx';
 import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
@@ -23,7 +24,6 @@ import {
 	type WorkflowJson,
 } from '../../../harness';
 import { SEED } from '../../../simulator';
-import { xlsx } from '../../../simulator/spreadsheets';
 import { byId, expectNothingSent, jsonOf, pairedItemsOf, useCrayon } from '../../helpers';
 
 describe('The Crayon node with "Retry On Fail"', () => {
@@ -222,6 +222,48 @@ const checks: Record<string, Check> = {
 			})),
 		);
 	},
+
+	'price-list-export.json': (crayon, result) => {
+		expect(result.executionOrder).toEqual([
+			'When clicking ‘Execute workflow’',
+			'Catalogue with prices',
+			'Price list file',
+		]);
+		// Return All: every page of the tenant's catalogue, one after the other.
+		const pages = crayon.requestsTo('GET', '/api/v1/agreementproducts').map(({ query }) => query);
+		expect(pages.length).toBeGreaterThan(1);
+		expect(pages).toEqual(
+			pages.map((_, index) => ({
+				customerTenantId: String(SEED.tenantId),
+				'Include.ProgramNames': 'CSP',
+				page: String(index + 1),
+				pageSize: '50',
+			})),
+		);
+		const products = jsonOf(result.output('Catalogue with prices')) as IDataObject[];
+		expect(products.length).toBeGreaterThan(50);
+		const [file] = result.output('Price list file');
+		expect(file.pairedItem).toEqual(products.map((_, item) => ({ item })));
+		const binary = file.binary?.data;
+		expect(binary).toMatchObject({
+			fileName: 'price-list-contoso.xlsx',
+			mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+		});
+		// The spreadsheet holds every product with Crayon's prices to the last decimal (nulls as empty cells).
+		const workbook = readWorkbook(Buffer.from(binary?.data ?? '', 'base64'), { type: 'buffer' });
+		expect(workbook.SheetNames).toEqual(['Prices']);
+		const rows = sheetUtils.sheet_to_json<IDataObject>(workbook.Sheets.Prices);
+		expect(rows).toEqual(
+			products.map((product) =>
+				Object.fromEntries(Object.entries(product).filter(([, value]) => value !== null)),
+			),
+		);
+		const e3Year = rows.find(
+			(row) => row.PartNumber === SEED.ncePartNumber && row.TermDuration === 'P1Y',
+		);
+		expect(e3Year).toMatchObject({ SalesPrice: 220.59, SalesPriceCurrency: 'NOK' });
+		expect(crayon.sim.purchaseCount()).toBe(0);
+	},
 };
 
 checks['monthly-billing-records.json'] = (crayon) => {
@@ -259,8 +301,15 @@ checks['monthly-billing-records.json'] = (crayon) => {
 	expect(email.attachments.map((attachment) => attachment.fileName)).toEqual([
 		`crayon-billing-${month}.xlsx`,
 	]);
-	const rows = statements.flatMap((statement) => statement.records);
-	expect(email.attachments[0].content.equals(xlsx('Billing records', rows))).toBe(true);
+	const workbook = readWorkbook(email.attachments[0].content, { type: 'buffer' });
+	expect(workbook.SheetNames).toEqual(['Billing records']);
+	expect(sheetUtils.sheet_to_json<IDataObject>(workbook.Sheets['Billing records'])).toEqual(
+		statements
+			.flatMap((statement) => statement.records)
+			.map((record) =>
+				Object.fromEntries(Object.entries(record).filter(([, value]) => value !== null)),
+			),
+	);
 };
 
 const exampleFiles = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));

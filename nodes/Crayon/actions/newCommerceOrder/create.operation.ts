@@ -6,7 +6,6 @@ import { purchaseOrderBillingCycles, termBillingProblem } from '../../domain/enu
 import { getSubscriptionIds, NEW_COMMERCE_ORDERS_PATH } from '../../domain/newCommerceOrders';
 import { verifyPurchase } from '../../domain/orders';
 import { newSubscriptionLookup, subscriptionSignature } from '../../domain/outcomes';
-import { catalogueCode, NCE_PART_NUMBER } from '../../domain/values';
 import {
 	additionalFields,
 	booleanField,
@@ -18,8 +17,8 @@ import {
 	termDurationField,
 	verifyFirstField,
 } from '../../fields/common';
-import { customerTenantLocator } from '../../fields/locators';
 import { field, schemaOf, sentField } from '../../fields/parameters';
+import { customerTenantLocator, productLocator } from '../../fields/locators';
 import { answer, answerObject, type CrayonClient } from '../../transport';
 import type { OperationOption } from '../resource';
 
@@ -34,18 +33,12 @@ export const fields = {
 	customerTenantId: customerTenantLocator({
 		description: 'The customer tenant that gets the subscription',
 	}),
-	partNumber: field(
+	partNumber: productLocator(
 		{
-			displayName: 'Part Number',
-			type: 'string',
-			required: true,
-			default: '',
-			placeholder: 'CFQ7TTC0HD33:0003',
-			description: 'New Commerce part number: productId:skuId',
+			description:
+				"New Commerce part number (productId:skuId); the list is the customer tenant's catalogue",
 		},
-		catalogueCode('CFQ7TTC0HD33:0003').refine((value) => NCE_PART_NUMBER.test(value), {
-			message: 'must be productId:skuId (for example CFQ7TTC0HD33:0003)',
-		}),
+		{ newCommerceOnly: true, placeholder: 'CFQ7TTC0HD33:0003' },
 	),
 	quantity: quantityField('Number of licences'),
 	billingCycle: enumField({ displayName: 'Billing Cycle', default: 1 }, purchaseOrderBillingCycles),

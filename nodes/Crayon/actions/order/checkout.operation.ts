@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import { z } from 'zod';
 
+import { withCatalogueVariants } from '../../domain/catalogue';
 import {
 	CHECKOUT_PATH,
 	orderLinesOf,
@@ -141,7 +142,9 @@ function requireCatalogItemIds(
 export const schema = fromSameParameters({
 	order: z.record(z.unknown()).transform((raw, context) => {
 		const fromFields = raw.orderSource === 'fields';
-		const result = (fromFields ? orderFromFields : verifiedOrderInput).safeParse(raw);
+		const result = fromFields
+			? orderFromFields.safeParse(raw)
+			: verifiedOrderInput.transform((body) => ({ body, picked: [] })).safeParse(raw);
 		if (!result.success) {
 			for (const issue of result.error.issues) {
 				const path =
@@ -152,7 +155,7 @@ export const schema = fromSameParameters({
 		}
 		if (raw.verifyBeforeCheckout === false) {
 			requireCatalogItemIds(
-				result.data,
+				result.data.body,
 				fromFields ? orderLinesPath(raw) : [INPUT_ITEM, 'orderLines'],
 				context,
 			);
@@ -160,7 +163,7 @@ export const schema = fromSameParameters({
 		return result.data;
 	}),
 	settings: schemaOf(toggles),
-});
+}).transform(({ order, settings }) => ({ order: order.body, picked: order.picked, settings }));
 
 type Input = z.output<typeof schema>;
 
@@ -173,8 +176,10 @@ export async function prepare(
 	input: Input,
 	crayon: CrayonClient,
 ): Promise<Input> {
-	if (!input.settings.verifyBeforeCheckout) return input;
-	const verified = await verifyOrder(crayon, input.order);
+	// A line's Product picked from the catalogue gets its variant from the tenant's catalogue first.
+	const order = await withCatalogueVariants(crayon, input.order, input.picked);
+	if (!input.settings.verifyBeforeCheckout) return { ...input, order, picked: [] };
+	const verified = await verifyOrder(crayon, order);
 	const problems = verificationProblems(verified, orderLineLabels);
 	if (problems.length > 0)
 		throw await verificationFailed(crayon, problems, 'so nothing was checked out');
@@ -188,7 +193,7 @@ export async function prepare(
 			response: { verified },
 		});
 	}
-	return { ...input, order: result.data };
+	return { ...input, order: result.data, picked: [] };
 }
 
 /** Crayon documents 204 with no body; an older description says 200 with the order. Anything else is not a success. */

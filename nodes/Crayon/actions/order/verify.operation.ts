@@ -1,6 +1,7 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 import type { z } from 'zod';
 
+import { withCatalogueVariants } from '../../domain/catalogue';
 import { verificationFailed, verificationProblems, verifyOrder } from '../../domain/orders';
 import { booleanField } from '../../fields/common';
 import {
@@ -45,7 +46,11 @@ export async function execute(
 	{ order, outputOrdersWithErrors }: z.output<typeof schema>,
 	crayon: CrayonClient,
 ) {
-	const verified = await verifyOrder(crayon, order);
+	// A line's Product picked from the catalogue gets its variant from the tenant's catalogue first.
+	const verified = await verifyOrder(
+		crayon,
+		await withCatalogueVariants(crayon, order.body, order.picked),
+	);
 	const problems = verificationProblems(verified, orderLineLabels);
 	if (problems.length > 0 && !outputOrdersWithErrors) {
 		throw await verificationFailed(crayon, problems, 'in the order');

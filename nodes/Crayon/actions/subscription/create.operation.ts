@@ -15,7 +15,6 @@ import {
 	booleanField,
 	enumField,
 	optionalField,
-	partNumberField,
 	purchaseLineLabels,
 	quantityField,
 	termDurationField,
@@ -23,7 +22,7 @@ import {
 	verifyFirstField,
 } from '../../fields/common';
 import { simplifyField } from '../../fields/lists';
-import { customerTenantLocator, organizationLocator } from '../../fields/locators';
+import { customerTenantLocator, organizationLocator, productLocator } from '../../fields/locators';
 import { field, schemaOf, sentField, withProperty } from '../../fields/parameters';
 import { answerObject, type CrayonClient } from '../../transport';
 import type { OperationOption } from '../resource';
@@ -59,7 +58,11 @@ export const fields = {
 	customerTenantId: customerTenantLocator({
 		description: 'The customer tenant that gets the subscription',
 	}),
-	partNumber: partNumberField('CFQ7TTC0LF8R:0001', 'Product part number to buy'),
+	partNumber: productLocator(
+		{ description: "Product part number to buy; the list is the customer tenant's catalogue" },
+		// The list shows New Commerce or legacy part numbers, as Product Type says.
+		{ dependsOn: ['customerTenantId.value', 'productType'] },
+	),
 	quantity: quantityField('Number of licences'),
 	// Crayon assigns no names to New Commerce subscriptions ("Create Subscription" page), so only legacy asks.
 	name: optionalField(

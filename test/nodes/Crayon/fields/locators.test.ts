@@ -1,5 +1,6 @@
-import type { INodeParameters } from 'n8n-workflow';
+import type { INodeParameters, INodeProperties } from 'n8n-workflow';
 
+import { Crayon } from '../../../../nodes/Crayon/Crayon.node';
 import { SEED } from '../../../../simulator';
 import { byId, fromList, mappedE3Line, runForJson, useCrayon } from '../../../helpers';
 
@@ -128,5 +129,41 @@ describe('A purchase field given as a resource locator', () => {
 		);
 		expect(crayon.sim.requests).toEqual([]);
 		expect(crayon.sim.purchaseCount()).toBe(0);
+	});
+});
+
+describe('The Part Number and Product locators', () => {
+	const properties = new Crayon().description.properties;
+	const shownFor = (name: string, resource: string, operation: string) =>
+		properties.find(
+			(property) =>
+				property.name === name &&
+				property.displayOptions?.show?.resource?.includes(resource) &&
+				property.displayOptions?.show?.operation?.includes(operation),
+		);
+
+	it("list the customer tenant's catalogue and load it again when the tenant (or Product Type) changes", () => {
+		const subscription = shownFor('partNumber', 'subscription', 'create');
+		const order = shownFor('partNumber', 'newCommerceOrder', 'create');
+		const verifyLines = shownFor('orderLines', 'order', 'verify');
+		const line = (verifyLines?.options as Array<{ values: INodeProperties[] }>)[0].values.find(
+			(property) => property.name === 'product',
+		);
+		for (const locator of [subscription, order, line]) {
+			expect(locator).toMatchObject({
+				type: 'resourceLocator',
+				modes: [
+					{ name: 'list', typeOptions: { searchListMethod: 'searchProducts', searchable: true } },
+					{ name: 'id', type: 'string' },
+				],
+			});
+		}
+		expect(subscription?.typeOptions?.loadOptionsDependsOn).toEqual([
+			'customerTenantId.value',
+			'productType',
+		]);
+		expect(order?.typeOptions?.loadOptionsDependsOn).toEqual(['customerTenantId.value']);
+		expect(line?.typeOptions?.loadOptionsDependsOn).toEqual(['resellerCustomerId.value']);
+		expect(line?.required).toBe(false);
 	});
 });

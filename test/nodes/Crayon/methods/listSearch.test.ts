@@ -168,6 +168,115 @@ describe('List search', () => {
 		});
 	});
 
+	describe("of the products in the chosen customer tenant's catalogue", () => {
+		const PRODUCTS = '/api/v1/agreementproducts';
+		const products = async (parameters: INodeParameters, filter?: string, token?: unknown) =>
+			await listSearch.searchProducts.call(
+				crayon.listSearchContext(parameters),
+				filter,
+				token as string | undefined,
+			);
+		const createSubscription = (
+			customerTenantId: NodeParameterValueType,
+			productType?: string,
+		) => ({
+			resource: 'subscription',
+			operation: 'create',
+			customerTenantId,
+			...(productType ? { productType } : {}),
+		});
+
+		it('lists New Commerce products with name, term and part number, one Crayon page per call, for Subscription → Create', async () => {
+			const tenant = { __rl: true, mode: 'list', value: String(SEED.tenantId) };
+			const first = await products(createSubscription(tenant));
+			expect(first.results.length).toBeGreaterThan(0);
+			expect(first.results.every((result) => /^[A-Z0-9]+:[0-9]+$/.test(String(result.value)))).toBe(
+				true,
+			);
+			expect(first.paginationToken).toBe(2);
+			const second = await products(createSubscription(tenant), '', first.paginationToken);
+			expect(crayon.apiRequests().map((request) => [request.path, request.query])).toEqual([
+				[PRODUCTS, { customerTenantId: String(SEED.tenantId), page: '1', pageSize: '50' }],
+				[PRODUCTS, { customerTenantId: String(SEED.tenantId), page: '2', pageSize: '50' }],
+			]);
+			expect(second.results.length).toBeGreaterThan(0);
+
+			const e3 = await products(createSubscription(String(SEED.tenantId)), ' office 365 e3 ');
+			expect(e3.results).toEqual([
+				{ name: `Office 365 E3 (P1M, ${SEED.ncePartNumber})`, value: SEED.ncePartNumber },
+				{ name: `Office 365 E3 (P1Y, ${SEED.ncePartNumber})`, value: SEED.ncePartNumber },
+				{ name: `Office 365 E3 (P3Y, ${SEED.ncePartNumber})`, value: SEED.ncePartNumber },
+			]);
+			expect(e3.paginationToken).toBeUndefined();
+			expect(crayon.apiRequests().at(-1)?.query).toEqual({
+				customerTenantId: String(SEED.tenantId),
+				search: 'office 365 e3',
+				page: '1',
+				pageSize: '50',
+			});
+		});
+
+		it('lists legacy offers for a legacy Subscription → Create, New Commerce ones for a New Commerce order, every kind for an order line', async () => {
+			const legacy = await products(createSubscription(String(SEED.tenantId), 'legacy'), 'office');
+			expect(legacy.results).toEqual([
+				{
+					name: `Office 365 E3 (legacy CSP) (${SEED.legacyPartNumber})`,
+					value: SEED.legacyPartNumber,
+				},
+				{
+					name: `Office 365 Extra File Storage (legacy CSP add-on) (${SEED.secondAddonOfferId})`,
+					value: SEED.secondAddonOfferId,
+				},
+			]);
+			const order = await products(
+				{
+					resource: 'newCommerceOrder',
+					operation: 'create',
+					customerTenantId: String(SEED.tenantId),
+				},
+				'windows',
+			);
+			expect(order.results).toEqual([
+				{
+					name: `Windows Server 2022 Standard - 2 Core License Pack (${SEED.softwareProductId}:${SEED.softwareSkuId})`,
+					value: `${SEED.softwareProductId}:${SEED.softwareSkuId}`,
+				},
+			]);
+			const line = await products(
+				{
+					resource: 'order',
+					operation: 'verify',
+					resellerCustomerId: { __rl: true, mode: 'id', value: String(SEED.legacyTenantId) },
+				},
+				'office 365 e3',
+			);
+			expect(line.results.map((result) => result.value)).toEqual([
+				SEED.ncePartNumber,
+				SEED.ncePartNumber,
+				SEED.ncePartNumber,
+				SEED.legacyPartNumber,
+			]);
+			expect(crayon.apiRequests().map((request) => request.query.customerTenantId)).toEqual([
+				String(SEED.tenantId),
+				String(SEED.tenantId),
+				String(SEED.legacyTenantId),
+			]);
+		});
+
+		it('asks for the customer tenant first when none (or only an expression) is chosen', async () => {
+			for (const customerTenantId of [
+				{ __rl: true, mode: 'list', value: '' },
+				'={{ $json.tenantId }}',
+				undefined,
+			]) {
+				await expect(products(createSubscription(customerTenantId))).rejects.toThrow(
+					'Choose the customer tenant first: its catalogue is listed here',
+				);
+			}
+			expect(crayon.apiRequests()).toHaveLength(0);
+		});
+	});
+
 	it("surfaces Crayon's error in the list", async () => {
 		crayon.sim.injectFault({
 			path: '/api/v1/customertenants',

@@ -257,6 +257,41 @@ describe('New Commerce Order → Create', () => {
 		expect(itemIndexOf(result.error)).toBe(1);
 	});
 
+	it('takes the part number picked from the catalogue list, typed By ID, or as the plain text of a workflow saved before Part Number was a list', async () => {
+		const parameters = (partNumber: unknown): INodeParameters => ({
+			...mapped,
+			customerTenantId: byId(SEED.tenantId),
+			partNumber: partNumber as INodeParameters[string],
+			quantity: 2,
+			billingCycle: 1,
+			termDuration: 'P1M',
+		});
+		for (const partNumber of [
+			{
+				__rl: true,
+				mode: 'list',
+				value: SEED.e5PartNumber,
+				cachedResultName: 'Microsoft 365 E5 (P1M, CFQ7TTC0LFLZ:0002)',
+			},
+			byId(SEED.ncePartNumber),
+			SEED.secondNcePartNumber,
+		]) {
+			const result = await crayon.runCrayon(parameters(partNumber));
+			expect(result.error).toBeUndefined();
+		}
+		expect(crayon.apiCalls().map((call) => call.body)).toEqual(
+			[SEED.e5PartNumber, SEED.ncePartNumber, SEED.secondNcePartNumber].map((partNumber) =>
+				orderBody(SEED.tenantId, 2, partNumber),
+			),
+		);
+
+		const legacy = await crayon.runCrayon(parameters(byId(SEED.legacyPartNumber)));
+		expect(legacy.error?.message).toBe(
+			`Invalid input in item 0: "Part Number" must be productId:skuId (for example CFQ7TTC0HD33:0003) (received "${SEED.legacyPartNumber}")`,
+		);
+		expect(crayon.sim.purchaseCount()).toBe(3);
+	});
+
 	it('refuses a billing cycle the term does not offer before sending anything', async () => {
 		const result = await crayon.runCrayon(waiting, [
 			row(SEED.tenantId, 1),

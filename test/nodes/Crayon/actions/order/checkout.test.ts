@@ -343,3 +343,82 @@ describe('Order → Checkout', () => {
 		expect(crayon.sim.purchaseCount()).toBe(0);
 	});
 });
+
+describe('Order → Checkout of an order line filled from a product picked in the list', () => {
+	const PRODUCTS = '/api/v1/agreementproducts';
+	const checkoutPicked = (settings: Partial<CrayonStep> = {}) =>
+		crayon.run(
+			[{}],
+			checkoutStep(
+				{
+					orderSource: 'fields',
+					resellerCustomerId: byId(SEED.tenantId),
+					orderLines: {
+						line: [
+							{
+								billingCycle: 1,
+								product: {
+									__rl: true,
+									mode: 'list',
+									value: SEED.ncePartNumber,
+									cachedResultName: 'Office 365 E3 (P1M, CFQ7TTC0LF8R:0001)',
+								},
+								quantity: 2,
+								termDuration: 'P1M',
+								type: 3,
+							},
+						],
+					},
+				},
+				settings,
+			),
+		);
+	const paths = () => crayon.apiRequests().map(({ method, path }) => `${method} ${path}`);
+
+	it("looks the product up in the tenant's catalogue, verifies, and checks out Crayon's verified order once", async () => {
+		const result = await checkoutPicked();
+
+		expect(result.error).toBeUndefined();
+		expect(paths()).toEqual([`GET ${PRODUCTS}`, `POST ${VERIFY_PATH}`, `POST ${CHECKOUT_PATH}`]);
+		expect(crayon.requestsTo('POST', VERIFY_PATH)[0].body).toEqual({
+			resellerCustomerId: SEED.tenantId,
+			orderLines: [e3Line(2)],
+		});
+		expect(crayon.requestsTo('POST', CHECKOUT_PATH)[0].body).toEqual(
+			verifiedBody(SEED.tenantId, 2),
+		);
+		expect(crayon.sim.purchaseCount()).toBe(1);
+	});
+
+	it('reads the catalogue again after a 503 (a read is safe to repeat) and still buys once', async () => {
+		crayon.sim.injectFault({ method: 'GET', path: PRODUCTS, status: 503 });
+		const result = await checkoutPicked();
+
+		expect(result.error).toBeUndefined();
+		expect(paths()).toEqual([
+			`GET ${PRODUCTS}`,
+			`GET ${PRODUCTS}`,
+			`POST ${VERIFY_PATH}`,
+			`POST ${CHECKOUT_PATH}`,
+		]);
+		expect(crayon.sim.purchaseCount()).toBe(1);
+	});
+
+	it('never sends the checkout again when its answer is lost: the outcome is unknown, the order stands once', async () => {
+		crayon.sim.injectFault({
+			method: 'POST',
+			path: CHECKOUT_PATH,
+			dropConnection: 'after-processing',
+		});
+		const result = await checkoutPicked({ onError: 'continueRegularOutput' });
+
+		expect(result.error).toBeUndefined();
+		const [item] = jsonOf(result.output('Crayon')) as Array<{
+			error: { message: string; purchaseOutcome: string };
+		}>;
+		expect(item.error.message).toMatch(/^Outcome unknown/);
+		expect(item.error.purchaseOutcome).toBe('unknown');
+		expect(crayon.requestsTo('POST', CHECKOUT_PATH)).toHaveLength(1);
+		expect(crayon.sim.purchaseCount()).toBe(1);
+	});
+});

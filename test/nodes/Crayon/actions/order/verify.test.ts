@@ -8,6 +8,7 @@ import {
 	expectNothingSent,
 	itemIndexOf,
 	jsonOf,
+	mappedE3Line,
 	pairedItemsOf,
 	useCrayon,
 } from '../../../../helpers';
@@ -270,5 +271,137 @@ describe('Order → Verify', () => {
 		expect(result.error?.message).toBe(
 			'Invalid input in item 0: "Order Lines (JSON)" needs at least one order line (received [])',
 		);
+	});
+});
+
+describe('Order → Verify, with order lines filled from a product picked in the list', () => {
+	const PRODUCTS = '/api/v1/agreementproducts';
+	const e5 = { partNumber: SEED.e5PartNumber, productId: 'CFQ7TTC0LFLZ', skuId: '0002' };
+	/** An Order Lines entry as the editor stores it, with the Product picked and the typed ids left empty. */
+	const pickedLine = (product: unknown, extra: IDataObject = {}) => ({
+		billingCycle: 2,
+		catalogItemId: '',
+		product,
+		productId: '',
+		productVariantId: '',
+		quantity: 3,
+		skuId: '',
+		termDuration: 'P1Y',
+		type: 3,
+		...extra,
+	});
+	const sentE5Line = {
+		billingCycle: 2,
+		quantity: 3,
+		termDuration: 'P1Y',
+		type: 3,
+		productId: e5.productId,
+		skuId: e5.skuId,
+		productVariantId: SEED.e5ProductVariantId,
+	};
+	const verifyWith = (lines: unknown[], resellerCustomerId: unknown = byId(SEED.tenantId)) =>
+		crayon.runCrayon({
+			resource: 'order',
+			operation: 'verify',
+			resellerCustomerId: resellerCustomerId as INodeParameters[string],
+			orderLines: { line: lines as INodeParameters[] },
+		});
+	const requests = () =>
+		crayon.apiRequests().map(({ method, path, query, body }) => ({ method, path, query, body }));
+	const catalogueLookup = (partNumber: string, customerTenantId: number = SEED.tenantId) => ({
+		method: 'GET',
+		path: PRODUCTS,
+		query: {
+			customerTenantId: String(customerTenantId),
+			'Include.PartNumbers': partNumber,
+			page: '1',
+			pageSize: '50',
+		},
+		body: undefined,
+	});
+
+	it("fills Product ID, SKU ID and Product Variant ID from the customer tenant's catalogue, beside a typed line", async () => {
+		const result = await verifyWith([
+			pickedLine({
+				__rl: true,
+				mode: 'list',
+				value: e5.partNumber,
+				cachedResultName: 'Microsoft 365 E5 (P1Y, CFQ7TTC0LFLZ:0002)',
+			}),
+			{ ...e3Line(1), catalogItemId: '', productVariantId: '' },
+		]);
+
+		expect(result.error).toBeUndefined();
+		expect(requests()).toEqual([
+			catalogueLookup(e5.partNumber),
+			{
+				method: 'POST',
+				path: VERIFY_PATH,
+				query: {},
+				body: {
+					resellerCustomerId: SEED.tenantId,
+					orderLines: [sentE5Line, mappedE3Line()],
+				},
+			},
+		]);
+		const [verified] = jsonOf(result.output('Crayon')) as IDataObject[];
+		expect((verified.orderLines as IDataObject[]).map((line) => line.catalogItemId)).toEqual([
+			`${e5.partNumber}:CFQ7TTC0K9WS`,
+			SEED.nceCatalogItemId,
+		]);
+		expect(crayon.sim.purchaseCount()).toBe(0);
+	});
+
+	it('takes the Product typed By ID, and a product given in JSON order lines', async () => {
+		await verifyWith([pickedLine(byId(e5.partNumber))]);
+		await crayon.runCrayon(fromJson, [
+			{
+				customerId: SEED.tenantId,
+				orderLines: [
+					{ product: e5.partNumber, billingCycle: 2, quantity: 3, termDuration: 'P1Y', type: 3 },
+				],
+			},
+		]);
+		const verifies = crayon.requestsTo('POST', VERIFY_PATH).map((request) => request.body);
+		expect(verifies).toEqual([
+			{ resellerCustomerId: SEED.tenantId, orderLines: [sentE5Line] },
+			{ resellerCustomerId: SEED.tenantId, orderLines: [sentE5Line] },
+		]);
+		expect(crayon.requestsTo('GET', PRODUCTS)).toHaveLength(2);
+	});
+
+	it('sends a typed Product Variant ID as it is, without looking the product up', async () => {
+		const result = await verifyWith([
+			pickedLine(byId(e5.partNumber), { productVariantId: String(SEED.e5ProductVariantId) }),
+		]);
+		expect(result.error).toBeUndefined();
+		expect(requests().map(({ method, path }) => [method, path])).toEqual([['POST', VERIFY_PATH]]);
+	});
+
+	it('refuses typed ids that differ from the Product, and a Product that is not productId:skuId, before sending anything', async () => {
+		const mismatch = await verifyWith([pickedLine(byId(e5.partNumber), { skuId: '0001' })]);
+		expect(mismatch.error?.message).toBe(
+			`Invalid input in item 0: "Order Lines → Line 1 → SKU ID" differs from the Product's (0002): leave it empty or give the same (received "0001")`,
+		);
+		const legacy = await verifyWith([pickedLine(byId(SEED.legacyPartNumber))]);
+		expect(legacy.error?.message).toMatch(
+			/^Invalid input in item 0: "Order Lines → Line 1 → Product" must be a part number of the form productId:skuId/,
+		);
+		const neither = await verifyWith([pickedLine({ __rl: true, mode: 'list', value: '' })]);
+		expect(neither.error?.message).toMatch(
+			/^Invalid input in item 0: "Order Lines → Line 1 → Product ID" is required/,
+		);
+		expect(crayon.sim.requests).toEqual([]);
+	});
+
+	it("fails the item before verifying when the tenant's catalogue does not have the product", async () => {
+		const result = await verifyWith(
+			[pickedLine(byId(e5.partNumber))],
+			byId(SEED.nceIneligibleTenantId),
+		);
+		expect(result.error?.message).toBe(
+			`Part number ${e5.partNumber} (order line 1) is not in the catalogue of customer tenant ${SEED.nceIneligibleTenantId} [item 0]`,
+		);
+		expect(requests()).toEqual([catalogueLookup(e5.partNumber, SEED.nceIneligibleTenantId)]);
 	});
 });

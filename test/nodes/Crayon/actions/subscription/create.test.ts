@@ -5,6 +5,7 @@ import { SEED } from '../../../../../simulator';
 import {
 	byId,
 	expectNothingSent,
+	fromList,
 	itemIndexOf,
 	jsonOf,
 	pairedItemsOf,
@@ -273,6 +274,56 @@ describe('Subscription → Create', () => {
 		const result = await crayon.runCrayon(mapped, [
 			{ ...nceRow(SEED.tenantId, 1), partNumber: SEED.legacyPartNumber },
 		]);
+
+		expectNothingSent(crayon, result);
+		expect(result.error?.message).toBe(
+			`Invalid input in item 0: "Part Number" must be productId:skuId for New Commerce products (for example CFQ7TTC0LF8R:0001) (received "${SEED.legacyPartNumber}")`,
+		);
+	});
+
+	it('takes the part number picked from the catalogue list, typed By ID, or as the plain text of a workflow saved before Part Number was a list', async () => {
+		// New Commerce subscriptions get no name of their own: the part number is sent as the name.
+		const body = (partNumber: string) => ({
+			name: partNumber,
+			customerTenant: { id: SEED.tenantId },
+			product: { partNumber },
+			quantity: 1,
+			billingCycle: 2,
+			termDuration: 'P1Y',
+		});
+		for (const partNumber of [
+			fromList(SEED.ncePartNumber, 'Office 365 E3 (P1Y, CFQ7TTC0LF8R:0001)'),
+			byId(SEED.e5PartNumber),
+			// The parameter as workflows saved before this change hold it: a plain string.
+			SEED.secondNcePartNumber,
+		]) {
+			const result = await crayon.runCrayon({
+				...mapped,
+				name: 'My subscription',
+				customerTenantId: fromList(SEED.tenantId, 'Contoso Ltd'),
+				partNumber,
+				quantity: 1,
+				billingCycle: 2,
+				termDuration: 'P1Y',
+			});
+			expect(result.error).toBeUndefined();
+		}
+		expect(crayon.apiCalls()).toEqual(
+			[SEED.ncePartNumber, SEED.e5PartNumber, SEED.secondNcePartNumber].map((partNumber) =>
+				crayon.call('POST', SUBSCRIPTIONS_PATH, body(partNumber)),
+			),
+		);
+		expect(crayon.sim.purchaseCount()).toBe(3);
+	});
+
+	it('keeps the productId:skuId rule for a New Commerce part number picked from the list', async () => {
+		const result = await crayon.runCrayon(
+			{
+				...mapped,
+				partNumber: fromList(SEED.legacyPartNumber, 'Office 365 E3 (legacy CSP)'),
+			},
+			[nceRow(SEED.tenantId, 1)],
+		);
 
 		expectNothingSent(crayon, result);
 		expect(result.error?.message).toBe(

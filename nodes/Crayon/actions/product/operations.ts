@@ -1,0 +1,3 @@
+export * as getSalesPrices from './getSalesPrices.operation';
+export * as getSupportedBillingCycles from './getSupportedBillingCycles.operation';
+export * as search from './search.operation';
