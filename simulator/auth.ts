@@ -25,7 +25,6 @@ export class TokenStore {
 	expireAll(): void {
 		this.tokens.clear();
 	}
-
 }
 
 /** The bearer token of a request, or undefined. */

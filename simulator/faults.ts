@@ -48,7 +48,6 @@ export class FaultManager {
 		this.faults = [];
 	}
 
-
 	/** The first fault matching the request, consumed once; undefined if none. */
 	take(method: string, path: string): FaultSpec | undefined {
 		if (this.faults.length === 0) return undefined;

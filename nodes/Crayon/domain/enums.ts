@@ -45,15 +45,21 @@ const BILLING_CYCLES_BY_TERM: Record<string, string[]> = {
 	P3Y: ['Monthly', 'Annual', 'Triennial'],
 };
 
-/** Why a term and billing cycle cannot be bought together, if they cannot. */
+/**
+ * Why a billing cycle (a value of `options`, the operation's own numbering) cannot be bought
+ * with the term, if it cannot. Nothing to say while either is still missing.
+ */
 export function termBillingProblem(
-	termDuration: string,
-	billingCycleName: string,
+	options: ReadonlyArray<{ name: string; value: number }>,
+	billingCycle: number | undefined,
+	termDuration: string | undefined,
 ): string | undefined {
+	const name = options.find(({ value }) => value === billingCycle)?.name;
+	if (name === undefined || termDuration === undefined) return undefined;
 	const allowed = BILLING_CYCLES_BY_TERM[termDuration] ?? [];
-	return allowed.includes(billingCycleName)
+	return allowed.includes(name)
 		? undefined
-		: `${billingCycleName} billing is not offered with term ${termDuration}: choose ${allowed.join(' or ')}`;
+		: `${name} billing is not offered with term ${termDuration}: choose ${allowed.join(' or ')}`;
 }
 
 /** Order line `BillingCycle` (BillingCycleType): every value, as order lines also buy software. */

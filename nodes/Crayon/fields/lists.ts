@@ -65,7 +65,9 @@ export function filterQuery(
  * The schema of a plain Get Many: Return All / Limit and a Filters collection whose filters are
  * sent as the query parameters of the same names.
  */
-export function listRequestSchema<F extends typeof returnAllFields & { filters: Fields[string] }>(fields: F) {
+export function listRequestSchema<F extends typeof returnAllFields & { filters: Fields[string] }>(
+	fields: F,
+) {
 	return schemaOf(fields).transform(({ filters, ...paging }) => ({
 		limit: itemLimit(paging as { returnAll: boolean; limit: number }),
 		qs: filterQuery(filters as Record<string, string | number | boolean | undefined>),

@@ -6,7 +6,11 @@ import * as listSearch from './listSearch';
 /** Every list search a locator names exists (a missing one fails the type check here). */
 const searches: Record<
 	SearchListMethod,
-	(this: ILoadOptionsFunctions, filter?: string, paginationToken?: unknown) => Promise<INodeListSearchResult>
+	(
+		this: ILoadOptionsFunctions,
+		filter?: string,
+		paginationToken?: unknown,
+	) => Promise<INodeListSearchResult>
 > = listSearch;
 
 /** `methods` of the Crayon nodes: the searchable lists behind their Resource Locators. */

@@ -2,13 +2,7 @@ import type { IExecuteFunctions } from 'n8n-workflow';
 import type { z } from 'zod';
 
 import { readAllPages } from '../../domain/paging';
-import {
-	filterQuery,
-	filtersField,
-	itemLimit,
-	returnAllFields,
-	searchFilter,
-} from '../../fields/lists';
+import { filtersField, listRequestSchema, returnAllFields, searchFilter } from '../../fields/lists';
 import { organizationLocator } from '../../fields/locators';
 import type { CrayonClient } from '../../transport';
 import type { OperationOption } from '../resource';

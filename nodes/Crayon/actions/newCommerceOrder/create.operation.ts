@@ -112,7 +112,8 @@ export const option: OperationOption = {
 export const schema = schemaOf(fields)
 	.superRefine(({ billingCycle, termDuration }, context) => {
 		const problem = termBillingProblem(purchaseOrderBillingCycles, billingCycle, termDuration);
-		if (problem) context.addIssue({ code: z.ZodIssueCode.custom, path: ['billingCycle'], message: problem });
+		if (problem)
+			context.addIssue({ code: z.ZodIssueCode.custom, path: ['billingCycle'], message: problem });
 	})
 	.transform((input) => ({
 		verifyFirst: input.verifyFirst,

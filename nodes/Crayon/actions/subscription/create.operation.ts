@@ -104,8 +104,13 @@ export const schema = schemaOf(fields)
 				});
 			}
 		}
-		const problem = termBillingProblem(subscriptionBillingCycles, input.billingCycle, input.termDuration);
-		if (problem) context.addIssue({ code: z.ZodIssueCode.custom, path: ['billingCycle'], message: problem });
+		const problem = termBillingProblem(
+			subscriptionBillingCycles,
+			input.billingCycle,
+			input.termDuration,
+		);
+		if (problem)
+			context.addIssue({ code: z.ZodIssueCode.custom, path: ['billingCycle'], message: problem });
 	})
 	.transform((input) => ({
 		body: {
