@@ -14,6 +14,9 @@ export interface ResolvedOptions {
 	credentials: SimulatorCredentials;
 	log: boolean;
 	rejectPastScheduledDates: boolean;
+	cancellationWindowHours: number;
+	reactivateSuspended: boolean;
+	disputedListShape: 'sdk' | 'apidocs';
 }
 
 /** What handlers get besides the request. */

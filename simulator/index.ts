@@ -15,8 +15,14 @@ import {
 
 export { DEFAULT_CREDENTIALS } from './types';
 export type {
+	Agreement,
 	CatalogueProduct,
+	Change,
+	ChangeKind,
 	CustomerTenant,
+	InvoiceProfile,
+	ProcessedOrder,
+	ScheduledRequest,
 	FaultSpec,
 	NceOrder,
 	Organization,
@@ -69,6 +75,13 @@ function nonNegative(name: string, value: number | undefined, fallback: number):
 	return value;
 }
 
+function disputedListShape(value: SimulatorOptions['disputedListShape']): 'sdk' | 'apidocs' {
+	if (value === undefined || value === 'sdk' || value === 'apidocs') return value ?? 'sdk';
+	throw new Error(
+		`SimulatorOptions.disputedListShape must be 'sdk' or 'apidocs', got ${String(value)}.`,
+	);
+}
+
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
 	const credentials = options.credentials ?? {
 		clientId: DEFAULT_CREDENTIALS.clientId,
@@ -96,6 +109,13 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 		credentials: { ...credentials },
 		log: options.log ?? false,
 		rejectPastScheduledDates: options.rejectPastScheduledDates ?? true,
+		cancellationWindowHours: nonNegative(
+			'cancellationWindowHours',
+			options.cancellationWindowHours,
+			168,
+		),
+		reactivateSuspended: options.reactivateSuspended ?? true,
+		disputedListShape: disputedListShape(options.disputedListShape),
 	};
 }
 

@@ -55,6 +55,7 @@ export class SimulatorServer implements SimulatorContext {
 		this.state = new SimulatorState({
 			newCommerceOrderProcessingDelayMs: options.newCommerceOrderProcessingDelayMs,
 			username: options.credentials.username,
+			cancellationWindowHours: options.cancellationWindowHours,
 		});
 		this.latencyMs = options.latencyMs;
 		this.server = createServer((req, res) => this.onRequest(req, res));

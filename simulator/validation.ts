@@ -365,6 +365,41 @@ export function queryInt(
 	return value;
 }
 
+/** A query-string boolean as ASP.NET binds it: true/false in any casing (.NET sends True/False). */
+export function queryBool(
+	validator: Validator,
+	query: QueryParams,
+	name: string,
+): boolean | undefined {
+	const raw = query.get(name);
+	if (raw === undefined || raw === '') return undefined;
+	const text = raw.trim().toLowerCase();
+	if (text === 'true') return true;
+	if (text === 'false') return false;
+	validator.add(name, name, `The value '${raw}' is not valid for ${name}.`, 'InvalidType');
+	return undefined;
+}
+
+/** A query-string enum value: its number or its name in any casing. */
+export function queryEnum(
+	validator: Validator,
+	query: QueryParams,
+	name: string,
+	definition: EnumDefinition,
+): number | undefined {
+	const raw = query.get(name);
+	if (raw === undefined || raw === '') return undefined;
+	const value = parseEnum(definition, raw);
+	if (value === undefined) {
+		validator.add(name, name, `The value '${raw}' is not valid for ${name}.`, 'InvalidValue', {
+			AllowedValues: Object.entries(definition.values)
+				.map(([k, v]) => `${k}=${v}`)
+				.join(', '),
+		});
+	}
+	return value;
+}
+
 /** Query parameters with case-insensitive names (ASP.NET binds query keys case-insensitively). */
 export class QueryParams {
 	private readonly values = new Map<string, string[]>();
