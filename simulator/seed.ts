@@ -103,7 +103,7 @@ export const SEED = {
 	cancellableSubscriptionId: 5017,
 	/** Office 365 E3, bought 10 days ago: its cancellation window closed 3 days ago. */
 	closedWindowSubscriptionId: 5025,
-	/** A trial of Microsoft 365 E3 (P1M, 25 licences), started 5 days ago; converts to the paid offer. */
+	/** A trial of Microsoft 365 E3 (P1M, 25 licences), started 12 days ago; converts to the paid offer. */
 	trialSubscriptionId: 5033,
 	/** Microsoft 365 Business Basic (P1M) whose term ends in 3 days (end of that day); window long closed. */
 	renewingSubscriptionId: 5041,
@@ -498,7 +498,7 @@ const LIFECYCLE_OVERRIDES: Record<
 	[SEED.cancellableSubscriptionId]: { ageDays: 2 },
 	[SEED.closedWindowSubscriptionId]: { ageDays: 10 },
 	[SEED.trialSubscriptionId]: {
-		ageDays: 5,
+		ageDays: 12,
 		term: 'P1M',
 		plan: 'monthly',
 		quantity: 25,

@@ -9,11 +9,12 @@ import { NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 import { detectChanges, readCursor, type Change } from './domain/changes';
 import { readAllPages } from './domain/paging';
-import { ALL_STATUSES, simplifySubscription } from './domain/subscriptions';
+import { ALL_STATUSES, simplifyListedSubscription } from './domain/subscriptions';
 import { optionalSchema } from './fields/common';
 import { filterQuery, simplifyField } from './fields/lists';
 import { customerTenantLocator } from './fields/locators';
 import { propertiesOf } from './fields/parameters';
+import { eventFields, readEventSelection } from './fields/triggerEvents';
 import { methods } from './methods';
 import { CrayonSession } from './transport';
 
@@ -23,6 +24,7 @@ const fields = {
 		description:
 			'Only watch the subscriptions of this customer tenant (all customer tenants when empty)',
 	}),
+	...eventFields,
 	simplify: simplifyField,
 };
 
@@ -57,9 +59,9 @@ export class CrayonTrigger implements INodeType {
 		icon: { light: 'file:crayon.svg', dark: 'file:crayon.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'New or changed subscriptions',
+		subtitle: 'Subscription events',
 		description:
-			'Starts the workflow when a Crayon subscription is created or its quantity, status, term or product changes',
+			'Starts the workflow when a Crayon subscription is created or changes, when its cancellation window is about to close, or when its term ends soon',
 		defaults: { name: 'Crayon Trigger' },
 		polling: true,
 		inputs: [],
@@ -68,7 +70,7 @@ export class CrayonTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Each subscription is output once when first seen (the first poll outputs all of them), then again whenever its quantity, status, name, product, billing cycle, term, end date or add-ons change. Manual runs output the newest subscription.',
+					'New: each subscription once when first seen (the first poll outputs all of them). Changed: again whenever its quantity, status, name, product, billing cycle, term, end date or add-ons change. Cancellation Window Closing and Renewal Approaching: once per active subscription and window. Manual runs output the newest subscription (or the first window event).',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -81,6 +83,7 @@ export class CrayonTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const customerTenantId = readCustomerTenantId(this);
+		const selection = readEventSelection(this);
 		const simplify = this.getNodeParameter('simplify', true) as boolean;
 		const session = new CrayonSession(this);
 		const subscriptions = await session.redact(
@@ -89,23 +92,38 @@ export class CrayonTrigger implements INodeType {
 				qs: filterQuery({ customerTenantId, statuses: ALL_STATUSES }),
 			}),
 		);
-		const toItem = ({ event, subscription }: Change): INodeExecutionData => ({
-			json: { Event: event, ...(simplify ? simplifySubscription(subscription) : subscription) },
+		const toItem = ({ event, subscription, extra }: Change): INodeExecutionData => ({
+			json: {
+				Event: event,
+				...(simplify ? simplifyListedSubscription(subscription) : subscription),
+				...extra,
+			},
 		});
 
-		if (this.getMode() === 'manual') {
-			const latest = newest(subscriptions);
-			return latest ? [[toItem({ event: 'new', subscription: latest })]] : null;
-		}
-
-		const staticData = this.getWorkflowStaticData('node');
 		const scope =
 			customerTenantId === undefined
 				? 'all customer tenants'
 				: `customer tenant ${customerTenantId}`;
-		const { changes, cursor } = detectChanges(subscriptions, readCursor(staticData, scope), scope);
+		if (this.getMode() === 'manual') {
+			const latest = newest(subscriptions);
+			if (selection.events.includes('new') || selection.events.includes('changed'))
+				return latest ? [[toItem({ event: 'new', subscription: latest })]] : null;
+			const [first] = detectChanges(subscriptions, undefined, scope, selection).changes;
+			return first ? [[toItem(first)]] : null;
+		}
+
+		const staticData = this.getWorkflowStaticData('node');
+		const { changes, cursor } = detectChanges(
+			subscriptions,
+			readCursor(staticData, scope),
+			scope,
+			selection,
+		);
 		staticData.scope = cursor.scope;
 		staticData.fingerprints = cursor.fingerprints;
+		staticData.version = cursor.version;
+		if (cursor.windows) staticData.windows = cursor.windows;
+		else delete staticData.windows;
 		return changes.length > 0 ? [changes.map(toItem)] : null;
 	}
 }
