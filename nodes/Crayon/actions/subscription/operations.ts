@@ -5,3 +5,7 @@ export * as getAddonOffers from './getAddonOffers.operation';
 export * as getCoterminosityDates from './getCoterminosityDates.operation';
 export * as getMany from './getMany.operation';
 export * as updateQuantity from './updateQuantity.operation';
+export * as cancel from './cancel.operation';
+export * as reactivate from './reactivate.operation';
+export * as setAutoRenew from './setAutoRenew.operation';
+export * as suspend from './suspend.operation';
