@@ -9,3 +9,5 @@ export * as cancel from './cancel.operation';
 export * as reactivate from './reactivate.operation';
 export * as setAutoRenew from './setAutoRenew.operation';
 export * as suspend from './suspend.operation';
+export * as getNextTermInstructions from './getNextTermInstructions.operation';
+export * as setNextTermInstructions from './setNextTermInstructions.operation';
