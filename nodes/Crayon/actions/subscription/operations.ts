@@ -11,3 +11,5 @@ export * as setAutoRenew from './setAutoRenew.operation';
 export * as suspend from './suspend.operation';
 export * as getNextTermInstructions from './getNextTermInstructions.operation';
 export * as setNextTermInstructions from './setNextTermInstructions.operation';
+export * as getTags from './getTags.operation';
+export * as setTags from './setTags.operation';
