@@ -13,3 +13,8 @@ export * as getNextTermInstructions from './getNextTermInstructions.operation';
 export * as setNextTermInstructions from './setNextTermInstructions.operation';
 export * as getTags from './getTags.operation';
 export * as setTags from './setTags.operation';
+export * as getUpgradeEligibilities from './getUpgradeEligibilities.operation';
+export * as getUpgrades from './getUpgrades.operation';
+export * as upgrade from './upgrade.operation';
+export * as convertTrial from './convertTrial.operation';
+export * as getTrialConversions from './getTrialConversions.operation';
