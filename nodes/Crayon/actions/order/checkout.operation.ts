@@ -10,6 +10,7 @@ import {
 	verifyOrder,
 	type OrderBody,
 } from '../../domain/orders';
+import { checkoutLookup, checkoutSignature } from '../../domain/purchaseOrders';
 import { booleanField } from '../../fields/common';
 import {
 	orderFields,
@@ -195,6 +196,8 @@ export async function execute(
 			identify: () => ({
 				identity: `order of ${orderLinesOf(order).length} line(s) for customer tenant ${customer}`,
 			}),
+			signature: checkoutSignature(order),
+			lookup: checkoutLookup(crayon, order),
 		},
 		checkedOut,
 	);
