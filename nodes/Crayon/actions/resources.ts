@@ -7,10 +7,18 @@ import type { CrayonOperation } from './operation';
 import { order } from './order';
 import { organization } from './organization';
 import type { Resource } from './resource';
+import { scheduledPurchase } from './scheduledPurchase';
 import { subscription } from './subscription';
 
 /** The node's resources; adding one is its folder and one entry here. */
-const all: Resource[] = [subscription, newCommerceOrder, order, customerTenant, organization];
+const all: Resource[] = [
+	subscription,
+	newCommerceOrder,
+	order,
+	customerTenant,
+	organization,
+	scheduledPurchase,
+];
 
 /** An operation by resource and operation value. */
 export function findOperation(resource: string, operation: string): CrayonOperation | undefined {
