@@ -2,6 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 
 import { requestOptionsDescription } from '../fields/options';
 import { customerTenant } from './customerTenant';
+import { invoiceProfile } from './invoiceProfile';
 import { newCommerceOrder } from './newCommerceOrder';
 import type { CrayonOperation } from './operation';
 import { order } from './order';
@@ -18,6 +19,7 @@ const all: Resource[] = [
 	customerTenant,
 	organization,
 	scheduledPurchase,
+	invoiceProfile,
 ];
 
 /** An operation by resource and operation value. */
