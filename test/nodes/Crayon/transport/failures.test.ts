@@ -11,6 +11,7 @@ import {
 	errorText,
 	itemIndexOf,
 	mappedE3Line,
+	onRequest,
 	pairedItemsOf,
 	SUBSCRIPTIONS_PATH,
 	useCrayon,
@@ -71,6 +72,35 @@ describe('Never sending a purchase twice, the node', () => {
 			),
 		).toHaveLength(1);
 	});
+
+	it.each([
+		['pending', 64],
+		['suspended', 2],
+	])(
+		'finds a lost purchase whose subscription is %s: the lookup lists list items of every status',
+		async (_, status) => {
+			crayon.sim.injectFault({
+				method: 'POST',
+				path: SUBSCRIPTIONS_PATH,
+				dropConnection: 'after-processing',
+			});
+			onRequest(crayon.sim, 'GET', '/api/v1/subscriptions', 1, () => {
+				crayon.sim.state.subscriptions.get(SEED.nextSubscriptionId)!.status = status;
+			});
+
+			const result = await crayon.runCrayon(createSubscription(), [row(3)], CONTINUE);
+
+			expect(errorItemOf(result, 0).error).toMatch(
+				new RegExp(
+					`^Outcome unknown, but most likely bought: .*found subscription ${SEED.nextSubscriptionId} \\(quantity 3, created `,
+				),
+			);
+			expect(crayon.requestsTo('GET', '/api/v1/subscriptions')[0].query).toMatchObject({
+				customerTenantId: String(SEED.tenantId),
+				statuses: '511',
+			});
+		},
+	);
 
 	it('fails the run on a lost purchase when not continuing on fail, still without resending', async () => {
 		crayon.sim.injectFault({
