@@ -7,4 +7,4 @@
 export * from './contexts';
 export * from './crayon';
 export * from './engine';
-export { n8nNodesBaseStandIns } from './n8n-nodes-base';
+export { n8nNodesBaseStandIns, sentEmails, type StandInEmail } from './n8n-nodes-base';

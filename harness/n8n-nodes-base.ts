@@ -16,6 +16,14 @@
  * - `n8n-nodes-base.splitOut` version 1: one field (`fieldToSplitOut`, "Include: No Other
  *   Fields"); each element of that field becomes an item (objects as they are, other values
  *   under the field's name), paired to the input item it came from.
+ * - `n8n-nodes-base.scheduleTrigger` version 1.2, run as "Execute workflow" runs it (manual
+ *   mode): one item with the time fields the real node emits (packages/nodes-base/nodes/Schedule);
+ *   its rules are not scheduled.
+ * - `n8n-nodes-base.filter` version 2.2 with no options: the Conditions parameter (type
+ *   `filter`) is evaluated by n8n-core itself, as in the real node (packages/nodes-base/nodes/Filter/V2);
+ *   kept items on output 0, discarded ones on output 1.
+ * - `n8n-nodes-base.emailSend` version 2.1, Send, Text format, no options: it sends nothing. Each
+ *   message it would send is recorded in `sentEmails` and output as an answer that says so.
  */
 import type {
 	IDataObject,
@@ -23,6 +31,8 @@ import type {
 	INodeExecutionData,
 	INodeType,
 	INodeTypeDescription,
+	ITriggerFunctions,
+	ITriggerResponse,
 } from 'n8n-workflow';
 import { jsonParse, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
@@ -261,8 +271,201 @@ class SplitOut implements INodeType {
 	}
 }
 
+class ScheduleTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Schedule Trigger',
+		name: 'scheduleTrigger',
+		group: ['trigger', 'schedule'],
+		version: 1.2,
+		description: 'Test stand-in: Schedule Trigger 1.2 run manually',
+		defaults: { name: 'Schedule Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{
+				displayName: 'Trigger Rules',
+				name: 'rule',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: true },
+				default: { interval: [{ field: 'days' }] },
+				options: [
+					{
+						name: 'interval',
+						displayName: 'Trigger Interval',
+						values: [
+							{ displayName: 'Field', name: 'field', type: 'string', default: 'days' },
+							{ displayName: 'Hour', name: 'triggerAtHour', type: 'number', default: 0 },
+						],
+					},
+				],
+			},
+		],
+	};
+
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		requireSupported(
+			this as unknown as IExecuteFunctions,
+			'typeVersion',
+			this.getNode().typeVersion,
+			(value) => value === 1.2,
+			'version 1.2 only',
+		);
+		if (this.getMode() !== 'manual') {
+			throw new NodeOperationError(
+				this.getNode(),
+				'The Schedule Trigger stand-in only runs manually',
+			);
+		}
+		const manualTriggerFunction = async () => {
+			const now = new Date();
+			const two = (value: number) => String(value).padStart(2, '0');
+			this.emit([
+				this.helpers.returnJsonArray([
+					{
+						timestamp: now.toISOString(),
+						'Day of week': now.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' }),
+						Year: String(now.getUTCFullYear()),
+						'Day of month': two(now.getUTCDate()),
+						Hour: two(now.getUTCHours()),
+						Minute: two(now.getUTCMinutes()),
+						Second: two(now.getUTCSeconds()),
+						Timezone: 'UTC (UTC+00:00)',
+					},
+				]),
+			]);
+		};
+		return { manualTriggerFunction };
+	}
+}
+
+const FILTER_VERSION = 2.2;
+
+class Filter implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Filter',
+		name: 'filter',
+		group: ['transform'],
+		version: FILTER_VERSION,
+		description: 'Test stand-in: Filter 2.2, conditions evaluated by n8n-core',
+		defaults: { name: 'Filter' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{
+				displayName: 'Conditions',
+				name: 'conditions',
+				type: 'filter',
+				default: {},
+				typeOptions: { filter: { caseSensitive: true, typeValidation: 'strict', version: 2 } },
+			},
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		requireVersion(this, FILTER_VERSION);
+		requireSupported(
+			this,
+			'options',
+			this.getNodeParameter('options', 0, {}),
+			noOptions,
+			'no options',
+		);
+		const kept: INodeExecutionData[] = [];
+		const discarded: INodeExecutionData[] = [];
+		for (const [itemIndex, item] of this.getInputData().entries()) {
+			const pass = this.getNodeParameter('conditions', itemIndex, false, { extractValue: true });
+			const output = { ...item, pairedItem: item.pairedItem ?? { item: itemIndex } };
+			(pass === true ? kept : discarded).push(output);
+		}
+		return [kept, discarded];
+	}
+}
+
+/** A message the Send Email stand-in would have sent. */
+export interface StandInEmail {
+	fromEmail: string;
+	toEmail: string;
+	subject: string;
+	text: string;
+}
+
+/** Every message the Send Email stand-in was asked to send, in order (tests clear it). */
+export const sentEmails: StandInEmail[] = [];
+
+const EMAIL_SEND_VERSION = 2.1;
+
+class EmailSend implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Send Email',
+		name: 'emailSend',
+		group: ['output'],
+		version: EMAIL_SEND_VERSION,
+		description: 'Test stand-in: Send Email 2.1 that sends nothing',
+		defaults: { name: 'Send Email' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Resource', name: 'resource', type: 'hidden', default: 'email' },
+			{ displayName: 'Operation', name: 'operation', type: 'hidden', default: 'send' },
+			{ displayName: 'From Email', name: 'fromEmail', type: 'string', default: '' },
+			{ displayName: 'To Email', name: 'toEmail', type: 'string', default: '' },
+			{ displayName: 'Subject', name: 'subject', type: 'string', default: '' },
+			{ displayName: 'Email Format', name: 'emailFormat', type: 'string', default: 'html' },
+			{ displayName: 'Text', name: 'text', type: 'string', default: '' },
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		requireVersion(this, EMAIL_SEND_VERSION);
+		return [
+			this.getInputData().map((_, itemIndex) => {
+				const parameter = (name: string) => String(this.getNodeParameter(name, itemIndex, ''));
+				for (const [name, supported] of [
+					['operation', 'send'],
+					['emailFormat', 'text'],
+				] as const) {
+					requireSupported(
+						this,
+						name,
+						parameter(name),
+						(value) => value === supported,
+						`"${supported}" only`,
+					);
+				}
+				requireSupported(
+					this,
+					'options',
+					this.getNodeParameter('options', itemIndex, {}),
+					noOptions,
+					'no options',
+				);
+				const email: StandInEmail = {
+					fromEmail: parameter('fromEmail'),
+					toEmail: parameter('toEmail'),
+					subject: parameter('subject'),
+					text: parameter('text'),
+				};
+				sentEmails.push(email);
+				return {
+					json: {
+						accepted: [email.toEmail],
+						rejected: [],
+						response: '250 test stand-in: not sent',
+					},
+					pairedItem: { item: itemIndex },
+				};
+			}),
+		];
+	}
+}
+
 /** Stand-ins by their real n8n type names, for `runWorkflow({ nodeTypes })`. */
 export const n8nNodesBaseStandIns: Record<string, INodeType> = {
 	'n8n-nodes-base.set': new EditFields(),
 	'n8n-nodes-base.splitOut': new SplitOut(),
+	'n8n-nodes-base.scheduleTrigger': new ScheduleTrigger(),
+	'n8n-nodes-base.filter': new Filter(),
+	'n8n-nodes-base.emailSend': new EmailSend(),
 };
