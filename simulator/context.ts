@@ -17,6 +17,7 @@ export interface ResolvedOptions {
 	cancellationWindowHours: number;
 	reactivateSuspended: boolean;
 	disputedListShape: 'sdk' | 'apidocs';
+	acceptNumericStrings: boolean;
 }
 
 /** What handlers get besides the request. */

@@ -116,6 +116,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 		),
 		reactivateSuspended: options.reactivateSuspended ?? true,
 		disputedListShape: disputedListShape(options.disputedListShape),
+		acceptNumericStrings: options.acceptNumericStrings ?? false,
 	};
 }
 

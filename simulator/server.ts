@@ -20,7 +20,7 @@ import type { Router } from './router';
 import { createRouter } from './routes';
 import { SimulatorState } from './state';
 import type { FaultSpec, RecordedRequest } from './types';
-import { QueryParams } from './validation';
+import { QueryParams, numericStrings } from './validation';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -278,6 +278,7 @@ export class SimulatorServer implements SimulatorContext {
 		}
 		ctx.params = match.params;
 		this.state.processDueNceOrders(ctx.now);
+		numericStrings.accepted = this.options.acceptNumericStrings;
 		try {
 			return match.route.handler(ctx, this);
 		} catch (error) {
@@ -291,6 +292,8 @@ export class SimulatorServer implements SimulatorContext {
 				status: 500,
 				body: crayonErrorBody(500, 'An unexpected error occurred in the simulator.'),
 			};
+		} finally {
+			numericStrings.accepted = false;
 		}
 	}
 

@@ -56,6 +56,12 @@ export interface SimulatorOptions {
 	 * or 'apidocs'.
 	 */
 	disputedListShape?: 'sdk' | 'apidocs';
+	/**
+	 * Stricter than the real API is likely to be: Json.NET converts a JSON string of digits ("1")
+	 * where an integer is expected; the simulator gives 400 unless this is true. Default false, so
+	 * that a client sending "1" is caught.
+	 */
+	acceptNumericStrings?: boolean;
 }
 
 export interface RecordedRequest {

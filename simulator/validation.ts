@@ -65,6 +65,13 @@ export class Scope {
 
 export const INT32_MAX = 2_147_483_647;
 
+/**
+ * Json.NET converts a JSON string of digits ("1") to an integer; the simulator refuses it unless
+ * the acceptNumericStrings option is on. The server sets this for the duration of each (synchronous)
+ * handler and resets it afterwards, so several simulators in one process do not see each other's.
+ */
+export const numericStrings = { accepted: false };
+
 function tokenName(value: unknown): string {
 	if (value === null) return 'Null';
 	if (Array.isArray(value)) return 'StartArray';
@@ -146,7 +153,12 @@ export class Validator {
 		if (!field) return undefined;
 		const display = scope.displayOf(name);
 		const path = scope.pathOf(name, field);
-		const value = field.value;
+		const value =
+			typeof field.value === 'string' &&
+			numericStrings.accepted &&
+			/^\s*-?\d{1,10}\s*$/.test(field.value)
+				? Number(field.value)
+				: field.value;
 		if (typeof value === 'string') {
 			this.add(
 				display,

@@ -412,6 +412,48 @@ describe('The simulator with its options for what no source decides', () => {
 		expect(left).toBeLessThanOrEqual(HOUR_MS);
 	});
 
+	it('acceptNumericStrings converts "2" to 2 as Json.NET does, still range-checked; by default it is a 400', async () => {
+		const body = {
+			name: 'x',
+			customerTenant: { id: String(SEED.tenantId) },
+			product: { partNumber: SEED.ncePartNumber },
+			quantity: '2',
+			billingCycle: 1,
+			termDuration: 'P1M',
+		};
+		// Both at once in one process: the option is per simulator.
+		sim = await startSimulator({ acceptNumericStrings: true });
+		const strict = await startSimulator();
+		try {
+			const [lenientApi, strictApi] = [await apiClient(sim), await apiClient(strict)];
+			const refused = await strictApi.post('/api/v1/subscriptions', body);
+			expect(refused.status).toBe(400);
+			expect((refused.data as CrayonError).Message).toContain(
+				"Could not convert string to integer: '2'. Path 'quantity'.",
+			);
+			const created = await lenientApi.post('/api/v1/subscriptions', body);
+			expect(created.status).toBe(200);
+			expect(created.data).toMatchObject({ Quantity: 2, CustomerTenant: { Id: SEED.tenantId } });
+			expect((await strictApi.post('/api/v1/subscriptions', body)).status).toBe(400);
+
+			const zero = await lenientApi.post('/api/v1/subscriptions', { ...body, quantity: ' 0 ' });
+			expect(zero.status).toBe(400);
+			expect((zero.data as CrayonError).ObjectErrors).toEqual([
+				expect.objectContaining({
+					ErrorCode: 'OutOfRange',
+					Message: 'The field Quantity must be between 1 and 2147483647.',
+					Parameters: expect.objectContaining({ PropertyName: 'Quantity', Path: 'quantity' }),
+				}),
+			]);
+			const text = await lenientApi.post('/api/v1/subscriptions', { ...body, quantity: '2x' });
+			expect(codes(text.data)).toEqual(['InvalidType']);
+			expect(strict.purchaseCount()).toBe(0);
+			expect(sim.purchaseCount()).toBe(1);
+		} finally {
+			await strict.stop();
+		}
+	});
+
 	it("disputedListShape: 'apidocs' answers eligibilities and scheduled requests as bare camelCase arrays", async () => {
 		sim = await startSimulator({ disputedListShape: 'apidocs' });
 		const api = await apiClient(sim);
