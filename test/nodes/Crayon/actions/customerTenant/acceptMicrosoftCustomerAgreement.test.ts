@@ -47,11 +47,15 @@ describe('Customer Tenant → Accept Microsoft Customer Agreement', () => {
 			Accepted: true,
 			AlreadyAccepted: false,
 		});
+		crayon.sim.clearRequests();
 		const read = await runForJson(crayon, {
 			resource: 'customerTenant',
 			operation: 'getAgreements',
 			customerTenantId: byId(SEED.legacyTenantId),
 		});
+		expect(
+			crayon.apiRequests().map((request) => [request.method, request.path, request.query]),
+		).toEqual([['GET', path, { AgreementTypeConsent: '1' }]]);
 		expect(read.json).toEqual([
 			expect.objectContaining({ Email: 'alex@fabrikam.example', AgreementType: 1 }),
 		]);

@@ -24,6 +24,8 @@ describe('Subscription → trial conversions', () => {
 			operation: 'getTrialConversions',
 			subscriptionId: byId(SEED.trialSubscriptionId),
 		});
+		expect(crayon.apiCalls()).toEqual([crayon.call('GET', conversionsPath)]);
+		expect(listed.json).toHaveLength(1);
 		const [conversion] = listed.json;
 		expect(conversion).toMatchObject({
 			TargetOfferId: SEED.upgradeTargetCatalogItemId,

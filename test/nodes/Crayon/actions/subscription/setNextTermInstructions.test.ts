@@ -44,11 +44,13 @@ describe('Subscription → Set Next-Term Instructions', () => {
 				NextTermInstructions: { billingCycle: 1, quantity: 12, termDuration: 'P1M' },
 			},
 		]);
+		crayon.sim.clearRequests();
 		const read = await runForJson(crayon, {
 			resource: 'subscription',
 			operation: 'getNextTermInstructions',
 			subscriptionId: byId(SEED.nceSubscriptionId),
 		});
+		expect(crayon.apiCalls()).toEqual([crayon.call('GET', path)]);
 		expect(read.json).toEqual([
 			{
 				SubscriptionId: SEED.nceSubscriptionId,

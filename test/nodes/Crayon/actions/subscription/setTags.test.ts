@@ -32,12 +32,22 @@ describe('Subscription → Set Tags and Get Tags', () => {
 		};
 		expect(crayon.apiCalls()).toEqual([crayon.call('GET', path), crayon.call('POST', path, body)]);
 		expect(json).toEqual([{ ...body, TagsChanged: true }]);
+		crayon.sim.clearRequests();
 		const read = await runForJson(crayon, {
 			resource: 'subscription',
 			operation: 'getTags',
 			subscriptionId: byId(SEED.nceSubscriptionId),
 		});
-		expect(read.json[0]).toMatchObject({ CostCenter: 'CC-7', Department: 'Sales', Owner: 'Alex' });
+		expect(crayon.apiCalls()).toEqual([crayon.call('GET', path)]);
+		expect(read.json).toEqual([
+			expect.objectContaining({
+				SubscriptionId: SEED.nceSubscriptionId,
+				CostCenter: 'CC-7',
+				Department: 'Sales',
+				Owner: 'Alex',
+				Project: null,
+			}),
+		]);
 	});
 
 	it('clears the others when asked, all of them with no tag given, and sends nothing when nothing changes', async () => {

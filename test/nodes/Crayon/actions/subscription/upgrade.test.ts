@@ -95,11 +95,15 @@ describe('Subscription → upgrades (transitions)', () => {
 			Quantity: 4,
 		});
 		expect(crayon.sim.purchaseCount()).toBe(1);
+		crayon.sim.clearRequests();
 		const listed = await runForJson(crayon, {
 			resource: 'subscription',
 			operation: 'getUpgrades',
 			subscriptionId: byId(SEED.nceSubscriptionId),
 		});
+		expect(crayon.apiCalls()).toEqual([
+			crayon.call('GET', `/api/v1/subscriptions/${SEED.nceSubscriptionId}/transitions/`),
+		]);
 		expect(listed.json).toEqual([
 			expect.objectContaining({ ToCatalogItemId: SEED.upgradeTargetCatalogItemId }),
 		]);
@@ -121,10 +125,12 @@ describe('Subscription → upgrades (transitions)', () => {
 		expect(suspended.result.error?.message).toMatch(
 			/is not eligible for the upgrade .*: The subscription is Suspended, not active\./,
 		);
+		crayon.sim.clearRequests();
 		const triennial = await runForJson(crayon, upgrade({ billingCycle: 5 }));
 		expect(triennial.result.error?.message).toContain(
 			'"Billing Cycle" must be one of: 1 (Monthly), 2 (Annual)',
 		);
+		expect(crayon.apiRequests()).toHaveLength(0);
 		expect(posts()).toHaveLength(0);
 		expect(crayon.sim.purchaseCount()).toBe(0);
 	});
