@@ -19,6 +19,9 @@
  * - `n8n-nodes-base.scheduleTrigger` version 1.2: in manual mode (the editor's "Execute
  *   workflow", the only mode the engine runs) one item with the time fields the real node
  *   emits; the schedule itself (`rule`) is not run.
+ * - `n8n-nodes-base.filter` version 2.2 with no options: the Conditions parameter (type
+ *   `filter`) is evaluated by n8n-core itself, as in the real node (packages/nodes-base/nodes/Filter/V2);
+ *   kept items on output 0, discarded ones on output 1.
  * - `n8n-nodes-base.emailSend` version 2.1, operation "send", text format: sends nothing; the
  *   message (from, to, subject, text, the attachments' names and bytes) is recorded in
  *   `sentEmails`, one output item per message as the real node gives (`accepted`).
@@ -299,6 +302,13 @@ class ScheduleTrigger implements INodeType {
 	};
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		requireSupported(
+			this as unknown as IExecuteFunctions,
+			'typeVersion',
+			this.getNode().typeVersion,
+			(value) => value === 1.2,
+			'version 1.2 only',
+		);
 		if (this.getMode() !== 'manual') {
 			throw new NodeOperationError(
 				this.getNode(),
@@ -311,6 +321,7 @@ class ScheduleTrigger implements INodeType {
 				this.helpers.returnJsonArray([
 					{
 						timestamp: now.toISOString(),
+						'Day of week': now.toLocaleDateString('en-US', { weekday: 'long', timeZone: 'UTC' }),
 						Year: String(now.getUTCFullYear()),
 						Month: now.toLocaleString('en', { month: 'long', timeZone: 'UTC' }),
 						'Day of month': pad(now.getUTCDate()),
@@ -439,6 +450,50 @@ class ConvertToFile implements INodeType {
 	}
 }
 
+const FILTER_VERSION = 2.2;
+
+class Filter implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Filter',
+		name: 'filter',
+		group: ['transform'],
+		version: FILTER_VERSION,
+		description: 'Test stand-in: Filter 2.2, conditions evaluated by n8n-core',
+		defaults: { name: 'Filter' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{
+				displayName: 'Conditions',
+				name: 'conditions',
+				type: 'filter',
+				default: {},
+				typeOptions: { filter: { caseSensitive: true, typeValidation: 'strict', version: 2 } },
+			},
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		requireVersion(this, FILTER_VERSION);
+		requireSupported(
+			this,
+			'options',
+			this.getNodeParameter('options', 0, {}),
+			noOptions,
+			'no options',
+		);
+		const kept: INodeExecutionData[] = [];
+		const discarded: INodeExecutionData[] = [];
+		for (const [itemIndex, item] of this.getInputData().entries()) {
+			const pass = this.getNodeParameter('conditions', itemIndex, false, { extractValue: true });
+			const output = { ...item, pairedItem: item.pairedItem ?? { item: itemIndex } };
+			(pass === true ? kept : discarded).push(output);
+		}
+		return [kept, discarded];
+	}
+}
+
 /** A message the Send Email stand-in would have sent. */
 export interface SentEmail {
 	from: string;
@@ -543,6 +598,7 @@ export const n8nNodesBaseStandIns: Record<string, INodeType> = {
 	'n8n-nodes-base.set': new EditFields(),
 	'n8n-nodes-base.splitOut': new SplitOut(),
 	'n8n-nodes-base.scheduleTrigger': new ScheduleTrigger(),
+	'n8n-nodes-base.filter': new Filter(),
 	'n8n-nodes-base.convertToFile': new ConvertToFile(),
 	'n8n-nodes-base.emailSend': new SendEmail(),
 };

@@ -13,7 +13,7 @@
  * and order items: https://apidocs.crayon.com/resources/Invoice.html and OrderItem.html.
  * Amounts are kept in whole minor units (1/100, Azure usage 1/10000), never as floating sums.
  */
-import { seedGuid } from './seed';
+import { SEED, seedGuid, seedInvoiceProfiles } from './seed';
 import { csv, xlsx, zip, type Row } from './spreadsheets';
 import type { CustomerTenant, Organization, Subscription } from './types';
 import { SubscriptionStatus } from './enums';
@@ -21,11 +21,11 @@ import { SubscriptionStatus } from './enums';
 export const BILLING_SEED = {
 	/** The currency each organization is billed in. */
 	currencies: { 3869: 'NOK', 3870: 'SEK', 3871: 'DKK' } as Record<number, string>,
-	/** Invoice profiles (`{Id, Name}` references in statements; no invoice profile endpoint here). */
-	invoiceProfileId: 16948,
-	usageInvoiceProfileId: 16949,
-	secondOrganizationInvoiceProfileId: 16950,
-	thirdOrganizationInvoiceProfileId: 16951,
+	/** The invoice profiles statements are billed to (seedInvoiceProfiles, GET /api/v1/invoiceprofiles). */
+	invoiceProfileId: SEED.invoiceProfileId,
+	usageInvoiceProfileId: SEED.secondInvoiceProfileId,
+	secondOrganizationInvoiceProfileId: SEED.secondOrganizationInvoiceProfileId,
+	thirdOrganizationInvoiceProfileId: SEED.thirdOrganizationInvoiceProfileId,
 	/** Months of statement history: organization 3869 (seat and usage), the others. */
 	historyMonths: 27,
 	otherHistoryMonths: 12,
@@ -222,12 +222,7 @@ export class BillingData {
 		const { plans, subscriptions: azure } = seedAzure();
 		for (const plan of plans) this.azurePlans.set(plan.id, plan);
 		for (const subscription of azure) this.azureSubscriptions.set(subscription.id, subscription);
-		for (const [id, name, organizationId] of [
-			[BILLING_SEED.invoiceProfileId, 'Default invoice profile', 3869],
-			[BILLING_SEED.usageInvoiceProfileId, 'Azure consumption', 3869],
-			[BILLING_SEED.secondOrganizationInvoiceProfileId, 'Default invoice profile', 3870],
-			[BILLING_SEED.thirdOrganizationInvoiceProfileId, 'Default invoice profile', 3871],
-		] as const) {
+		for (const { id, name, organizationId } of seedInvoiceProfiles()) {
 			this.invoiceProfiles.set(id, { id, name, organizationId });
 		}
 

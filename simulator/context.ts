@@ -18,6 +18,10 @@ export interface ResolvedOptions {
 	catalogueStatesTerms: boolean;
 	supportedBillingCyclesAs: 'numbers' | 'names';
 	resellerSalesPriceQuery: 'sdk' | 'apidocs';
+	cancellationWindowHours: number;
+	reactivateSuspended: boolean;
+	disputedListShape: 'sdk' | 'apidocs';
+	acceptNumericStrings: boolean;
 }
 
 /** What handlers get besides the request. */

@@ -69,6 +69,36 @@ export const OrderLineType = {
 } as const;
 export const ORDER_LINE_TYPE: EnumDefinition = { typeName: 'OrderLineType', values: OrderLineType };
 
+/** SortOrder (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/SortOrder.cs). */
+export const SORT_ORDER: EnumDefinition = {
+	typeName: 'SortOrder',
+	values: { Ascending: 0, Descending: 1 },
+};
+
+/** SubscriptionSortBy (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/SubscriptionSortBy.cs). */
+export const SUBSCRIPTION_SORT_BY: EnumDefinition = {
+	typeName: 'SubscriptionSortBy',
+	values: { Name: 0, ProductName: 1, CreationDate: 2, EndDate: 3 },
+};
+
+/** AgreementTypeConsent (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/AgreementTypeConsent.cs). */
+export const AGREEMENT_TYPE_CONSENT: EnumDefinition = {
+	typeName: 'AgreementTypeConsent',
+	values: { MicrosoftCloudAgreement: 0, MicrosoftCustomerAgreement: 1 },
+};
+
+/** CustomerTenantType (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/CustomerTenantType.cs). */
+export const CUSTOMER_TENANT_TYPE: EnumDefinition = {
+	typeName: 'CustomerTenantType',
+	values: { None: 0, T1: 1, T2: 2 },
+};
+
+/** Purchase order `orderState` ("Get processed purchase orders" page: None 0, Successful 1, Failed 2, Processing 4). */
+export const ORDER_STATE: EnumDefinition = {
+	typeName: 'OrderState',
+	values: { None: 0, Successful: 1, Failed: 2, Processing: 4 },
+};
+
 export const TERM_DURATIONS = ['P1M', 'P1Y', 'P3Y'] as const;
 export type TermDuration = (typeof TERM_DURATIONS)[number];
 
@@ -189,10 +219,4 @@ export const RESELLER_SALES_PRICE_TYPE: EnumDefinition = {
 		AzureReservation: 5,
 		Software: 6,
 	},
-};
-
-/** SortOrder (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/SortOrder.cs). */
-export const SORT_ORDER: EnumDefinition = {
-	typeName: 'SortOrder',
-	values: { Ascending: 0, Descending: 1 },
 };

@@ -15,8 +15,14 @@ import {
 
 export { DEFAULT_CREDENTIALS } from './types';
 export type {
+	Agreement,
 	CatalogueProduct,
+	Change,
+	ChangeKind,
 	CustomerTenant,
+	InvoiceProfile,
+	ProcessedOrder,
+	ScheduledRequest,
 	FaultSpec,
 	NceOrder,
 	Organization,
@@ -71,6 +77,13 @@ function nonNegative(name: string, value: number | undefined, fallback: number):
 	return value;
 }
 
+function disputedListShape(value: SimulatorOptions['disputedListShape']): 'sdk' | 'apidocs' {
+	if (value === undefined || value === 'sdk' || value === 'apidocs') return value ?? 'sdk';
+	throw new Error(
+		`SimulatorOptions.disputedListShape must be 'sdk' or 'apidocs', got ${String(value)}.`,
+	);
+}
+
 export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions {
 	const credentials = options.credentials ?? {
 		clientId: DEFAULT_CREDENTIALS.clientId,
@@ -102,6 +115,14 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
 		catalogueStatesTerms: options.catalogueStatesTerms ?? true,
 		supportedBillingCyclesAs: options.supportedBillingCyclesAs ?? 'numbers',
 		resellerSalesPriceQuery: options.resellerSalesPriceQuery ?? 'sdk',
+		cancellationWindowHours: nonNegative(
+			'cancellationWindowHours',
+			options.cancellationWindowHours,
+			168,
+		),
+		reactivateSuspended: options.reactivateSuspended ?? true,
+		disputedListShape: disputedListShape(options.disputedListShape),
+		acceptNumericStrings: options.acceptNumericStrings ?? false,
 	};
 }
 

@@ -7,6 +7,9 @@ import * as purchaseRequests from './handlers/purchaseRequests';
 import { getCoterminosityDates } from './handlers/coterminosity';
 import * as billing from './handlers/billing';
 import * as catalogue from './handlers/catalogue';
+import * as lifecycle from './handlers/lifecycle';
+import * as orders from './handlers/orders';
+import * as tenants from './handlers/tenants';
 
 /** Every endpoint of the simulator. Paths match case-insensitively, with or without a trailing slash. */
 export function createRouter(): Router {
@@ -67,5 +70,35 @@ export function createRouter(): Router {
 			catalogue.getSupportedBillingCycles,
 		)
 		.add('GET', '/api/v1/resellersalesprices', catalogue.listResellerSalesPrices)
-		.add('GET', '/api/v1/resellersalesprices/current', catalogue.getCurrentResellerSalesPrice);
+		.add('GET', '/api/v1/resellersalesprices/current', catalogue.getCurrentResellerSalesPrice)
+		.add(
+			'POST',
+			'/api/v1/subscriptions/{id:int}/next-term-instructions',
+			lifecycle.setNextTermInstructions,
+		)
+		.add('GET', '/api/v1/subscriptions/{id:int}/tags', lifecycle.getSubscriptionTags)
+		.add('POST', '/api/v1/subscriptions/{id:int}/tags', lifecycle.setSubscriptionTags)
+		.add(
+			'GET',
+			'/api/v1/subscriptions/{id:int}/transition-eligibilities/{eligibilityType}',
+			lifecycle.listTransitionEligibilities,
+		)
+		.add('GET', '/api/v1/subscriptions/{id:int}/transitions', lifecycle.listTransitions)
+		.add('POST', '/api/v1/subscriptions/{id:int}/transition', lifecycle.createTransition)
+		.add('GET', '/api/v1/subscriptions/{id:int}/conversions', lifecycle.listConversions)
+		.add('POST', '/api/v1/subscriptions/{id:int}/conversions', lifecycle.convertTrial)
+		.add('GET', '/api/v1/purchaserequest/orders', orders.listPurchaseOrders)
+		.add('GET', '/api/v1/assets/orders', orders.listAssetOrders)
+		.add('GET', '/api/v1/scheduledpurchaserequest', orders.listScheduledRequests)
+		.add(
+			'PUT',
+			'/api/v1/scheduledpurchaserequest/cancel-order/{id:int}/{orderNumber:int}',
+			orders.cancelScheduledLine,
+		)
+		.add('POST', '/api/v1/customertenants', tenants.createCustomerTenant)
+		.add('POST', '/api/v1/customertenants/existing', tenants.linkExistingCustomerTenant)
+		.add('GET', '/api/v1/customertenants/{id:int}/agreements', tenants.listAgreements)
+		.add('POST', '/api/v1/customertenants/{id:int}/agreements', tenants.addAgreement)
+		.add('GET', '/api/v1/invoiceprofiles', tenants.listInvoiceProfiles)
+		.add('GET', '/api/v1/invoiceprofiles/{id:int}', tenants.getInvoiceProfile);
 }

@@ -19,9 +19,12 @@ import type {
 	CatalogueListing,
 	CatalogueProduct,
 	CustomerTenant,
+	InvoiceProfile,
+	MicrosoftTenant,
 	Organization,
 	Publisher,
 	ResellerSalesPrice,
+	ScheduledRequest,
 	Subscription,
 	User,
 } from './types';
@@ -106,6 +109,43 @@ export const SEED = {
 	specialPriceTenantId: 486,
 	/** Organisation whose reseller sales prices (markups) are seeded, with tenant 123 and subscription 5003. */
 	salesPriceOrganizationId: 3869,
+	/** Subscription lifecycle (all active NCE subscriptions of tenant 123 unless said otherwise). */
+	/** Microsoft 365 E3, bought 6 days ago: its cancellation window closes within the next 9 to 33 hours. */
+	closingWindowSubscriptionId: 5009,
+	/** Microsoft 365 Business Basic, bought 2 days ago: cancellable for about 5 more days. */
+	cancellableSubscriptionId: 5017,
+	/** Office 365 E3, bought 10 days ago: its cancellation window closed 3 days ago. */
+	closedWindowSubscriptionId: 5025,
+	/** A trial of Microsoft 365 E3 (P1M, 25 licences), started 12 days ago; converts to the paid offer. */
+	trialSubscriptionId: 5033,
+	/** Microsoft 365 Business Basic (P1M) whose term ends in 3 days (end of that day); window long closed. */
+	renewingSubscriptionId: 5041,
+	/** A deleted legacy subscription (tenant 504): nothing may change it. */
+	deletedSubscriptionId: 5014,
+	/** The product Office 365 E3 subscriptions may be upgraded to: Microsoft 365 E3. */
+	upgradeTargetPartNumber: 'CFQ7TTC0LFLX:0001',
+	upgradeTargetCatalogItemId: 'CFQ7TTC0LFLX:0001:CFQ7TTC0K8Z7',
+
+	/** Invoice profiles: two of organisation 3869, one each of 3870 and 3871. */
+	invoiceProfileId: 4001,
+	secondInvoiceProfileId: 4002,
+	secondOrganizationInvoiceProfileId: 4003,
+	thirdOrganizationInvoiceProfileId: 4004,
+	invoiceProfileCount: 4,
+	unknownInvoiceProfileId: 999_999,
+	/** Tenant 123 has accepted the Microsoft Customer Agreement; tenant 486 has not. */
+	mcaAcceptedTenantId: 123,
+	/** A Microsoft tenant not yet visible in Cloud-iQ, to link with POST customertenants/existing. */
+	linkableTenantPublisherCustomerId: '3c5a8f1e-2b7d-4e9a-9f60-1d2c3b4a5e6f',
+	linkableTenantDomainPrefix: 'alpineskihouse',
+	linkableTenantName: 'Alpine Ski House',
+	/** Id of the next customer tenant created or linked. */
+	nextCustomerTenantId: 507,
+	/** A scheduled purchase request of tenant 123 (two lines, in 20 and 30 days). */
+	scheduledOrderReferenceId: 7001,
+	scheduledOrderNumbers: [1, 2],
+	/** Id of the next purchase order (checkout) or scheduled request. */
+	nextOrderReferenceId: 7002,
 } as const;
 
 /** Deterministic GUID from a label. */
@@ -131,6 +171,7 @@ function nce(
 	maxQuantity: number,
 	addonOfferIds: string[] = [],
 	isAddon = false,
+	upgradeTargets: string[] = [],
 ): CatalogueProduct {
 	return {
 		id,
@@ -150,6 +191,7 @@ function nce(
 		maxQuantity,
 		addonOfferIds,
 		listing: listingOf(`${productId}:${skuId}`),
+		upgradeTargets,
 	};
 }
 
@@ -251,6 +293,8 @@ export function seedCatalogue(): CatalogueProduct[] {
 			{ P1M: M, P1Y: MA, P3Y: MAT },
 			SEED.nceMaxQuantity,
 			[SEED.nceAddonOfferId],
+			false,
+			[SEED.upgradeTargetPartNumber],
 		),
 		nce(
 			200102,
@@ -271,6 +315,9 @@ export function seedCatalogue(): CatalogueProduct[] {
 			'Microsoft 365 Business Basic',
 			{ P1M: M, P1Y: MA },
 			300,
+			[],
+			false,
+			['CFQ7TTC0LCHC:0002'],
 		),
 		nce(
 			200104,
@@ -500,6 +547,22 @@ export function seedTenants(): CustomerTenant[] {
 		domainPrefix,
 		countryCode,
 		nceEligible,
+		invoiceProfileId: INVOICE_PROFILE_OF_ORGANIZATION[organizationId] ?? null,
+		customerTenantType: 1,
+		externalPublisherCustomerId: null,
+		agreements:
+			id === SEED.mcaAcceptedTenantId
+				? [
+						{
+							firstName: 'Megan',
+							lastName: 'Bowen',
+							phoneNumber: null,
+							email: 'megan.bowen@contoso.example',
+							dateAgreed: '2024-01-15T09:30:00+00:00',
+							agreementType: 1,
+						},
+					]
+				: [],
 	});
 	return [
 		t(SEED.tenantId, SEED.tenantName, SEED.organizationId, 'contoso', 'NO'),
@@ -521,6 +584,89 @@ export function seedTenants(): CustomerTenant[] {
 	];
 }
 
+/** The invoice profile each organisation's tenants are billed to. */
+const INVOICE_PROFILE_OF_ORGANIZATION: Record<number, number> = {
+	[SEED.organizationId]: SEED.invoiceProfileId,
+	[SEED.secondOrganizationId]: SEED.secondOrganizationInvoiceProfileId,
+	[SEED.thirdOrganizationId]: SEED.thirdOrganizationInvoiceProfileId,
+};
+
+export function seedInvoiceProfiles(): InvoiceProfile[] {
+	return [
+		{
+			id: SEED.invoiceProfileId,
+			organizationId: SEED.organizationId,
+			name: 'My company - invoices',
+			invoiceAddressId: 81001,
+		},
+		{
+			id: SEED.secondInvoiceProfileId,
+			organizationId: SEED.organizationId,
+			name: 'My company - Azure consumption',
+			invoiceAddressId: 81001,
+		},
+		{
+			id: SEED.secondOrganizationInvoiceProfileId,
+			organizationId: SEED.secondOrganizationId,
+			name: 'My company Sweden',
+			invoiceAddressId: 81002,
+		},
+		{
+			id: SEED.thirdOrganizationInvoiceProfileId,
+			organizationId: SEED.thirdOrganizationId,
+			name: 'My company Denmark',
+			invoiceAddressId: 81003,
+		},
+	];
+}
+
+/** Microsoft tenants that exist but are not yet visible in Cloud-iQ. */
+export function seedMicrosoftTenants(): MicrosoftTenant[] {
+	return [
+		{
+			publisherCustomerId: SEED.linkableTenantPublisherCustomerId,
+			domainPrefix: SEED.linkableTenantDomainPrefix,
+			name: SEED.linkableTenantName,
+			countryCode: 'NO',
+		},
+	];
+}
+
+/** One scheduled purchase request of tenant 123: Office 365 E3 in 20 days, Visio Plan 1 in 30. */
+export function seedScheduledRequests(nowMs: number): ScheduledRequest[] {
+	const inDays = (days: number) => isoSeconds(startOfUtcDay(nowMs) + days * DAY_MS);
+	return [
+		{
+			orderReferenceId: SEED.scheduledOrderReferenceId,
+			tenantId: SEED.tenantId,
+			lines: [
+				{
+					orderNumber: SEED.scheduledOrderNumbers[0],
+					catalogId: SEED.nceCatalogItemId,
+					name: 'Office 365 E3',
+					quantity: 5,
+					billingCycle: 'Annual',
+					termDuration: 'P1Y',
+					emailReceiver: 'it@contoso.example',
+					scheduledDate: inDays(20),
+					cancelled: false,
+				},
+				{
+					orderNumber: SEED.scheduledOrderNumbers[1],
+					catalogId: SEED.secondNceCatalogItemId,
+					name: 'Visio Plan 1',
+					quantity: 2,
+					billingCycle: 'Monthly',
+					termDuration: 'P1M',
+					emailReceiver: 'it@contoso.example',
+					scheduledDate: inDays(30),
+					cancelled: false,
+				},
+			],
+		},
+	];
+}
+
 export function seedUser(username: string): User {
 	return {
 		id: SEED.userId,
@@ -532,32 +678,66 @@ export function seedUser(username: string): User {
 	};
 }
 
-/** Moves a standard term end forward (auto-renewal) until it lies in the future. */
-function renewedTermEnd(startDayMs: number, term: TermDuration, todayMs: number): number {
+/** The current term of a subscription started at `startDayMs`: renewed (auto-renewal) until it ends in the future. */
+function currentTerm(
+	startDayMs: number,
+	term: TermDuration,
+	todayMs: number,
+): { periodStart: number; end: number } {
 	let periodStart = startDayMs;
 	let end = addMonthsUtc(periodStart, termMonths(term)) - 1000;
 	while (end < todayMs) {
 		periodStart = addMonthsUtc(periodStart, termMonths(term));
 		end = addMonthsUtc(periodStart, termMonths(term)) - 1000;
 	}
-	return end;
+	return { periodStart, end };
 }
+
+/** Seed subscriptions whose age, term or trial state the lifecycle tests rely on. */
+const LIFECYCLE_OVERRIDES: Record<
+	number,
+	{
+		ageDays: number;
+		term?: TermDuration;
+		plan?: BillingPlan;
+		quantity?: number;
+		isTrial?: true;
+		endInDays?: number;
+	}
+> = {
+	[SEED.closingWindowSubscriptionId]: { ageDays: 6 },
+	[SEED.cancellableSubscriptionId]: { ageDays: 2 },
+	[SEED.closedWindowSubscriptionId]: { ageDays: 10 },
+	[SEED.trialSubscriptionId]: {
+		ageDays: 12,
+		term: 'P1M',
+		plan: 'monthly',
+		quantity: 25,
+		isTrial: true,
+	},
+	[SEED.renewingSubscriptionId]: { ageDays: 300, endInDays: 3 },
+};
 
 /**
  * 120 subscriptions, ids 5001..5120, spread over the 8 tenants. 5001-5003 are the named ones in SEED;
  * the rest cycle through tenants, products and statuses (every 9th Suspended, every 13th Deleted,
  * every 17th Expired, the rest Active). NCE products are never given to the NCE-ineligible tenant.
+ * A few (SEED.closingWindowSubscriptionId …) get the age, term or trial state of LIFECYCLE_OVERRIDES.
+ * New Commerce subscriptions may be cancelled for `cancellationWindowHours` after their purchase
+ * or their latest renewal.
  */
 export function seedSubscriptions(
 	catalogue: CatalogueProduct[],
 	tenants: CustomerTenant[],
 	nowMs: number,
+	cancellationWindowHours = 168,
 ): Subscription[] {
 	const today = startOfUtcDay(nowMs);
 	const tenantById = new Map(tenants.map((t) => [t.id, t]));
 	const byPart = new Map(catalogue.map((p) => [p.partNumber, p]));
 	const legacyProduct = byPart.get(SEED.legacyPartNumber) as CatalogueProduct;
 	const baseProducts = catalogue.filter((p) => !p.isAddon && p.kind !== 'software');
+	const windowMs = cancellationWindowHours * 3_600_000;
 
 	const make = (
 		id: number,
@@ -571,25 +751,33 @@ export function seedSubscriptions(
 		name?: string,
 	): Subscription => {
 		const tenant = tenantById.get(tenantId) as CustomerTenant;
-		const start = today - ageDays * DAY_MS;
+		const override = LIFECYCLE_OVERRIDES[id];
+		const effectiveTerm = override?.term ?? term;
+		const start = today - (override?.ageDays ?? ageDays) * DAY_MS;
+		const created = start + 9 * 3_600_000;
 		const isNce = product.kind === 'nce';
+		const current = currentTerm(start, effectiveTerm, today);
+		if (override?.endInDays !== undefined) {
+			current.end = today + (override.endInDays + 1) * DAY_MS - 1000;
+			current.periodStart = addMonthsUtc(current.end + 1000, -termMonths(effectiveTerm));
+		}
+		// A renewal opens a new cancellation window; the first one runs from the purchase itself.
+		const windowStart = current.periodStart === start ? created : current.periodStart;
 		return {
 			id,
 			name: name ?? (isNce ? product.itemName : `${product.itemName} - ${tenant.name}`),
-			quantity,
+			quantity: override?.quantity ?? quantity,
 			status,
 			publisherSubscriptionId: seedGuid(`subscription-${id}`),
 			orderId: seedGuid(`order-${id}`),
 			tenantId,
 			organizationId: tenant.organizationId,
 			partNumber: product.partNumber,
-			billingCycle: billingCycleEnumFromPlan(plan),
-			termDuration: term,
-			creationDate: isoSeconds(start + 9 * 3_600_000),
+			billingCycle: billingCycleEnumFromPlan(override?.plan ?? plan),
+			termDuration: effectiveTerm,
+			creationDate: isoSeconds(created),
 			effectiveStartDate: isoSeconds(start),
-			commitmentEndDate: isNce
-				? isoSeconds(renewedTermEnd(start, term, today))
-				: '9999-12-21T00:00:00Z',
+			commitmentEndDate: isNce ? isoSeconds(current.end) : '9999-12-21T00:00:00Z',
 			suspensionReasons: status === SubscriptionStatus.Suspended ? ['ResellerInitiated'] : [],
 			acceptAutoSuspension: false,
 			autoSuspensionDate: null,
@@ -598,6 +786,12 @@ export function seedSubscriptions(
 			addonIds: [],
 			tags: null,
 			origin: 'seed',
+			isTrial: override?.isTrial ?? false,
+			autoRenewEnabled: isNce ? true : null,
+			cancellationAllowedUntilDate: isNce ? isoSeconds(windowStart + windowMs) : null,
+			nextTerm: null,
+			transitions: [],
+			invoiceProfileId: tenant.invoiceProfileId,
 		};
 	};
 

@@ -20,7 +20,7 @@ import type { Router } from './router';
 import { createRouter } from './routes';
 import { SimulatorState } from './state';
 import type { FaultSpec, RecordedRequest } from './types';
-import { QueryParams } from './validation';
+import { QueryParams, numericStrings } from './validation';
 
 const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -55,6 +55,7 @@ export class SimulatorServer implements SimulatorContext {
 		this.state = new SimulatorState({
 			newCommerceOrderProcessingDelayMs: options.newCommerceOrderProcessingDelayMs,
 			username: options.credentials.username,
+			cancellationWindowHours: options.cancellationWindowHours,
 		});
 		this.latencyMs = options.latencyMs;
 		this.server = createServer((req, res) => this.onRequest(req, res));
@@ -277,6 +278,7 @@ export class SimulatorServer implements SimulatorContext {
 		}
 		ctx.params = match.params;
 		this.state.processDueNceOrders(ctx.now);
+		numericStrings.accepted = this.options.acceptNumericStrings;
 		try {
 			return match.route.handler(ctx, this);
 		} catch (error) {
@@ -290,6 +292,8 @@ export class SimulatorServer implements SimulatorContext {
 				status: 500,
 				body: crayonErrorBody(500, 'An unexpected error occurred in the simulator.'),
 			};
+		} finally {
+			numericStrings.accepted = false;
 		}
 	}
 

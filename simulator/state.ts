@@ -11,19 +11,27 @@ import {
 	SEED,
 	seedCatalogue,
 	seedCatalogueAdditions,
+	seedInvoiceProfiles,
+	seedMicrosoftTenants,
 	seedOrganizations,
 	seedSalesPrices,
+	seedScheduledRequests,
 	seedSubscriptions,
 	seedTenants,
 	seedUser,
 } from './seed';
 import type {
 	CatalogueProduct,
+	Change,
 	CustomerTenant,
+	InvoiceProfile,
+	MicrosoftTenant,
 	NceOrder,
 	Organization,
+	ProcessedOrder,
 	Purchase,
 	ResellerSalesPrice,
+	ScheduledRequest,
 	Subscription,
 	SubscriptionOrigin,
 	SubscriptionTags,
@@ -44,6 +52,7 @@ export interface NewSubscription {
 	commitmentEndDate?: string;
 	parentSubscriptionId?: number;
 	tags?: SubscriptionTags | null;
+	isTrial?: boolean;
 }
 
 export interface QuantityChange {
@@ -56,6 +65,8 @@ export interface QuantityChange {
 export interface SimulatorStateOptions {
 	newCommerceOrderProcessingDelayMs: number;
 	username: string;
+	/** See SimulatorOptions.cancellationWindowHours (default 168). */
+	cancellationWindowHours?: number;
 }
 
 /**
@@ -79,9 +90,20 @@ export class SimulatorState {
 	readonly billing = new BillingData();
 	/** Reseller sales prices (GET /api/v1/resellersalesprices), in seed order. */
 	readonly salesPrices: ResellerSalesPrice[] = [];
+	/** Every other change that is not a purchase: status, auto-renewal, next-term instructions, tags, … */
+	readonly changes: Change[] = [];
+	readonly invoiceProfiles = new Map<number, InvoiceProfile>();
+	/** Microsoft tenants not yet visible in Cloud-iQ, by lower-cased PublisherCustomerId. */
+	readonly microsoftTenants = new Map<string, MicrosoftTenant>();
+	/** Scheduled purchase requests by OrderReferenceId. */
+	readonly scheduledRequests = new Map<number, ScheduledRequest>();
+	/** Checked-out purchase request orders, in order. */
+	readonly processedOrders: ProcessedOrder[] = [];
 	user: User;
 
 	private nextSubscriptionId: number = SEED.nextSubscriptionId;
+	private nextTenantId: number = SEED.nextCustomerTenantId;
+	private nextOrderReferenceId: number = SEED.nextOrderReferenceId;
 	private readonly productsBySku = new Map<string, CatalogueProduct>();
 	private readonly subscriptionsByTenant = new Map<number, Subscription[]>();
 	private readonly purchasesByNceOrder = new Map<string, Purchase>();
@@ -99,6 +121,10 @@ export class SimulatorState {
 		return this.options.newCommerceOrderProcessingDelayMs;
 	}
 
+	get cancellationWindowHours(): number {
+		return this.options.cancellationWindowHours ?? 168;
+	}
+
 	/** Back to the seed. */
 	reset(now = Date.now()): void {
 		this.dispose();
@@ -110,6 +136,11 @@ export class SimulatorState {
 		this.purchases.length = 0;
 		this.quantityChanges.length = 0;
 		this.salesPrices.splice(0, this.salesPrices.length, ...seedSalesPrices(now));
+		this.changes.length = 0;
+		this.invoiceProfiles.clear();
+		this.microsoftTenants.clear();
+		this.scheduledRequests.clear();
+		this.processedOrders.length = 0;
 		this.productsBySku.clear();
 		this.subscriptionsByTenant.clear();
 		this.purchasesByNceOrder.clear();
@@ -127,9 +158,17 @@ export class SimulatorState {
 				this.productsBySku.set(`${product.productId}:${product.skuId}`.toLowerCase(), product);
 			}
 		}
-		for (const sub of seedSubscriptions(catalogue, tenants, now)) this.index(sub);
+		for (const sub of seedSubscriptions(catalogue, tenants, now, this.cancellationWindowHours))
+			this.index(sub);
 		this.nextSubscriptionId = SEED.nextSubscriptionId;
 		this.billing.reset(now, this.organizations, this.tenants, this.subscriptions);
+		for (const profile of seedInvoiceProfiles()) this.invoiceProfiles.set(profile.id, profile);
+		for (const tenant of seedMicrosoftTenants())
+			this.microsoftTenants.set(tenant.publisherCustomerId.toLowerCase(), tenant);
+		for (const request of seedScheduledRequests(now))
+			this.scheduledRequests.set(request.orderReferenceId, request);
+		this.nextTenantId = SEED.nextCustomerTenantId;
+		this.nextOrderReferenceId = SEED.nextOrderReferenceId;
 	}
 
 	/** Stops the NCE processing timer. */
@@ -188,11 +227,35 @@ export class SimulatorState {
 			addonIds: [],
 			tags: input.tags ?? null,
 			origin: input.origin,
+			isTrial: input.isTrial ?? false,
+			autoRenewEnabled: isNce ? true : null,
+			cancellationAllowedUntilDate: isNce
+				? isoSeconds(input.now + this.cancellationWindowHours * 3_600_000)
+				: null,
+			nextTerm: null,
+			transitions: [],
+			invoiceProfileId: input.tenant.invoiceProfileId,
 		};
 		this.index(sub);
 		if (sub.parentSubscriptionId !== null)
 			this.subscriptions.get(sub.parentSubscriptionId)?.addonIds.push(sub.id);
 		return sub;
+	}
+
+	recordChange(change: Change): void {
+		this.changes.push(change);
+	}
+
+	/** The next OrderReferenceId, shared by checked-out orders and scheduled requests. */
+	takeOrderReferenceId(): number {
+		return this.nextOrderReferenceId++;
+	}
+
+	/** A new customer tenant (created or linked), with the next id. */
+	addTenant(tenant: Omit<CustomerTenant, 'id'>): CustomerTenant {
+		const created = { ...tenant, id: this.nextTenantId++ };
+		this.tenants.set(created.id, created);
+		return created;
 	}
 
 	recordPurchase(purchase: Purchase): void {

@@ -61,6 +61,29 @@ export interface SimulatorOptions {
 	 * resellerSalesPriceObjectType, fromDate). The two sources disagree.
 	 */
 	resellerSalesPriceQuery?: 'sdk' | 'apidocs';
+	/**
+	 * How long after a New Commerce purchase (or renewal) it may be cancelled: its
+	 * CancellationAllowedUntilDate. Partner Center: 7 days (168 hours). Default 168.
+	 */
+	cancellationWindowHours?: number;
+	/**
+	 * Inferred behaviour: a PUT that reactivates a suspended subscription (Status Suspended →
+	 * Active) is accepted, although "Update subscription" says a subscription "has to be active
+	 * to be able to be updated". Set false to apply that sentence literally (400). Default true.
+	 */
+	reactivateSuspended?: boolean;
+	/**
+	 * Where the SDK (`{Items, TotalHits}`, PascalCase) and the API documentation (a bare camelCase
+	 * array) disagree: transition eligibilities and scheduled purchase requests. 'sdk' (default)
+	 * or 'apidocs'.
+	 */
+	disputedListShape?: 'sdk' | 'apidocs';
+	/**
+	 * Stricter than the real API is likely to be: Json.NET converts a JSON string of digits ("1")
+	 * where an integer is expected; the simulator gives 400 unless this is true. Default false, so
+	 * that a client sending "1" is caught.
+	 */
+	acceptNumericStrings?: boolean;
 }
 
 export interface RecordedRequest {
@@ -121,6 +144,40 @@ export interface CustomerTenant {
 	countryCode: string;
 	/** False for tenants that cannot buy New Commerce (NCE) products. */
 	nceEligible: boolean;
+	/** The invoice profile new subscriptions are billed to (null: the organization's default). */
+	invoiceProfileId: number | null;
+	/** CustomerTenantType: None 0, T1 1, T2 2. */
+	customerTenantType: number;
+	/** The Microsoft tenant this one was linked from (POST customertenants/existing), else null. */
+	externalPublisherCustomerId: string | null;
+	/** Consented end-customer agreements (ServiceAccountAgreement). */
+	agreements: Agreement[];
+}
+
+/** ServiceAccountAgreement: a customer's consent to a Microsoft agreement. */
+export interface Agreement {
+	firstName: string;
+	lastName: string;
+	phoneNumber: string | null;
+	email: string;
+	dateAgreed: string;
+	/** AgreementTypeConsent: MicrosoftCloudAgreement 0, MicrosoftCustomerAgreement 1. */
+	agreementType: number;
+}
+
+/** A Microsoft tenant that exists but is not yet visible in Cloud-iQ (link with POST customertenants/existing). */
+export interface MicrosoftTenant {
+	publisherCustomerId: string;
+	domainPrefix: string;
+	name: string;
+	countryCode: string;
+}
+
+export interface InvoiceProfile {
+	id: number;
+	organizationId: number;
+	name: string;
+	invoiceAddressId: number;
 }
 
 export interface Publisher {
@@ -170,6 +227,8 @@ export interface CatalogueProduct {
 	/** Part numbers of the add-on offers available for subscriptions of this product. */
 	addonOfferIds: string[];
 	listing: CatalogueListing;
+	/** Part numbers of the products a subscription of this one may be upgraded to (transitions). */
+	upgradeTargets?: string[];
 }
 
 /** ResellerSalesPrice (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/ResellerSalesPrice.cs), enums as numbers. */
@@ -204,7 +263,8 @@ export type SubscriptionOrigin =
 	| 'create-subscription'
 	| 'addon'
 	| 'nce-order'
-	| 'checkout';
+	| 'checkout'
+	| 'transition';
 
 export interface Subscription {
 	id: number;
@@ -233,6 +293,109 @@ export interface Subscription {
 	addonIds: number[];
 	tags: SubscriptionTags | null;
 	origin: SubscriptionOrigin;
+	isTrial: boolean;
+	/** New Commerce subscriptions renew automatically unless turned off; null for legacy ones. */
+	autoRenewEnabled: boolean | null;
+	/** New Commerce only: the end of the window in which the purchase (or renewal) may be cancelled. */
+	cancellationAllowedUntilDate: string | null;
+	/** What the next term will be (POST next-term-instructions), shown as ScheduledNextTermInstructions. */
+	nextTerm: ScheduledNextTerm | null;
+	/** Transitions (upgrades) made from this subscription. */
+	transitions: TransitionRecord[];
+	invoiceProfileId: number | null;
+}
+
+/** ScheduledNextTermInstructions (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/ScheduledNextTermInstructions.cs). */
+export interface ScheduledNextTerm {
+	productId: string;
+	skuId: string;
+	availabilityId: string;
+	/** Read back as a name (the SDK types it as string): 'Monthly', 'Annual', 'Triennial'. */
+	billingCycle: string;
+	termDuration: TermDuration;
+	quantity: number;
+	customTermEndDate: string | null;
+}
+
+/** SubscriptionTransitionResponse, as stored. */
+export interface TransitionRecord {
+	fromCatalogItemId: string;
+	fromSubscriptionId: string;
+	toCatalogItemId: string;
+	toSubscriptionId: string;
+	transitionType: string;
+	quantity: number;
+	/** BillingCycleType value as sent. */
+	billingCycle: number;
+	term: string;
+	at: number;
+}
+
+/** A line of a scheduled purchase request (ScheduledPurchaseRequestLine). */
+export interface ScheduledLine {
+	orderNumber: number;
+	catalogId: string;
+	name: string;
+	quantity: number;
+	/** A name, as the SDK reads it ('Monthly'). */
+	billingCycle: string;
+	termDuration: string | null;
+	emailReceiver: string | null;
+	scheduledDate: string;
+	cancelled: boolean;
+}
+
+/** A purchase waiting for its date (ScheduledPurchaseRequestItem). */
+export interface ScheduledRequest {
+	orderReferenceId: number;
+	tenantId: number;
+	lines: ScheduledLine[];
+	/** The NCE order it came from, if any: cancelling the last line cancels the order. */
+	nceOrderId?: string;
+}
+
+/** A checked-out purchase request order, for GET purchaserequest/orders and GET assets/orders. */
+export interface ProcessedOrder {
+	orderReferenceId: number;
+	tenantId: number;
+	externalOrderId: string | null;
+	countryCode: string;
+	created: number;
+	/** 'Succeeded' (the documented answer's spelling), 'Failed' or 'Processing'. */
+	state: 'Succeeded' | 'Failed' | 'Processing';
+	lines: ProcessedOrderLine[];
+}
+
+export interface ProcessedOrderLine {
+	productId: string;
+	skuId: string;
+	catalogItemId: string;
+	productVariantId: number | null;
+	name: string;
+	quantity: number;
+	/** BillingCycleType value. */
+	billingCycle: number;
+	termDuration: string | null;
+	type: number;
+}
+
+/** Changes that are not purchases but change what is billed or owned: every one is logged. */
+export type ChangeKind =
+	| 'status'
+	| 'autoRenew'
+	| 'nextTermInstructions'
+	| 'tags'
+	| 'scheduledCancel'
+	| 'customerTenant'
+	| 'agreement';
+
+export interface Change {
+	kind: ChangeKind;
+	at: number;
+	subscriptionId?: number;
+	tenantId?: number;
+	/** e.g. 'Active → Deleted', 'quantity 12, P1Y Annual'. */
+	detail: string;
 }
 
 export interface NceOrder {
@@ -251,7 +414,13 @@ export interface NceOrder {
 	subscriptionId: number | null;
 }
 
-export type PurchaseKind = 'subscription' | 'addon' | 'nce-order' | 'checkout';
+export type PurchaseKind =
+	| 'subscription'
+	| 'addon'
+	| 'nce-order'
+	| 'checkout'
+	| 'transition'
+	| 'conversion';
 
 export interface PurchaseLine {
 	partNumber: string;

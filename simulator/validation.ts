@@ -65,6 +65,13 @@ export class Scope {
 
 export const INT32_MAX = 2_147_483_647;
 
+/**
+ * Json.NET converts a JSON string of digits ("1") to an integer; the simulator refuses it unless
+ * the acceptNumericStrings option is on. The server sets this for the duration of each (synchronous)
+ * handler and resets it afterwards, so several simulators in one process do not see each other's.
+ */
+export const numericStrings = { accepted: false };
+
 function tokenName(value: unknown): string {
 	if (value === null) return 'Null';
 	if (Array.isArray(value)) return 'StartArray';
@@ -146,7 +153,12 @@ export class Validator {
 		if (!field) return undefined;
 		const display = scope.displayOf(name);
 		const path = scope.pathOf(name, field);
-		const value = field.value;
+		const value =
+			typeof field.value === 'string' &&
+			numericStrings.accepted &&
+			/^\s*-?\d{1,10}\s*$/.test(field.value)
+				? Number(field.value)
+				: field.value;
 		if (typeof value === 'string') {
 			this.add(
 				display,
@@ -361,6 +373,41 @@ export function queryInt(
 	if (value < min || value > max) {
 		validator.add(name, name, `The field ${name} must be between ${min} and ${max}.`, 'OutOfRange');
 		return undefined;
+	}
+	return value;
+}
+
+/** A query-string boolean as ASP.NET binds it: true/false in any casing (.NET sends True/False). */
+export function queryBool(
+	validator: Validator,
+	query: QueryParams,
+	name: string,
+): boolean | undefined {
+	const raw = query.get(name);
+	if (raw === undefined || raw === '') return undefined;
+	const text = raw.trim().toLowerCase();
+	if (text === 'true') return true;
+	if (text === 'false') return false;
+	validator.add(name, name, `The value '${raw}' is not valid for ${name}.`, 'InvalidType');
+	return undefined;
+}
+
+/** A query-string enum value: its number or its name in any casing. */
+export function queryEnum(
+	validator: Validator,
+	query: QueryParams,
+	name: string,
+	definition: EnumDefinition,
+): number | undefined {
+	const raw = query.get(name);
+	if (raw === undefined || raw === '') return undefined;
+	const value = parseEnum(definition, raw);
+	if (value === undefined) {
+		validator.add(name, name, `The value '${raw}' is not valid for ${name}.`, 'InvalidValue', {
+			AllowedValues: Object.entries(definition.values)
+				.map(([k, v]) => `${k}=${v}`)
+				.join(', '),
+		});
 	}
 	return value;
 }

@@ -10,11 +10,12 @@ import { z } from 'zod';
 
 import { detectChanges, readCursor, type Change } from './domain/changes';
 import { readAllPages } from './domain/paging';
-import { ALL_STATUSES, simplifySubscription } from './domain/subscriptions';
+import { ALL_STATUSES, simplifyListedSubscription } from './domain/subscriptions';
 import { optionalSchema } from './fields/common';
 import { filterQuery, simplifyField } from './fields/lists';
 import { customerTenantLocator } from './fields/locators';
 import { field, propertiesOf, schemaOf } from './fields/parameters';
+import { eventFields, readEventSelection } from './fields/triggerEvents';
 import { methods } from './methods';
 import { CrayonSession } from './transport';
 
@@ -24,6 +25,7 @@ const fields = {
 		description:
 			'Only watch the subscriptions of this customer tenant (all customer tenants when empty)',
 	}),
+	...eventFields,
 	startFrom: field(
 		{
 			displayName: 'Start From',
@@ -33,7 +35,7 @@ const fields = {
 					name: 'Now',
 					value: 'now',
 					description:
-						'The first poll after activation remembers the existing subscriptions without outputting them; later polls output what is new or changed',
+						'The first poll after activation remembers the existing subscriptions without outputting them as new; later polls output what is new or changed. Window events are output from the first poll.',
 				},
 				{
 					name: 'All Existing Subscriptions',
@@ -96,9 +98,9 @@ export class CrayonTrigger implements INodeType {
 		icon: { light: 'file:crayon.svg', dark: 'file:crayon.dark.svg' },
 		group: ['trigger'],
 		version: 1,
-		subtitle: 'New or changed subscriptions',
+		subtitle: 'Subscription events',
 		description:
-			'Starts the workflow when a Crayon subscription is created or its quantity, status, term or product changes',
+			'Starts the workflow when a Crayon subscription is created or changes, when its cancellation window is about to close, or when its term ends soon',
 		defaults: { name: 'Crayon Trigger' },
 		polling: true,
 		inputs: [],
@@ -107,7 +109,7 @@ export class CrayonTrigger implements INodeType {
 		properties: [
 			{
 				displayName:
-					'Each subscription is output once when first seen (the first poll outputs all of them), then again whenever its quantity, status, name, product, billing cycle, term, end date or add-ons change. Manual runs output the newest subscription.',
+					'New: each subscription once when first seen (with Start From: Now, not those that exist at activation). Changed: again whenever its quantity, status, name, product, billing cycle, term, end date or add-ons change. Cancellation Window Closing and Renewal Approaching: once per active subscription and window. Manual runs output the newest subscription (or the first window event).',
 				name: 'notice',
 				type: 'notice',
 				default: '',
@@ -120,6 +122,7 @@ export class CrayonTrigger implements INodeType {
 
 	async poll(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
 		const customerTenantId = readCustomerTenantId(this);
+		const selection = readEventSelection(this);
 		const { startFrom, simplify } = readSettings(this);
 		const session = new CrayonSession(this);
 		const subscriptions = await session.redact(
@@ -128,26 +131,41 @@ export class CrayonTrigger implements INodeType {
 				qs: filterQuery({ customerTenantId, statuses: ALL_STATUSES }),
 			}),
 		);
-		const toItem = ({ event, subscription }: Change): INodeExecutionData => ({
-			json: { Event: event, ...(simplify ? simplifySubscription(subscription) : subscription) },
+		const toItem = ({ event, subscription, extra }: Change): INodeExecutionData => ({
+			json: {
+				Event: event,
+				...(simplify ? simplifyListedSubscription(subscription) : subscription),
+				...extra,
+			},
 		});
 
-		if (this.getMode() === 'manual') {
-			const latest = newest(subscriptions);
-			return latest ? [[toItem({ event: 'new', subscription: latest })]] : null;
-		}
-
-		const staticData = this.getWorkflowStaticData('node');
 		const scope =
 			customerTenantId === undefined
 				? 'all customer tenants'
 				: `customer tenant ${customerTenantId}`;
+		if (this.getMode() === 'manual') {
+			const latest = newest(subscriptions);
+			if (selection.events.includes('new') || selection.events.includes('changed'))
+				return latest ? [[toItem({ event: 'new', subscription: latest })]] : null;
+			const [first] = detectChanges(subscriptions, undefined, scope, selection).changes;
+			return first ? [[toItem(first)]] : null;
+		}
+
+		const staticData = this.getWorkflowStaticData('node');
 		const previous = readCursor(staticData, scope);
-		const { changes, cursor } = detectChanges(subscriptions, previous, scope);
+		const detected = detectChanges(subscriptions, previous, scope, selection);
+		const { cursor } = detected;
+		// Without a cursor for this scope this is the first poll: with "Now" it takes stock of the
+		// subscriptions there are, but a window that is closing now is news either way.
+		const changes =
+			previous === undefined && startFrom === 'now'
+				? detected.changes.filter(({ event }) => event !== 'new' && event !== 'changed')
+				: detected.changes;
 		staticData.scope = cursor.scope;
 		staticData.fingerprints = cursor.fingerprints;
-		// Without a cursor for this scope this is the first poll: with "Now" it only takes stock.
-		const emitted = previous === undefined && startFrom === 'now' ? [] : changes;
-		return emitted.length > 0 ? [emitted.map(toItem)] : null;
+		staticData.version = cursor.version;
+		if (cursor.windows) staticData.windows = cursor.windows;
+		else delete staticData.windows;
+		return changes.length > 0 ? [changes.map(toItem)] : null;
 	}
 }

@@ -7,7 +7,8 @@ import {
 	type SimulatorContext,
 } from '../context';
 import * as serialise from '../serializers';
-import { Validator, queryInt } from '../validation';
+import { CUSTOMER_TENANT_TYPE } from '../enums';
+import { Validator, queryEnum, queryInt } from '../validation';
 import { readPaging, readSearch } from './common';
 
 export function ping(): HandlerResult {
@@ -43,15 +44,27 @@ export function getOrganization(req: RequestContext, sim: SimulatorContext): Han
 	return { status: 200, body: serialise.organization(org) };
 }
 
+/**
+ * GET /api/v1/customertenants?organizationId&search&domainPrefix&domain&customerTenantType&page&pageSize.
+ * DomainPrefix and Domain match exactly, ignoring case (the documentation does not say; inferred).
+ */
 export function listCustomerTenants(req: RequestContext, sim: SimulatorContext): HandlerResult {
 	const v = new Validator();
 	const organizationId = queryInt(v, req.query, 'organizationId');
+	const tenantType = queryEnum(v, req.query, 'customerTenantType', CUSTOMER_TENANT_TYPE);
 	const paging = readPaging(v, req.query);
 	v.throwIfInvalid();
 	const search = readSearch(req.query);
+	const domainPrefix = req.query.get('domainPrefix')?.trim().toLowerCase() || undefined;
+	const domain = req.query.get('domain')?.trim().toLowerCase() || undefined;
 	const items = [...sim.state.tenants.values()].filter(
 		(t) =>
-			(organizationId === undefined || t.organizationId === organizationId) &&
+			(organizationId === undefined ||
+				organizationId === 0 ||
+				t.organizationId === organizationId) &&
+			(domainPrefix === undefined || t.domainPrefix.toLowerCase() === domainPrefix) &&
+			(domain === undefined || `${t.domainPrefix}.onmicrosoft.com` === domain) &&
+			(!tenantType || t.customerTenantType === tenantType) &&
 			(!search ||
 				t.name.toLowerCase().includes(search) ||
 				t.domainPrefix.includes(search) ||

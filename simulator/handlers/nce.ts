@@ -12,6 +12,7 @@ import { isoDate, isoSeconds } from '../dates';
 import { checkSubscriptionPurchase, scheduleOf, type Violation } from '../rules';
 import type { CatalogueProduct, CustomerTenant } from '../types';
 import { Validator } from '../validation';
+import { scheduledLine } from './orders';
 
 const NCE_PART_NUMBER = /^[A-Za-z0-9]+:[A-Za-z0-9]+$/;
 
@@ -143,6 +144,27 @@ export function createNewCommerceOrder(req: RequestContext, sim: SimulatorContex
 		dueAt: scheduled ? null : req.now + sim.state.newCommerceOrderProcessingDelayMs,
 		subscriptionId: null,
 	});
+	if (scheduled) {
+		const orderReferenceId = sim.state.takeOrderReferenceId();
+		sim.state.scheduledRequests.set(orderReferenceId, {
+			orderReferenceId,
+			tenantId: t.id,
+			nceOrderId: id,
+			lines: [
+				scheduledLine(
+					1,
+					{
+						catalogId: `${p.productId}:${p.skuId}:${p.availabilityId}`,
+						name: p.itemName,
+						quantity: quantity as number,
+						billingCycle: billingCycle as number,
+						termDuration: termDuration as string,
+					},
+					(scheduledDate as { ms: number }).ms,
+				),
+			],
+		});
+	}
 	sim.state.processDueNceOrders(req.now);
 	return {
 		status: 200,

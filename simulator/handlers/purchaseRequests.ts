@@ -23,6 +23,7 @@ import { isoDate } from '../dates';
 import { checkQuantity, checkSubscriptionPurchase, scheduleOf, type Violation } from '../rules';
 import type { CatalogueProduct, CustomerTenant } from '../types';
 import { Validator, isObject } from '../validation';
+import { scheduledLine } from './orders';
 
 interface OrderLine {
 	productId: string;
@@ -355,5 +356,51 @@ export function checkoutOrder(req: RequestContext, sim: SimulatorContext): Handl
 		})),
 		subscriptionIds,
 	});
+	recordOrder(sim, evaluated, scheduled, req.now);
 	return { status: 204 };
+}
+
+/** A checkout becomes a processed purchase order, or a scheduled purchase request when its date is in the future. */
+function recordOrder(
+	sim: SimulatorContext,
+	evaluated: Evaluated,
+	scheduled: boolean,
+	now: number,
+): void {
+	const tenant = evaluated.tenant as CustomerTenant;
+	const orderReferenceId = sim.state.takeOrderReferenceId();
+	const lines = evaluated.lines.map(({ line, product }) => {
+		const p = product as CatalogueProduct;
+		return {
+			productId: line.productId,
+			skuId: line.skuId,
+			catalogItemId: expectedCatalogItemId(p),
+			productVariantId: p.productVariantId ?? line.productVariantId,
+			name: p.itemName,
+			quantity: line.quantity,
+			billingCycle: line.billingCycle ?? 0,
+			termDuration: line.termDuration,
+			type: line.type,
+		};
+	});
+	if (scheduled) {
+		const when = (evaluated.order.scheduledPurchaseDate as { ms: number }).ms;
+		sim.state.scheduledRequests.set(orderReferenceId, {
+			orderReferenceId,
+			tenantId: tenant.id,
+			lines: lines.map((line, index) =>
+				scheduledLine(index + 1, { ...line, catalogId: line.catalogItemId }, when),
+			),
+		});
+		return;
+	}
+	sim.state.processedOrders.push({
+		orderReferenceId,
+		tenantId: tenant.id,
+		externalOrderId: evaluated.order.externalOrderId,
+		countryCode: tenant.countryCode,
+		created: now,
+		state: 'Succeeded',
+		lines,
+	});
 }

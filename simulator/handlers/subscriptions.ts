@@ -10,6 +10,8 @@ import {
 import {
 	BILLING_CYCLE_ENUM,
 	BillingCycleEnum,
+	SORT_ORDER,
+	SUBSCRIPTION_SORT_BY,
 	SUBSCRIPTION_STATUS,
 	SubscriptionStatus,
 	enumName,
@@ -20,7 +22,7 @@ import {
 import { checkQuantity, checkSubscriptionPurchase, type Violation } from '../rules';
 import * as serialise from '../serializers';
 import type { CatalogueProduct, CustomerTenant, Subscription, SubscriptionTags } from '../types';
-import { Scope, Validator, queryInt } from '../validation';
+import { Scope, Validator, queryBool, queryEnum, queryInt } from '../validation';
 import { readPaging, readSearch, throwViolations } from './common';
 
 interface SubscriptionBody {
@@ -181,7 +183,7 @@ export function createSubscription(req: RequestContext, sim: SimulatorContext): 
 	return { status: 200, body: serialise.subscriptionDetailed(sim.state, sub) };
 }
 
-function findSubscription(req: RequestContext, sim: SimulatorContext): Subscription {
+export function findSubscription(req: RequestContext, sim: SimulatorContext): Subscription {
 	const id = intParam(req, 'id');
 	const sub = sim.state.subscriptions.get(id);
 	if (!sub) throw ApiError.notFound(`Subscription ${id} was not found.`);
@@ -196,11 +198,19 @@ export function getSubscription(req: RequestContext, sim: SimulatorContext): Han
 	};
 }
 
-/** GET /api/v1/subscriptions?customerTenantId&organizationId&page&pageSize&search&statuses */
+/**
+ * GET /api/v1/subscriptions?customerTenantId&organizationId&publisherCustomerId&isTrial&page&pageSize
+ * &search&statuses&sortBy&sortOrder: list items in the `Subscription` shape (not SubscriptionDetailed).
+ */
 export function listSubscriptions(req: RequestContext, sim: SimulatorContext): HandlerResult {
 	const v = new Validator();
 	const tenantId = queryInt(v, req.query, 'customerTenantId');
 	const organizationId = queryInt(v, req.query, 'organizationId');
+	const isTrial = queryBool(v, req.query, 'isTrial');
+	const sortBy = queryEnum(v, req.query, 'sortBy', SUBSCRIPTION_SORT_BY);
+	const sortOrder = queryEnum(v, req.query, 'sortOrder', SORT_ORDER);
+	const publisherCustomerId =
+		req.query.get('publisherCustomerId')?.trim().toLowerCase() || undefined;
 	const paging = readPaging(v, req.query);
 	const statusValues = req.query.getAll('statuses');
 	const statuses = parseStatusFlags(statusValues);
@@ -228,14 +238,44 @@ export function listSubscriptions(req: RequestContext, sim: SimulatorContext): H
 		if (organizationId !== undefined && sub.organizationId !== organizationId) continue;
 		if (statuses && (sub.status & statuses) === 0) continue;
 		if (search && !matchesSearch(sim, sub, search)) continue;
+		if (isTrial !== undefined && sub.isTrial !== isTrial) continue;
+		if (
+			publisherCustomerId !== undefined &&
+			sim.state.tenants.get(sub.tenantId)?.publisherCustomerId.toLowerCase() !== publisherCustomerId
+		)
+			continue;
 		items.push(sub);
 	}
+	if (sortBy !== undefined) sortSubscriptions(sim, items, sortBy, sortOrder ?? 0);
+	else if (sortOrder === 1) items.reverse();
 	return {
 		status: 200,
 		body: serialise.page(items, paging.page, paging.pageSize, (sub) =>
-			serialise.subscriptionDetailed(sim.state, sub),
+			serialise.subscriptionListItem(sim.state, sub),
 		),
 	};
+}
+
+/** SubscriptionSortBy: Name 0, ProductName 1, CreationDate 2, EndDate 3; ties keep id order. */
+function sortSubscriptions(
+	sim: SimulatorContext,
+	items: Subscription[],
+	sortBy: number,
+	sortOrder: number,
+): void {
+	const key = (sub: Subscription): string =>
+		sortBy === 0
+			? sub.name.toLowerCase()
+			: sortBy === 1
+				? sim.state.productOf(sub).itemName.toLowerCase()
+				: sortBy === 2
+					? sub.creationDate
+					: sub.commitmentEndDate;
+	const direction = sortOrder === 1 ? -1 : 1;
+	items.sort((a, b) => {
+		const [x, y] = [key(a), key(b)];
+		return x === y ? a.id - b.id : x < y ? -direction : direction;
+	});
 }
 
 function matchesSearch(sim: SimulatorContext, sub: Subscription, search: string): boolean {
@@ -280,6 +320,8 @@ export function updateSubscription(req: RequestContext, sim: SimulatorContext): 
 			'InvalidValue',
 		);
 	}
+	const status = v.enumValue(body, 'Status', SUBSCRIPTION_STATUS);
+	const autoRenew = readNullableBoolean(v, body, 'AutoRenewEnabled');
 	v.throwIfInvalid();
 	const quantity = s.quantity as number;
 	if (quantity !== sub.quantity) {
@@ -294,6 +336,16 @@ export function updateSubscription(req: RequestContext, sim: SimulatorContext): 
 		const violations: Violation[] = [];
 		checkQuantity(violations, sim.state.productOf(sub), quantity, 'Quantity');
 		throwViolations(violations);
+	}
+	const newStatus = status !== undefined && status !== sub.status ? status : undefined;
+	if (newStatus !== undefined) checkStatusChange(sim, sub, newStatus, req.now);
+	const newAutoRenew =
+		autoRenew !== undefined && autoRenew !== null && autoRenew !== sub.autoRenewEnabled
+			? autoRenew
+			: undefined;
+	if (newAutoRenew !== undefined) checkAutoRenewChange(sim, sub);
+
+	if (quantity !== sub.quantity) {
 		sim.state.quantityChanges.push({
 			subscriptionId: sub.id,
 			from: sub.quantity,
@@ -302,8 +354,121 @@ export function updateSubscription(req: RequestContext, sim: SimulatorContext): 
 		});
 		sub.quantity = quantity;
 	}
+	if (newStatus !== undefined) {
+		sim.state.recordChange({
+			kind: 'status',
+			at: req.now,
+			subscriptionId: sub.id,
+			detail: `${enumName(SUBSCRIPTION_STATUS, sub.status)} → ${enumName(SUBSCRIPTION_STATUS, newStatus)}`,
+		});
+		sub.status = newStatus;
+		sub.suspensionReasons = newStatus === SubscriptionStatus.Suspended ? ['ResellerInitiated'] : [];
+	}
+	if (newAutoRenew !== undefined) {
+		sim.state.recordChange({
+			kind: 'autoRenew',
+			at: req.now,
+			subscriptionId: sub.id,
+			detail: `AutoRenewEnabled ${String(sub.autoRenewEnabled)} → ${String(newAutoRenew)}`,
+		});
+		sub.autoRenewEnabled = newAutoRenew;
+	}
 	sub.name = s.name as string;
 	return { status: 200, body: serialise.subscriptionDetailed(sim.state, sub) };
+}
+
+/** A JSON boolean or null (bool? in the SDK); anything else is a 400. */
+function readNullableBoolean(v: Validator, body: Scope, name: string): boolean | null | undefined {
+	const field = body.get(name);
+	if (field === undefined || field.value === null) return field === undefined ? undefined : null;
+	if (typeof field.value !== 'boolean') {
+		v.add(
+			name,
+			body.pathOf(name, field),
+			`Unexpected token ${typeof field.value === 'string' ? 'String' : typeof field.value} when parsing boolean. Path '${body.pathOf(name, field)}'.`,
+			'InvalidType',
+		);
+		return undefined;
+	}
+	return field.value;
+}
+
+const STATUS_NAMES = (status: number) => enumName(SUBSCRIPTION_STATUS, status);
+
+/**
+ * The status changes "Update subscription" allows (its C# example suspends; Microsoft's lifecycle
+ * states, which the page points to, cancel a New Commerce subscription by setting it to Deleted):
+ * Active → Suspended, Suspended → Active (see the reactivateSuspended option), Active or Suspended →
+ * Deleted for New Commerce subscriptions within their cancellation window. Anything else is a 400.
+ */
+function checkStatusChange(
+	sim: SimulatorContext,
+	sub: Subscription,
+	status: number,
+	now: number,
+): void {
+	const refuse = (message: string, code: string): never => {
+		throw ApiError.badRequestField('Status', message, code, 'status');
+	};
+	const from = STATUS_NAMES(sub.status);
+	const to = STATUS_NAMES(status);
+	const { Active, Suspended, Deleted } = SubscriptionStatus;
+	if (sub.status !== Active && sub.status !== Suspended) {
+		refuse(
+			`Subscription ${sub.id} is ${from}: a subscription has to be active to be updated.`,
+			'SubscriptionNotActive',
+		);
+	}
+	if (status === Active) {
+		if (!sim.options.reactivateSuspended) {
+			refuse(
+				`Subscription ${sub.id} is ${from}: a subscription has to be active to be updated.`,
+				'SubscriptionNotActive',
+			);
+		}
+		return;
+	}
+	if (status === Suspended) return;
+	if (status === Deleted) {
+		if (sim.state.productOf(sub).kind !== 'nce') {
+			refuse(
+				`Subscription ${sub.id} is a legacy CSP subscription: it cannot be deleted, suspend it to cancel it.`,
+				'InvalidStatusTransition',
+			);
+		}
+		const until = sub.cancellationAllowedUntilDate;
+		if (until === null || now > Date.parse(until)) {
+			refuse(
+				`Subscription ${sub.id} can no longer be cancelled: cancellation was allowed until ${String(until)}.`,
+				'CancellationWindowExpired',
+			);
+		}
+		return;
+	}
+	refuse(
+		`The status of subscription ${sub.id} cannot be changed from ${from} to ${to}.`,
+		'InvalidStatusTransition',
+	);
+}
+
+/** Only active New Commerce subscriptions renew automatically, so only they can turn it on or off. */
+function checkAutoRenewChange(sim: SimulatorContext, sub: Subscription): void {
+	if (sim.state.productOf(sub).kind !== 'nce' || sub.autoRenewEnabled === null) {
+		throw ApiError.badRequestField(
+			'AutoRenewEnabled',
+			`Subscription ${sub.id} is a legacy CSP subscription: it has no automatic renewal to turn on or off.`,
+			'AutoRenewNotSupported',
+			'autoRenewEnabled',
+		);
+	}
+	if (sub.status !== SubscriptionStatus.Active) {
+		throw ApiError.badRequestField(
+			'AutoRenewEnabled',
+			`Subscription ${sub.id} is ${STATUS_NAMES(sub.status)}: a subscription has to be active to be updated.`,
+			'SubscriptionNotActive',
+			'autoRenewEnabled',
+		);
+	}
 }
 
 /** GET /api/v1/subscriptions/{id}/addon-offers */

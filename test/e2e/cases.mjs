@@ -604,4 +604,114 @@ export const CASES = [
 			expectNoSecrets();
 		},
 	},
+	{
+		// The subscription lifecycle in a real n8n: the example's Get Many → Filter → Cancel chain
+		// (examples/cancel-unassigned-nce-seats.json, from a Manual Trigger and without its e-mail),
+		// next-term instructions set and read back, and a cancellation after the window refused with
+		// nothing sent (to the error output).
+		file: 'subscription-lifecycle.json',
+		crayonNodes: [
+			'Active subscriptions of Contoso',
+			'Cancel unassigned',
+			'Set next term',
+			'Read next term',
+			'Cancel after the window',
+		],
+		exitCode: 0,
+		purchases: 0,
+		verify({ items, expectOutputSizes, expectRequests, expectNoSecrets, SEED, state }) {
+			const subscription = (id) => `/api/v1/subscriptions/${id}`;
+			const cancelled = SEED.closingWindowSubscriptionId;
+			const instructions = { billingCycle: 2, quantity: 12, termDuration: 'P1Y' };
+			expectRequests(
+				[
+					{
+						method: 'GET',
+						path: SUBSCRIPTIONS.replace(/\/$/, ''),
+						status: 200,
+						query: {
+							customerTenantId: String(SEED.tenantId),
+							statuses: '1',
+							page: '1',
+							pageSize: '50',
+						},
+					},
+					// Cancel: read for every item before the first change, read again, then the whole
+					// subscription back with Status Deleted.
+					{ method: 'GET', path: subscription(cancelled), status: 200 },
+					{ method: 'GET', path: subscription(cancelled), status: 200 },
+					{ method: 'PUT', path: subscription(cancelled), status: 200 },
+					{ method: 'GET', path: subscription(SEED.nceSubscriptionId), status: 200 },
+					{
+						method: 'POST',
+						path: `${subscription(SEED.nceSubscriptionId)}/next-term-instructions`,
+						status: 200,
+						body: instructions,
+					},
+					{ method: 'GET', path: subscription(SEED.nceSubscriptionId), status: 200 },
+					// After the window: read, refused, nothing sent.
+					{ method: 'GET', path: subscription(SEED.closedWindowSubscriptionId), status: 200 },
+				],
+				'Subscription lifecycle',
+			);
+			const put = state.subscriptions.get(cancelled);
+			checkEqual(put.status, 4, `subscription ${cancelled} is not Deleted`, {
+				node: 'Cancel unassigned',
+			});
+			checkEqual(
+				items('Cancel unassigned').map(({ json }) =>
+					pick(json, ['Id', 'Status', 'PreviousStatus', 'StatusChanged']),
+				),
+				[{ Id: cancelled, Status: 'Deleted', PreviousStatus: 'Active', StatusChanged: true }],
+				'"Cancel unassigned" did not cancel only the unassigned subscription still in its window',
+				{ node: 'Cancel unassigned' },
+			);
+			checkEqual(
+				items('Set next term').map(({ json }) => json),
+				[
+					{
+						SubscriptionId: SEED.nceSubscriptionId,
+						Accepted: true,
+						NextTermInstructions: instructions,
+					},
+				],
+				'"Set next term" output is wrong',
+				{ node: 'Set next term' },
+			);
+			checkEqual(
+				pick(items('Read next term')[0]?.json, [
+					'HasNextTermInstructions',
+					'NextQuantity',
+					'NextTermDuration',
+					'NextBillingCycle',
+					'NextPartNumber',
+				]),
+				{
+					HasNextTermInstructions: true,
+					NextQuantity: 12,
+					NextTermDuration: 'P1Y',
+					NextBillingCycle: 'Annual',
+					NextPartNumber: SEED.ncePartNumber,
+				},
+				'"Read next term" does not show the instructions just set',
+				{ node: 'Read next term' },
+			);
+			expectOutputSizes('Cancel after the window', [0, 1]);
+			const [refused] = items('Cancel after the window', 1);
+			check(
+				String(refused?.json.error?.message ?? '').startsWith(
+					`Subscription ${SEED.closedWindowSubscriptionId} can no longer be cancelled: its cancellation window closed`,
+				) && refused?.json.error?.purchaseOutcome === 'notBought',
+				`"Cancel after the window" error item is wrong: ${JSON.stringify(refused?.json)}`,
+				{ node: 'Cancel after the window' },
+			);
+			checkEqual(
+				state.subscriptions.get(SEED.closedWindowSubscriptionId).status,
+				1,
+				'the subscription whose window closed was changed',
+				{ node: 'Cancel after the window' },
+			);
+			expectNoSecrets();
+		},
+	},
 ];

@@ -3,7 +3,7 @@ import { read as readWorkbook, utils as sheetUtils } from '@e965/xlsx';
 import type { INodeParameters } from 'n8n-workflow';
 
 import { chain, runWorkflow } from '../../harness/engine';
-import { n8nNodesBaseStandIns } from '../../harness/n8n-nodes-base';
+import { n8nNodesBaseStandIns, sentEmails } from '../../harness/n8n-nodes-base';
 
 async function run(
 	setParameters: INodeParameters,
@@ -116,6 +116,80 @@ describe('The n8n-nodes-base stand-ins', () => {
 			expect(result.error?.message).toMatch(message);
 		},
 	);
+
+	describe('Schedule Trigger, Filter and Send Email', () => {
+		const filterOn = (leftValue: string) => ({
+			conditions: {
+				options: { caseSensitive: true, leftValue: '', typeValidation: 'strict', version: 2 },
+				conditions: [
+					{
+						id: 'c1',
+						leftValue,
+						rightValue: '',
+						operator: { type: 'boolean', operation: 'true', singleValue: true },
+					},
+				],
+				combinator: 'and',
+			},
+			options: {},
+		});
+		const email = (extra: INodeParameters = {}) => ({
+			fromEmail: 'a@example.com',
+			toEmail: 'b@example.com',
+			subject: '={{ "n=" + $json.n }}',
+			emailFormat: 'text',
+			text: 'hello',
+			options: {},
+			...extra,
+		});
+		const runChain = async (filter: INodeParameters, send: INodeParameters = email()) =>
+			await runWorkflow({
+				nodes: [
+					{
+						name: 'Schedule',
+						type: 'n8n-nodes-base.scheduleTrigger',
+						typeVersion: 1.2,
+						parameters: { rule: { interval: [{ field: 'days' }] } },
+					},
+					{
+						name: 'Data',
+						type: 'test.items',
+						parameters: { items: '[{ "n": 1 }, { "n": 2 }, { "n": 3 }]' },
+					},
+					{ name: 'Filter', type: 'n8n-nodes-base.filter', typeVersion: 2.2, parameters: filter },
+					{ name: 'Send', type: 'n8n-nodes-base.emailSend', typeVersion: 2.1, parameters: send },
+				],
+				connections: chain('Schedule', 'Data', 'Filter', 'Send'),
+				nodeTypes: n8nNodesBaseStandIns,
+			});
+
+		beforeEach(() => {
+			sentEmails.length = 0;
+		});
+
+		it('start from the schedule, keep what the conditions (evaluated by n8n-core) keep, and record mail instead of sending it', async () => {
+			const result = await runChain(filterOn('={{ $json.n !== 2 }}'));
+			expect(result.error).toBeUndefined();
+			expect(Object.keys(result.output('Schedule')[0].json)).toEqual(
+				expect.arrayContaining(['timestamp', 'Day of week', 'Hour', 'Timezone']),
+			);
+			expect(result.output('Filter').map((item) => item.json)).toEqual([{ n: 1 }, { n: 3 }]);
+			expect(result.output('Filter', 1).map((item) => item.json)).toEqual([{ n: 2 }]);
+			expect(sentEmails.map((message) => message.subject)).toEqual(['n=1', 'n=3']);
+			expect(result.output('Send')[0].json).toEqual({
+				accepted: ['b@example.com'],
+				rejected: [],
+			});
+		});
+
+		it('refuse a condition that is not a boolean (strict type validation) and an HTML e-mail', async () => {
+			const notBoolean = await runChain(filterOn('={{ $json.n }}'));
+			expect(notBoolean.error?.message).toMatch(/wrong type/i);
+			const html = await runChain(filterOn('={{ true }}'), email({ emailFormat: 'html' }));
+			expect(html.error?.message).toContain('does not implement emailFormat = "html"');
+			expect(sentEmails).toEqual([]);
+		});
+	});
 });
 
 describe('The Convert to File stand-in', () => {

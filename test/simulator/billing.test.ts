@@ -56,7 +56,7 @@ describe('The simulator (billing statements and files, invoices, order items, us
 		expect(statement).toEqual({
 			Id: BILLING_SEED.firstStatementId,
 			TotalSalesPrice: { Value: expect.any(Number), CurrencyCode: 'NOK' },
-			InvoiceProfile: { Id: BILLING_SEED.invoiceProfileId, Name: 'Default invoice profile' },
+			InvoiceProfile: { Id: BILLING_SEED.invoiceProfileId, Name: 'My company - invoices' },
 			Organization: { Id: SEED.organizationId, Name: SEED.organizationName },
 			StartDate: month(BILLING_SEED.historyMonths).from,
 			EndDate: month(BILLING_SEED.historyMonths).to,
@@ -84,7 +84,10 @@ describe('The simulator (billing statements and files, invoices, order items, us
 		expect(usage.data.Items).toEqual([
 			expect.objectContaining({
 				ProvisionType: 2,
-				InvoiceProfile: { Id: BILLING_SEED.usageInvoiceProfileId, Name: 'Azure consumption' },
+				InvoiceProfile: {
+					Id: BILLING_SEED.usageInvoiceProfileId,
+					Name: 'My company - Azure consumption',
+				},
 			}),
 		]);
 		const byProfile = await api.get('/api/v1/billingstatements', {
@@ -208,7 +211,7 @@ describe('The simulator (billing statements and files, invoices, order items, us
 			InvoiceCustomerName: SEED.organizationName,
 			OrderCustomerId: 'CUST-100869',
 			OrderCustomerName: SEED.organizationName,
-			CustomerReference: 'Default invoice profile',
+			CustomerReference: 'My company - invoices',
 			CustomerRequisition: `REQ-${BILLING_SEED.invoiceProfileId}`,
 			InvoiceDate: new Date(statement.end + 1000).toISOString().replace('.000', ''),
 		});

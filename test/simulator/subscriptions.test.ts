@@ -1,29 +1,76 @@
 import { SEED, SubscriptionStatus } from '../../simulator';
 import { type CrayonError, useSimulator } from '../helpers';
 
-const SUBSCRIPTION_DETAILED_KEYS = [
+/** `Subscription`, the list item (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/Subscription.cs), in its order. */
+const SUBSCRIPTION_KEYS = [
 	'Id',
 	'PublisherSubscriptionId',
-	'Quantity',
-	'Name',
-	'Status',
-	'OrderId',
+	'EntitlementId',
 	'Publisher',
 	'Organization',
 	'CustomerTenant',
 	'Product',
+	'Quantity',
+	'Name',
+	'Status',
+	'ProvisionType',
+	'AvailableAddonsCount',
+	'Subscriptions',
+	'OrderId',
 	'CreationDate',
+	'BillingCycle',
+	'Markup',
+	'IsTrial',
+	'StartDate',
+	'EndDate',
+	'PriceType',
+	'SalesPrice',
+	'RegisteredForReservedInstance',
+	'InvoiceProfile',
+	'SubscriptionTags',
+	'AcceptAutoSuspension',
+	'AutoSuspensionDate',
+	'PartNumber',
+	'TermDuration',
+	'AutoRenewEnabled',
+	'CancellationAllowedUntilDate',
+	'ScheduledNextTermInstructions',
+	'MaxEndCustomerQuantity',
+];
+
+/**
+ * `SubscriptionDetailed` (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/SubscriptionDetailed.cs):
+ * the list item's fields and its own (Pricing is left out when null, as the SDK does), plus
+ * SubscriptionMaxTreshold from the "Create subscription" page's response example.
+ */
+const SUBSCRIPTION_DETAILED_KEYS = [
+	...SUBSCRIPTION_KEYS,
 	'EffectiveStartDate',
 	'CommitmentEndDate',
 	'SuspensionReasons',
-	'AcceptAutoSuspension',
-	'AutoSuspensionDate',
-	'AvailableAddonsCount',
+	'OriginalAgreementId',
 	'AttestationAccepted',
-	'BillingCycle',
-	'TermDuration',
-	'Subscriptions',
 	'SubscriptionMaxTreshold',
+];
+
+/** `SubscriptionAddOn`, the items of a subscription's `Subscriptions` (crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/SubscriptionAddOn.cs). */
+const SUBSCRIPTION_ADDON_KEYS = [
+	'Id',
+	'PublisherSubscriptionId',
+	'PublisherCustomerId',
+	'Name',
+	'Status',
+	'Quantity',
+	'Organization',
+	'OrderId',
+	'CreationDate',
+	'Product',
+	'Publisher',
+	'Markup',
+	'SubscriptionTags',
+	'TermDuration',
+	'AutoRenewEnabled',
+	'CancellationAllowedUntilDate',
 ];
 
 /** The documented legacy request example (the "Create subscription" page of Crayon's API documentation). */
@@ -354,7 +401,7 @@ describe('The simulator (subscriptions)', () => {
 		it('returns a seeded subscription', async () => {
 			const res = await api.get(`/api/v1/subscriptions/${SEED.nceSubscriptionId}`);
 			expect(res.status).toBe(200);
-			expect(Object.keys(res.data).sort()).toEqual([...SUBSCRIPTION_DETAILED_KEYS].sort());
+			expect(Object.keys(res.data)).toEqual(SUBSCRIPTION_DETAILED_KEYS);
 			expect(res.data).toMatchObject({
 				Id: SEED.nceSubscriptionId,
 				Status: 1,
@@ -548,6 +595,7 @@ describe('The simulator (subscriptions)', () => {
 				Product: {
 					Id: expect.any(Number),
 					PartNumber: SEED.addonOfferId,
+					PublisherProductId: null,
 					ItemName: expect.any(String),
 					ItemLegalName: expect.any(String),
 				},
@@ -583,6 +631,11 @@ describe('The simulator (subscriptions)', () => {
 			expect(sim.purchaseCount()).toBe(1);
 			const parent = await api.get(`/api/v1/subscriptions/${SEED.addonCapableSubscriptionId}`);
 			expect(parent.data.Subscriptions).toHaveLength(1);
+			expect(Object.keys(parent.data.Subscriptions[0])).toEqual(SUBSCRIPTION_ADDON_KEYS);
+			const listed = await api.get('/api/v1/subscriptions', {
+				params: { search: String(SEED.addonCapableSubscriptionId) },
+			});
+			expect(Object.keys(listed.data.Items[0].Subscriptions[0])).toEqual(SUBSCRIPTION_ADDON_KEYS);
 			expect(parent.data.Subscriptions[0]).toMatchObject({
 				Quantity: 3,
 				Product: { PartNumber: SEED.addonOfferId },

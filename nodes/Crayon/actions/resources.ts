@@ -4,12 +4,14 @@ import { requestOptionsDescription } from '../fields/options';
 import { billingStatement } from './billingStatement';
 import { customerTenant } from './customerTenant';
 import { invoice } from './invoice';
+import { invoiceProfile } from './invoiceProfile';
 import { newCommerceOrder } from './newCommerceOrder';
 import type { CrayonOperation } from './operation';
 import { order } from './order';
 import { organization } from './organization';
 import { product } from './product';
 import type { Resource } from './resource';
+import { scheduledPurchase } from './scheduledPurchase';
 import { subscription } from './subscription';
 import { usage } from './usage';
 
@@ -24,6 +26,8 @@ const all: Resource[] = [
 	invoice,
 	usage,
 	product,
+	scheduledPurchase,
+	invoiceProfile,
 ];
 
 /** An operation by resource and operation value. */

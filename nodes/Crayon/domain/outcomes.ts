@@ -3,6 +3,7 @@ import type { IDataObject } from 'n8n-workflow';
 import type { CrayonClient, LookupContext, OutcomeFinding, OutcomeLookup } from '../transport';
 import { listPages } from './paging';
 import { ALL_STATUSES, getSubscription } from './subscriptions';
+import { timeOf } from './time';
 
 /**
  * Read-only lookups for a purchase whose answer was lost: did Crayon create the subscription
@@ -37,9 +38,6 @@ const PAGE_SIZE = 100;
 /** A lookup must end: tenants with more subscriptions than this are reported as not fully checked. */
 const MAX_PAGES = 10;
 
-const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
-const HAS_OFFSET = /([zZ]|[+-]\d{2}:?\d{2})$/;
-
 /** Purchases with equal signatures could be mistaken for each other by these lookups. */
 export function subscriptionSignature(expected: ExpectedSubscription): string {
 	return `tenant ${expected.customerTenantId}: ${expected.partNumber.toLowerCase()} × ${expected.quantity}`;
@@ -54,13 +52,8 @@ export function addonSignature(expected: ExpectedAddon): string {
  * creation date counts as "may": wrongly saying "bought" costs a look, wrongly saying "not bought" a purchase.
  */
 function createdSince(creationDate: unknown, since: number): boolean {
-	if (typeof creationDate !== 'string') return true;
-	const text = creationDate.trim();
-	const endOfDay = DATE_ONLY.test(text) ? `${text}T23:59:59Z` : undefined;
-	const time = Date.parse(
-		endOfDay ?? (HAS_OFFSET.test(text) ? text : `${text.replace(' ', 'T')}Z`),
-	);
-	return Number.isNaN(time) || time >= since;
+	const time = timeOf(creationDate, 'end');
+	return time === undefined || time >= since;
 }
 
 function field(value: unknown, key: string): unknown {

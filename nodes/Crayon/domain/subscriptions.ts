@@ -67,6 +67,22 @@ export function simplifySubscription(subscription: IDataObject): IDataObject {
 	};
 }
 
+/**
+ * A listed subscription (a `Subscription`, crayon-api-sdk: src/Crayon.Api.Sdk/Domain/Csp/Subscription.cs)
+ * simplified: lists carry no CommitmentEndDate, the term ends at EndDate, and what a renewal or a
+ * cancellation depends on is kept.
+ */
+export function simplifyListedSubscription(subscription: IDataObject): IDataObject {
+	const simplified = simplifySubscription(subscription);
+	delete simplified.CommitmentEndDate;
+	return {
+		...simplified,
+		EndDate: subscription.EndDate,
+		AutoRenewEnabled: subscription.AutoRenewEnabled,
+		CancellationAllowedUntilDate: subscription.CancellationAllowedUntilDate,
+	};
+}
+
 /** A SubscriptionDetailed: the fields the node relies on are checked, the rest is kept as Crayon sent it. */
 export const subscriptionDetailed = answerObject(
 	{

@@ -312,6 +312,55 @@ checks['monthly-billing-records.json'] = (crayon) => {
 	);
 };
 
+checks['cancel-unassigned-nce-seats.json'] = (crayon, result, workflow) => {
+	const seats = exampleRows(workflow, 'Assigned seats (sheet)', 'seats');
+	expect(result.executionOrder).toEqual([
+		'Every morning at 07:00',
+		'Assigned seats (sheet)',
+		'Active subscriptions',
+		'Cancellable, no seat assigned',
+		'Cancel subscription',
+		'Summary',
+		'Send summary',
+	]);
+	// The sheet's rows with no seat assigned, whose cancellation window is still open.
+	const open = (id: number) =>
+		Date.parse(crayon.sim.state.subscriptions.get(id)?.cancellationAllowedUntilDate ?? '') >
+		Date.now();
+	const unassigned = seats
+		.filter((seat) => seat.assignedSeats === 0)
+		.map((seat) => seat.subscriptionId as number);
+	expect(unassigned).toEqual([SEED.closingWindowSubscriptionId]);
+	expect(
+		crayon.requestsTo('PUT', /^\/api\/v1\/subscriptions\/\d+$/).map((request) => request.path),
+	).toEqual(unassigned.map((id) => `/api/v1/subscriptions/${id}`));
+	for (const id of unassigned) expect(crayon.sim.state.subscriptions.get(id)?.status).toBe(4);
+	// Still cancellable but with seats in use: kept.
+	expect(open(SEED.cancellableSubscriptionId)).toBe(true);
+	expect(crayon.sim.state.subscriptions.get(SEED.cancellableSubscriptionId)?.status).toBe(1);
+	expect(jsonOf(result.output('Cancel subscription'))).toEqual([
+		expect.objectContaining({
+			Id: SEED.closingWindowSubscriptionId,
+			Status: 'Deleted',
+			StatusChanged: true,
+		}),
+	]);
+	expect(sentEmails).toEqual([
+		{
+			from: 'licences@reseller.example',
+			to: 'licence-desk@reseller.example',
+			subject: '1 unassigned New Commerce subscription(s) cancelled',
+			text: expect.stringMatching(
+				new RegExp(
+					`^Cancelled subscription ${SEED.closingWindowSubscriptionId} \\(Microsoft 365 E3, \\d+ licences, customer tenant 123\\) with \\d+ hours left to cancel$`,
+				),
+			),
+			attachments: [],
+		},
+	]);
+	expect(crayon.sim.purchaseCount()).toBe(0);
+};
+
 const exampleFiles = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
 
 describe('The example workflows', () => {
@@ -350,6 +399,7 @@ describe('The example workflows', () => {
 	});
 
 	it.each(exampleFiles)('run through the engine and buy what their rows say: %s', async (file) => {
+		sentEmails.length = 0;
 		const check = checks[file];
 		if (check === undefined)
 			throw new Error(`examples/${file} has no expectations in ${path.basename(__filename)}`);

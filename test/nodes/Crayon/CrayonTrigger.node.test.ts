@@ -104,7 +104,7 @@ describe('The Crayon Trigger', () => {
 		crayon.sim.state.subscriptions.delete(5120);
 		const { staticData } = await poll();
 		const stored = staticData['node:Crayon Trigger'];
-		expect(Object.keys(stored)).toEqual(['scope', 'fingerprints']);
+		expect(Object.keys(stored)).toEqual(['scope', 'fingerprints', 'version']);
 		expect(Object.keys(stored.fingerprints)).toHaveLength(SEED.subscriptionCount - 1);
 		expect(stored.fingerprints['5120']).toBeUndefined();
 		expect(
@@ -196,5 +196,139 @@ describe('The Crayon Trigger', () => {
 			'"Customer Tenant" must be a Crayon customer tenant ID (received "contoso")',
 		);
 		expect(crayon.apiRequests()).toHaveLength(0);
+	});
+
+	describe('window events', () => {
+		const tenant123: INodeParameters = { customerTenantId: byId(SEED.tenantId) };
+
+		it('emits Cancellation Window Closing once per subscription and window, with the hours left', async () => {
+			const poll = poller({
+				...tenant123,
+				events: ['cancellationWindowClosing'],
+				cancellationWindowHours: 48,
+			});
+			const first = await poll();
+			expect(first.items).toEqual([
+				expect.objectContaining({
+					Event: 'cancellationWindowClosing',
+					Id: SEED.closingWindowSubscriptionId,
+					CancellationAllowedUntilDate: expect.any(String),
+					HoursLeft: expect.any(Number),
+				}),
+			]);
+			const hoursLeft = first.items?.[0].HoursLeft as number;
+			expect(hoursLeft).toBeGreaterThan(8.9);
+			expect(hoursLeft).toBeLessThanOrEqual(33.1);
+			expect(first.staticData['node:Crayon Trigger']).toMatchObject({
+				windows: {
+					[String(SEED.closingWindowSubscriptionId)]: {
+						c: crayon.sim.state.subscriptions.get(SEED.closingWindowSubscriptionId)
+							?.cancellationAllowedUntilDate,
+					},
+				},
+			});
+			expect(await poll()).toMatchObject({ items: null });
+
+			// A wider window reports the one bought 2 days ago too, once; a cancelled one never.
+			const wider = poller({
+				...tenant123,
+				events: ['cancellationWindowClosing'],
+				cancellationWindowHours: 7 * 24,
+			});
+			crayon.sim.state.subscriptions.get(SEED.closingWindowSubscriptionId)!.status =
+				SubscriptionStatus.Deleted;
+			const ids = (await wider()).items?.map((item) => item.Id);
+			expect(ids).toContain(SEED.cancellableSubscriptionId);
+			expect(ids).not.toContain(SEED.closingWindowSubscriptionId);
+			expect(ids).not.toContain(SEED.closedWindowSubscriptionId);
+		});
+
+		it('emits Renewal Approaching once per term: again after the term moved on', async () => {
+			const poll = poller({ ...tenant123, events: ['renewalApproaching'], renewalDays: 4 });
+			const first = await poll();
+			const renewing = first.items?.find((item) => item.Id === SEED.renewingSubscriptionId);
+			expect(renewing).toMatchObject({ Event: 'renewalApproaching', DaysLeft: expect.any(Number) });
+			expect(renewing?.DaysLeft as number).toBeGreaterThan(2.9);
+			expect(renewing?.DaysLeft as number).toBeLessThanOrEqual(4);
+			expect(first.items?.every((item) => item.Event === 'renewalApproaching')).toBe(true);
+			expect((await poll()).items).toBeNull();
+			// Renewed: a new end date is a new window (here one day later, still within 4 days).
+			const subscription = crayon.sim.state.subscriptions.get(SEED.renewingSubscriptionId)!;
+			subscription.commitmentEndDate = new Date(
+				Date.parse(subscription.commitmentEndDate) - 86_400_000,
+			)
+				.toISOString()
+				.replace(/\.\d{3}Z$/, 'Z');
+			expect((await poll()).items?.map((item) => item.Id)).toEqual([SEED.renewingSubscriptionId]);
+		});
+
+		it('emits new, changed and window events together when all are chosen, the cursor bounded by the listed subscriptions', async () => {
+			const poll = poller({
+				...allTenants,
+				events: ['new', 'changed', 'cancellationWindowClosing', 'renewalApproaching'],
+				cancellationWindowHours: 48,
+				renewalDays: 4,
+			});
+			const first = await poll();
+			const events = first.items?.map((item) => item.Event);
+			expect(events?.filter((event) => event === 'new')).toHaveLength(SEED.subscriptionCount);
+			expect(events).toContain('cancellationWindowClosing');
+			expect(events).toContain('renewalApproaching');
+			crayon.sim.state.subscriptions.delete(SEED.closingWindowSubscriptionId);
+			const second = await poll();
+			expect(second.items).toBeNull();
+			const { windows } = second.staticData['node:Crayon Trigger'] as unknown as {
+				windows: Record<string, unknown>;
+			};
+			expect(Object.keys(windows)).not.toContain(String(SEED.closingWindowSubscriptionId));
+			expect(Object.keys(windows)).toContain(String(SEED.renewingSubscriptionId));
+		});
+
+		it('keeps the cursor of an earlier version: an unchanged subscription is not "changed" after the upgrade', async () => {
+			const poll = poller(allTenants);
+			await poll();
+			// What version 1 stored: fingerprints of CommitmentEndDate, which list items do not have.
+			const { fingerprint } = jest.requireActual<
+				typeof import('../../../nodes/Crayon/domain/changes')
+			>('../../../nodes/Crayon/domain/changes');
+			const listed = (await crayon.poll({ ...allTenants, simplify: false }, '{}')).items ?? [];
+			const v1 = {
+				'node:Crayon Trigger': {
+					scope: 'all customer tenants',
+					fingerprints: Object.fromEntries(
+						listed.map((subscription) => [
+							String(subscription.Id),
+							fingerprint({ ...subscription, EndDate: subscription.CommitmentEndDate }),
+						]),
+					),
+				},
+			};
+			const result = await crayon.poll(allTenants, JSON.stringify(v1));
+			expect(result.items).toBeNull();
+			expect(JSON.parse(result.staticData)['node:Crayon Trigger'].version).toBe(2);
+		});
+
+		it('runs manually with only window events: the first window event', async () => {
+			const result = await crayon.runTrigger({
+				...tenant123,
+				events: ['cancellationWindowClosing'],
+			});
+			expect(result.output('Crayon Trigger').map((item) => item.json)).toEqual([
+				expect.objectContaining({
+					Event: 'cancellationWindowClosing',
+					Id: SEED.closingWindowSubscriptionId,
+				}),
+			]);
+		});
+
+		it('refuses no events and a window out of range, before asking Crayon', async () => {
+			await expect(crayon.poll({ ...allTenants, events: [] }, '{}')).rejects.toThrow(
+				'"Trigger On" needs at least one event',
+			);
+			await expect(
+				crayon.poll({ ...allTenants, events: ['renewalApproaching'], renewalDays: 0 }, '{}'),
+			).rejects.toThrow('"Days Before the Term Ends" must be a whole number from 1 to 366');
+			expect(crayon.apiRequests()).toHaveLength(0);
+		});
 	});
 });

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 
 import { readAllPages } from '../../domain/paging';
 import { filtersField, listRequestSchema, returnAllFields, searchFilter } from '../../fields/lists';
+import { optionalField, textField } from '../../fields/common';
 import { organizationLocator } from '../../fields/locators';
 import type { CrayonClient } from '../../transport';
 import type { OperationOption } from '../resource';
@@ -17,6 +18,29 @@ export const fields = {
 		search: searchFilter(
 			'Only customer tenants whose name or domain prefix contains this text',
 			'contoso',
+		),
+		// CustomerTenantFilter (crayon-api-sdk: src/Crayon.Api.Sdk/Filtering/CustomerTenantFilter.cs).
+		domainPrefix: optionalField(
+			textField(
+				{
+					displayName: 'Domain Prefix',
+					default: '',
+					placeholder: 'contoso',
+					description: 'Only the customer tenant <prefix>.onmicrosoft.com',
+				},
+				100,
+			),
+		),
+		domain: optionalField(
+			textField(
+				{
+					displayName: 'Domain',
+					default: '',
+					placeholder: 'contoso.onmicrosoft.com',
+					description: 'Only the customer tenant with this domain',
+				},
+				253,
+			),
 		),
 	}),
 };

@@ -12,6 +12,7 @@ import {
 	verifyOrder,
 	type OrderBody,
 } from '../../domain/orders';
+import { checkoutLookup, checkoutSignature } from '../../domain/purchaseOrders';
 import { booleanField } from '../../fields/common';
 import { simplifyField } from '../../fields/lists';
 import {
@@ -228,6 +229,8 @@ export async function execute(
 			identify: () => ({
 				identity: `order of ${orderLinesOf(order).length} line(s) for customer tenant ${customer}`,
 			}),
+			signature: checkoutSignature(order),
+			lookup: checkoutLookup(crayon, order),
 		},
 		checkedOut,
 	);

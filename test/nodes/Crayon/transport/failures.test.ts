@@ -11,6 +11,7 @@ import {
 	errorText,
 	itemIndexOf,
 	mappedE3Line,
+	onRequest,
 	pairedItemsOf,
 	SUBSCRIPTIONS_PATH,
 	useCrayon,
@@ -71,6 +72,35 @@ describe('Never sending a purchase twice, the node', () => {
 			),
 		).toHaveLength(1);
 	});
+
+	it.each([
+		['pending', 64],
+		['suspended', 2],
+	])(
+		'finds a lost purchase whose subscription is %s: the lookup lists list items of every status',
+		async (_, status) => {
+			crayon.sim.injectFault({
+				method: 'POST',
+				path: SUBSCRIPTIONS_PATH,
+				dropConnection: 'after-processing',
+			});
+			onRequest(crayon.sim, 'GET', '/api/v1/subscriptions', 1, () => {
+				crayon.sim.state.subscriptions.get(SEED.nextSubscriptionId)!.status = status;
+			});
+
+			const result = await crayon.runCrayon(createSubscription(), [row(3)], CONTINUE);
+
+			expect(errorItemOf(result, 0).error).toMatch(
+				new RegExp(
+					`^Outcome unknown, but most likely bought: .*found subscription ${SEED.nextSubscriptionId} \\(quantity 3, created `,
+				),
+			);
+			expect(crayon.requestsTo('GET', '/api/v1/subscriptions')[0].query).toMatchObject({
+				customerTenantId: String(SEED.tenantId),
+				statuses: '511',
+			});
+		},
+	);
 
 	it('fails the run on a lost purchase when not continuing on fail, still without resending', async () => {
 		crayon.sim.injectFault({
@@ -154,7 +184,7 @@ describe('Never sending a purchase twice, the node', () => {
 		);
 	});
 
-	it('reports a lost checkout as outcome unknown', async () => {
+	it('reports a lost checkout as outcome unknown, most likely bought when its order lines show in the purchase orders', async () => {
 		const checkout = '/api/v1/purchaserequest/checkout';
 		crayon.sim.injectFault({ method: 'POST', path: checkout, dropConnection: 'after-processing' });
 
@@ -175,7 +205,7 @@ describe('Never sending a purchase twice, the node', () => {
 		expect(crayon.sim.purchaseCount()).toBe(1);
 		expect(crayon.requestsTo('POST', checkout)).toHaveLength(1);
 		expect(errorItemOf(result, 0).error).toMatch(
-			/^Outcome unknown: POST \/api\/v1\/purchaserequest\/checkout got no usable answer/,
+			/^Outcome unknown, but most likely bought: POST \/api\/v1\/purchaserequest\/checkout got no usable answer/,
 		);
 	});
 

@@ -37,7 +37,7 @@ describe('Billing Statement → Get Many', () => {
 			TotalSalesPrice: statement.totalUnits / 100,
 			CurrencyCode: 'NOK',
 			InvoiceProfileId: BILLING_SEED.invoiceProfileId,
-			InvoiceProfileName: 'Default invoice profile',
+			InvoiceProfileName: 'My company - invoices',
 			OrganizationId: SEED.organizationId,
 			OrganizationName: SEED.organizationName,
 			OrderId: statement.orderId,
@@ -72,7 +72,10 @@ describe('Billing Statement → Get Many', () => {
 			{
 				Id: expect.any(Number),
 				TotalSalesPrice: { Value: expect.any(Number), CurrencyCode: 'NOK' },
-				InvoiceProfile: { Id: BILLING_SEED.usageInvoiceProfileId, Name: 'Azure consumption' },
+				InvoiceProfile: {
+					Id: BILLING_SEED.usageInvoiceProfileId,
+					Name: 'My company - Azure consumption',
+				},
 				Organization: { Id: SEED.organizationId, Name: SEED.organizationName },
 				StartDate: `${from.slice(0, 19)}+00:00`,
 				EndDate: expect.stringMatching(/T23:59:59\+00:00$/),

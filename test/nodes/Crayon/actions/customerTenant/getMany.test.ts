@@ -43,4 +43,20 @@ describe('Customer Tenant → Get Many', () => {
 		});
 		expect(searched.json.map((tenant) => tenant.Id)).toEqual([SEED.tenantId]);
 	});
+
+	it('filters by domain prefix and domain, as the SDK names them', async () => {
+		const { json } = await runForJson(crayon, {
+			resource: 'customerTenant',
+			operation: 'getMany',
+			filters: { domainPrefix: 'fabrikam' },
+		});
+		expect(json.map((tenant) => tenant.Id)).toEqual([SEED.legacyTenantId]);
+		expect(crayon.apiRequests()[0].query).toMatchObject({ domainPrefix: 'fabrikam' });
+		const byDomain = await runForJson(crayon, {
+			resource: 'customerTenant',
+			operation: 'getMany',
+			filters: { domain: 'contoso.onmicrosoft.com' },
+		});
+		expect(byDomain.json.map((tenant) => tenant.Id)).toEqual([SEED.tenantId]);
+	});
 });

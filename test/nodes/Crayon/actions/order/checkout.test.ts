@@ -342,6 +342,75 @@ describe('Order → Checkout', () => {
 		expect(itemIndexOf(result.error)).toBe(0);
 		expect(crayon.sim.purchaseCount()).toBe(0);
 	});
+
+	describe('when the answer is lost, looking the checkout up (it can confirm, never rule out)', () => {
+		const lines = JSON.stringify([e3Line(3, { catalogItemId: SEED.nceCatalogItemId })]);
+		const checkouts = () => crayon.requestsTo('POST', CHECKOUT_PATH);
+
+		it('finds it among the asset orders by its externalOrderId', async () => {
+			crayon.sim.injectFault({
+				method: 'POST',
+				path: CHECKOUT_PATH,
+				dropConnection: 'after-processing',
+			});
+			const result = await crayon.run(
+				[{ ...verifiedBody(SEED.tenantId, 3), externalOrderId: 'PO-77' }],
+				checkoutStep({ verifyBeforeCheckout: false }),
+			);
+			expect(result.error?.message).toMatch(
+				/^Outcome unknown, but most likely bought: .* A lookup at Crayon found the order with externalOrderId PO-77 among the asset orders\. \[item 0\]$/,
+			);
+			expect(checkouts()).toHaveLength(1);
+			expect(crayon.requestsTo('GET', '/api/v1/assets/orders/')[0].query).toEqual({
+				ResellerCustomerId: String(SEED.tenantId),
+				ExternalOrderId: 'PO-77',
+			});
+		});
+
+		it('finds a scheduled one among the scheduled purchase requests', async () => {
+			crayon.sim.injectFault({
+				method: 'POST',
+				path: CHECKOUT_PATH,
+				dropConnection: 'after-processing',
+			});
+			const later = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+			const result = await crayon.run(
+				[{ customerId: SEED.tenantId, orderLines: lines }],
+				checkoutStep({
+					...fromFields,
+					additionalFields: { scheduledPurchaseDate: later },
+					verifyBeforeCheckout: false,
+				}),
+			);
+			expect(result.error?.message).toContain(
+				'A lookup at Crayon found a scheduled purchase request with the lines of an order of 1 line(s) for customer tenant 123.',
+			);
+			expect(checkouts()).toHaveLength(1);
+		});
+
+		it('says it found nothing yet, and does not check out again, when Crayon answered 503 without processing', async () => {
+			crayon.sim.injectFault({
+				method: 'POST',
+				path: CHECKOUT_PATH,
+				status: 503,
+				retryAfterSeconds: 0,
+			});
+			const result = await crayon.run(
+				[{ customerId: SEED.tenantId, orderLines: lines }],
+				checkoutStep({ ...fromFields, verifyBeforeCheckout: false }),
+			);
+			expect(result.error?.message).toMatch(
+				/^Outcome unknown: .* nothing yet that shows an order of 1 line\(s\) for customer tenant 123/,
+			);
+			expect(checkouts()).toHaveLength(1);
+			expect(crayon.sim.purchaseCount()).toBe(0);
+			expect(crayon.requestsTo('GET', '/api/v1/purchaserequest/orders/')[0].query).toMatchObject({
+				customerTenantId: String(SEED.tenantId),
+				sortBy: 'CreationDate',
+				sortOrder: 'Descending',
+			});
+		});
+	});
 });
 
 describe('Order → Checkout of an order line filled from a product picked in the list', () => {
@@ -404,7 +473,7 @@ describe('Order → Checkout of an order line filled from a product picked in th
 		expect(crayon.sim.purchaseCount()).toBe(1);
 	});
 
-	it('never sends the checkout again when its answer is lost: the outcome is unknown, the order stands once', async () => {
+	it('never sends the checkout again when its answer is lost: the lookup finds it, the order stands once', async () => {
 		crayon.sim.injectFault({
 			method: 'POST',
 			path: CHECKOUT_PATH,
@@ -416,8 +485,9 @@ describe('Order → Checkout of an order line filled from a product picked in th
 		const [item] = jsonOf(result.output('Crayon')) as Array<{
 			error: { message: string; purchaseOutcome: string };
 		}>;
-		expect(item.error.message).toMatch(/^Outcome unknown/);
-		expect(item.error.purchaseOutcome).toBe('unknown');
+		// The lookup of the purchase orders confirms it; nothing is sent again either way.
+		expect(item.error.message).toMatch(/^Outcome unknown, but most likely bought/);
+		expect(item.error.purchaseOutcome).toBe('likelyBought');
 		expect(crayon.requestsTo('POST', CHECKOUT_PATH)).toHaveLength(1);
 		expect(crayon.sim.purchaseCount()).toBe(1);
 	});

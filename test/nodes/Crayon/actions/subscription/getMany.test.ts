@@ -29,7 +29,28 @@ describe('Subscription → Get Many', () => {
 			{ page: '2', pageSize: '50', statuses: '511' },
 			{ page: '3', pageSize: '50', statuses: '511' },
 		]);
-		expect(Object.keys(json[0])).toHaveLength(11);
+		// List items are `Subscription`s: the term ends at EndDate (they have no CommitmentEndDate).
+		expect(Object.keys(json[0])).toEqual([
+			'Id',
+			'Name',
+			'Status',
+			'Quantity',
+			'PartNumber',
+			'ProductName',
+			'CustomerTenantId',
+			'OrganizationId',
+			'BillingCycle',
+			'TermDuration',
+			'EndDate',
+			'AutoRenewEnabled',
+			'CancellationAllowedUntilDate',
+		]);
+		const nce = json.find((subscription) => subscription.Id === SEED.nceSubscriptionId);
+		expect(nce).toMatchObject({
+			EndDate: crayon.sim.state.subscriptions.get(SEED.nceSubscriptionId)?.commitmentEndDate,
+			AutoRenewEnabled: true,
+			CancellationAllowedUntilDate: expect.any(String),
+		});
 	});
 
 	it('stops at the limit, asking for no more than it needs', async () => {
@@ -107,5 +128,83 @@ describe('Subscription → Get Many', () => {
 			/^Invalid input in item 0: "Filters → Customer Tenant" must be a whole number from 1 to 2147483647 \(received .*"contoso".*\)$/,
 		);
 		expect(crayon.apiRequests()).toHaveLength(0);
+	});
+
+	it('filters trials, by Microsoft customer ID, and sorts, as the SDK and the documentation name them', async () => {
+		const trials = await runForJson(crayon, {
+			resource: 'subscription',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { trial: 'trial', sortBy: 2, sortOrder: 1 },
+		});
+		expect(trials.json.map((subscription) => subscription.Id)).toEqual([SEED.trialSubscriptionId]);
+		expect(listRequests()).toEqual([
+			{ isTrial: 'true', sortBy: '2', sortOrder: '1', statuses: '511', page: '1', pageSize: '50' },
+		]);
+		crayon.sim.clearRequests();
+		const ofCustomer = await runForJson(crayon, {
+			resource: 'subscription',
+			operation: 'getMany',
+			returnAll: true,
+			filters: { publisherCustomerId: SEED.legacyTenantPublisherCustomerId },
+		});
+		expect(new Set(ofCustomer.json.map((subscription) => subscription.CustomerTenantId))).toEqual(
+			new Set([SEED.legacyTenantId]),
+		);
+		expect(listRequests()[0]).toMatchObject({
+			publisherCustomerId: SEED.legacyTenantPublisherCustomerId,
+		});
+	});
+
+	it('finds a subscription by its Microsoft subscription ID itself, page by page, stopping at the match', async () => {
+		const wanted = crayon.sim.state.subscriptions.get(5060)!.publisherSubscriptionId;
+		const { json } = await runForJson(crayon, {
+			resource: 'subscription',
+			operation: 'getMany',
+			limit: 1,
+			filters: { publisherSubscriptionId: wanted.toUpperCase() },
+		});
+		expect(json.map((subscription) => subscription.Id)).toEqual([5060]);
+		expect(listRequests().map((query) => query.page)).toEqual(['1', '2']);
+		expect(listRequests()[0]).not.toHaveProperty('publisherSubscriptionId');
+		crayon.sim.clearRequests();
+		const none = await runForJson(crayon, {
+			resource: 'subscription',
+			operation: 'getMany',
+			filters: { publisherSubscriptionId: '00000000-0000-0000-0000-000000000000' },
+		});
+		expect(none.json).toEqual([]);
+		expect(listRequests()).toHaveLength(3);
+	});
+
+	it('outputs nothing when Crayon ignored a filter the SDK does not know, rather than every subscription', async () => {
+		// An API that ignores publisherCustomerId answers every subscription.
+		const all = await runForJson(crayon, {
+			resource: 'subscription',
+			operation: 'getMany',
+			limit: 5,
+			simplify: false,
+		});
+		crayon.sim.injectFault({
+			method: 'GET',
+			path: '/api/v1/subscriptions',
+			rawResponse: {
+				status: 200,
+				contentType: 'application/json',
+				body: JSON.stringify({ Items: all.json, TotalHits: 5 }),
+			},
+		});
+		const { result } = await runForJson(crayon, {
+			resource: 'subscription',
+			operation: 'getMany',
+			limit: 5,
+			filters: { publisherCustomerId: SEED.legacyTenantPublisherCustomerId },
+		});
+		expect(result.error?.message).toBe(
+			'Crayon\'s answer holds subscriptions the "Microsoft Customer ID" filter excludes [item 0]',
+		);
+		expect(result.error?.description).toContain(
+			`Subscription ${SEED.firstSubscriptionId + 2} has CustomerTenant`,
+		);
 	});
 });

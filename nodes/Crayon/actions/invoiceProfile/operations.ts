@@ -1,0 +1,1 @@
+export * as getMany from './getMany.operation';

@@ -1,0 +1,2 @@
+export * as cancel from './cancel.operation';
+export * as getMany from './getMany.operation';

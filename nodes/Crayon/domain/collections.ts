@@ -1,0 +1,23 @@
+import type { IDataObject } from 'n8n-workflow';
+import { z } from 'zod';
+
+import { answer, fieldOf } from '../transport';
+
+const objects = z.array(
+	z
+		.object({})
+		.passthrough()
+		.transform((item) => item as IDataObject),
+);
+
+/**
+ * A list where Crayon's SDK (`ApiCollection`, `{Items, TotalHits}`) and its API documentation (a
+ * bare array) disagree: transition eligibilities and scheduled purchase requests. Either is read.
+ */
+export const itemsOrArray = answer(
+	z
+		.unknown()
+		.transform((value) => (Array.isArray(value) ? value : fieldOf(value, 'Items')))
+		.pipe(objects),
+	'a list of results ({Items, TotalHits} or an array)',
+);
