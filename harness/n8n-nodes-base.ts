@@ -30,6 +30,18 @@
  *   written with the library n8n uses (@e965/xlsx: json_to_sheet, then write as xlsx) into one
  *   item whose binary field (Put Output File in Field, default `data`) holds the file, paired
  *   to every input item (packages/nodes-base/nodes/Files/ConvertToFile and utils/binary.ts).
+ * - `n8n-nodes-base.readWriteFile` (Read/Write Files from Disk) version 1.1, operation "read" of
+ *   one file by its absolute path (no patterns), into binary field `data`, with the JSON fields
+ *   the real node adds. n8n's file access restriction (N8N_RESTRICT_FILE_ACCESS_TO, by default
+ *   ~/.n8n-files) lives in n8n-core, not in the node, and is not modelled: the e2e suite reads
+ *   the examples' files through it.
+ * - `n8n-nodes-base.extractFromFile` (Extract From File) version 1.1, operation "csv" with no
+ *   options: the first line names the columns, every later non-empty line becomes an item of
+ *   its values as text, empty cells left out, paired to the file's item (packages/nodes-base/
+ *   nodes/SpreadsheetFile/v2/fromFile.operation.ts, csv-parse with `columns: true`); a line with
+ *   another number of values than the header, or a stray quote, fails as csv-parse does.
+ * - `n8n-nodes-base.stickyNote` version 1: the real node's description (no inputs or outputs),
+ *   so workflows with notes load; n8n never runs it.
  */
 import type {
 	IDataObject,
@@ -41,6 +53,10 @@ import type {
 	ITriggerResponse,
 } from 'n8n-workflow';
 import { utils as sheetUtils, write as writeWorkbook, type WritingOptions } from '@e965/xlsx';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+import { csvRows } from '../nodes/Crayon/domain/billing';
 import { jsonParse, NodeConnectionTypes, NodeOperationError } from 'n8n-workflow';
 
 function isPlainObject(value: unknown): value is IDataObject {
@@ -151,10 +167,10 @@ class EditFields implements INodeType {
 					text = rawJson.replace(/^=+/, '');
 					for (const part of resolvables(text)) {
 						const value = this.evaluateExpression(part, itemIndex);
-						text = text.replace(
-							part,
-							isPlainObject(value) || Array.isArray(value) ? JSON.stringify(value) : String(value),
-						);
+						const resolved =
+							isPlainObject(value) || Array.isArray(value) ? JSON.stringify(value) : String(value);
+						// A function, as in n8n (2.8 and 2.41): a "$&" in the value stays as it is.
+						text = text.replace(part, () => resolved);
 					}
 				}
 				let parsed: unknown;
@@ -593,6 +609,166 @@ class SendEmail implements INodeType {
 	}
 }
 
+/** Characters that make a File(s) Selector a pattern (fast-glob, extglob and braces). */
+const FILE_PATTERN = /[*?{}[\]()!]/;
+
+class ReadWriteFile implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Read/Write Files from Disk',
+		name: 'readWriteFile',
+		group: ['input'],
+		version: 1.1,
+		description: 'Test stand-in: Read/Write Files from Disk 1.1, reading one file',
+		defaults: { name: 'Read/Write Files from Disk' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Operation', name: 'operation', type: 'string', default: 'read' },
+			{
+				displayName: 'File(s) Selector',
+				name: 'fileSelector',
+				type: 'string',
+				default: '',
+				required: true,
+			},
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		requireVersion(this, 1.1);
+		requireSupported(
+			this,
+			'operation',
+			this.getNodeParameter('operation', 0),
+			(value) => value === 'read',
+			'"read" only',
+		);
+		const output: INodeExecutionData[] = [];
+		for (const itemIndex of this.getInputData().keys()) {
+			const fileSelector = String(this.getNodeParameter('fileSelector', itemIndex));
+			requireSupported(
+				this,
+				'fileSelector',
+				fileSelector,
+				(value) => path.isAbsolute(String(value)) && !FILE_PATTERN.test(String(value)),
+				'one file by its absolute path, no patterns',
+			);
+			requireSupported(
+				this,
+				'options',
+				this.getNodeParameter('options', itemIndex, {}),
+				noOptions,
+				'no options',
+			);
+			let content: Buffer;
+			try {
+				content = await readFile(fileSelector);
+			} catch {
+				throw new NodeOperationError(this.getNode(), 'No file(s) found', {
+					itemIndex,
+					description: `No file matching the selector "${fileSelector}" found`,
+				});
+			}
+			const binary = await this.helpers.prepareBinaryData(content, fileSelector);
+			const { mimeType, fileType, fileName, fileExtension, fileSize } = binary;
+			output.push({
+				json: { mimeType, fileType, fileName, fileExtension, fileSize },
+				binary: { data: binary },
+				pairedItem: { item: itemIndex },
+			});
+		}
+		return [output];
+	}
+}
+
+class ExtractFromFile implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Extract from File',
+		name: 'extractFromFile',
+		group: ['input'],
+		version: 1.1,
+		description: 'Test stand-in: Extract From File 1.1, operation csv',
+		defaults: { name: 'Extract from File' },
+		inputs: [NodeConnectionTypes.Main],
+		outputs: [NodeConnectionTypes.Main],
+		properties: [
+			{ displayName: 'Operation', name: 'operation', type: 'string', default: 'csv' },
+			{
+				displayName: 'Input Binary Field',
+				name: 'binaryPropertyName',
+				type: 'string',
+				default: 'data',
+			},
+			{ displayName: 'Options', name: 'options', type: 'collection', default: {}, options: [] },
+		],
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		requireVersion(this, 1.1);
+		requireSupported(
+			this,
+			'operation',
+			this.getNodeParameter('operation', 0),
+			(value) => value === 'csv',
+			'"csv" only',
+		);
+		const output: INodeExecutionData[] = [];
+		for (const itemIndex of this.getInputData().keys()) {
+			requireSupported(
+				this,
+				'options',
+				this.getNodeParameter('options', itemIndex, {}),
+				noOptions,
+				'no options',
+			);
+			const field = String(this.getNodeParameter('binaryPropertyName', itemIndex));
+			const text = (await this.helpers.getBinaryDataBuffer(itemIndex, field)).toString('utf8');
+			const lines = csvRows(text, ',');
+			if (typeof lines === 'string')
+				throw new NodeOperationError(this.getNode(), `The CSV file cannot be read: ${lines}`, {
+					itemIndex,
+				});
+			const [columns = [], ...records] = lines;
+			for (const [index, values] of records.entries()) {
+				if (values.length === 1 && values[0] === '') continue;
+				if (values.length !== columns.length)
+					throw new NodeOperationError(
+						this.getNode(),
+						`Invalid Record Length: columns length is ${columns.length}, got ${values.length} on line ${index + 2}`,
+						{ itemIndex },
+					);
+				output.push({
+					json: Object.fromEntries(
+						columns.map((column, at) => [column, values[at]]).filter(([, value]) => value !== ''),
+					),
+					pairedItem: { item: itemIndex },
+				});
+			}
+		}
+		return [output];
+	}
+}
+
+class StickyNote implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Sticky Note',
+		name: 'stickyNote',
+		group: ['input'],
+		version: 1,
+		description: 'Test stand-in: Sticky Note 1 (never runs)',
+		defaults: { name: 'Sticky Note' },
+		inputs: [],
+		outputs: [],
+		properties: [
+			{ displayName: 'Content', name: 'content', type: 'string', default: '' },
+			{ displayName: 'Height', name: 'height', type: 'number', required: true, default: 160 },
+			{ displayName: 'Width', name: 'width', type: 'number', required: true, default: 240 },
+			{ displayName: 'Color', name: 'color', type: 'number', required: true, default: 1 },
+		],
+	};
+}
+
 /** Stand-ins by their real n8n type names, for `runWorkflow({ nodeTypes })`. */
 export const n8nNodesBaseStandIns: Record<string, INodeType> = {
 	'n8n-nodes-base.set': new EditFields(),
@@ -601,4 +777,7 @@ export const n8nNodesBaseStandIns: Record<string, INodeType> = {
 	'n8n-nodes-base.filter': new Filter(),
 	'n8n-nodes-base.convertToFile': new ConvertToFile(),
 	'n8n-nodes-base.emailSend': new SendEmail(),
+	'n8n-nodes-base.readWriteFile': new ReadWriteFile(),
+	'n8n-nodes-base.extractFromFile': new ExtractFromFile(),
+	'n8n-nodes-base.stickyNote': new StickyNote(),
 };

@@ -72,6 +72,7 @@ const run = {
 async function main() {
 	run.runDir = await mkdtemp(join(tmpdir(), 'n8n-nodes-crayon-e2e-'));
 	log(`e2e run folder: ${run.runDir}`);
+	run.filesDir = join(run.runDir, 'n8n-files');
 	log(`cache: ${CACHE_ROOT}`);
 	const installLog = join(run.runDir, 'install.log');
 

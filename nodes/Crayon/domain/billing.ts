@@ -116,8 +116,11 @@ function jsonRecords(text: string): Records {
 	return { records: list as IDataObject[] };
 }
 
-/** The fields of one CSV line (RFC 4180: quoted fields may hold the delimiter, quotes and line breaks). */
-function csvRows(text: string, delimiter: string): string[][] | string {
+/**
+ * The lines of a CSV text, each as its fields (RFC 4180: quoted fields may hold the delimiter,
+ * quotes and line breaks), or what makes the text unreadable. Values stay the exact text.
+ */
+export function csvRows(text: string, delimiter: string): string[][] | string {
 	const rows: string[][] = [];
 	let row: string[] = [];
 	let field = '';

@@ -16,7 +16,7 @@ export const PACKAGE_NAME = 'n8n-nodes-crayon';
  * Environment for one n8n process. Everything n8n would fetch from the internet is switched
  * off, and any HTTP(S) that is left goes to `proxyUrl` (a recording trap on loopback).
  */
-export function n8nEnv(n8n, { userFolder, brokerPort, proxyUrl, extra = {} }) {
+export function n8nEnv(n8n, { userFolder, brokerPort, proxyUrl, filesDir, extra = {} }) {
 	const proxy = proxyUrl
 		? {
 				HTTP_PROXY: proxyUrl,
@@ -52,6 +52,8 @@ export function n8nEnv(n8n, { userFolder, brokerPort, proxyUrl, extra = {} }) {
 		N8N_HOST: '127.0.0.1',
 		N8N_RUNNERS_BROKER_LISTEN_ADDRESS: '127.0.0.1',
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
+		// The only folder Read/Write Files from Disk may read (n8n 2.x default: ~/.n8n-files).
+		...(filesDir ? { N8N_RESTRICT_FILE_ACCESS_TO: filesDir } : {}),
 		...extra,
 	});
 }
@@ -102,8 +104,9 @@ export async function installCommunityPackage(n8n, { userFolder, tarball, logFil
 }
 
 export class N8nCli {
-	constructor(n8n, { userFolder, brokerPort, proxyUrl, logDir }) {
+	constructor(n8n, { userFolder, brokerPort, proxyUrl, logDir, filesDir }) {
 		this.n8n = n8n;
+		this.filesDir = filesDir;
 		this.userFolder = userFolder;
 		this.brokerPort = brokerPort;
 		this.proxyUrl = proxyUrl;
@@ -116,6 +119,7 @@ export class N8nCli {
 			userFolder: this.userFolder,
 			brokerPort: this.brokerPort,
 			proxyUrl: this.proxyUrl,
+			filesDir: this.filesDir,
 			extra,
 		});
 	}

@@ -51,6 +51,7 @@ export async function setUpPhase(label, n8n, run, workflows) {
 		brokerPort: await freePort(),
 		proxyUrl: run.proxyTrap.url,
 		logDir,
+		filesDir: run.filesDir,
 	});
 	const installed = await installCommunityPackage(n8n, {
 		userFolder,

@@ -5,7 +5,8 @@
  * stand-ins) and buys what its data says; the expected purchases are derived from the rows in
  * each file. As a new node and as an AI agent's tool it opens on a read.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { read as readWorkbook, utils as sheetUtils } from '@e965/xlsx';
@@ -361,6 +362,151 @@ checks['cancel-unassigned-nce-seats.json'] = (crayon, result, workflow) => {
 	expect(crayon.sim.purchaseCount()).toBe(0);
 };
 
+/** Where the examples read their files in n8n's Docker image (the default allowed folder, ~/.n8n-files). */
+const N8N_FILES = '/home/node/.n8n-files/';
+
+/** The workflow with every Read/Write Files from Disk node reading the file of that name in examples/. */
+function readingFilesFromExamples(workflow: WorkflowJson): WorkflowJson {
+	return {
+		...workflow,
+		nodes: (workflow.nodes as TestNode[]).map((node) => {
+			if (node.type !== 'n8n-nodes-base.readWriteFile') return node;
+			const fileSelector = String(node.parameters?.fileSelector);
+			if (!fileSelector.startsWith(N8N_FILES))
+				throw new Error(`"${node.name}" reads ${fileSelector}, not a file in ${N8N_FILES}`);
+			return {
+				...node,
+				parameters: {
+					...node.parameters,
+					fileSelector: path.join(EXAMPLES_DIR, fileSelector.slice(N8N_FILES.length)),
+				},
+			};
+		}),
+	};
+}
+
+/** The e-mail "Email the receipt" sends for the seat reconciliation, as the sections the check compares. */
+function seatReceipt(changed: string[], bought: string[], notApplied: string[], unchanged: number) {
+	const day = new Date().toISOString().slice(0, 10);
+	const list = (lines: string[]) => lines.join('\n') || '(none)';
+	return {
+		from: 'n8n@reseller.example',
+		to: 'licensing@reseller.example',
+		subject: `Seat reconciliation ${day}: ${changed.length} changed, ${bought.length} bought, ${notApplied.length} not applied`,
+		text:
+			`Wanted seats (crayon-wanted-seats.csv) compared with Crayon's active subscriptions on ${day}.\n\n` +
+			`Changed:\n${list(changed)}\n\nBought:\n${list(bought)}\n\n` +
+			`Not applied (nothing bought or changed for these rows):\n${list(notApplied)}\n\n` +
+			`Already right: ${unchanged} subscription(s).`,
+		attachments: [],
+	};
+}
+
+checks['seat-reconciliation.json'] = (crayon, result) => {
+	expect(result.executionOrder).toEqual([
+		'Every Monday at 07:00',
+		'Active subscriptions',
+		'Read wanted seats',
+		'One item per CSV row',
+		'Compare with Crayon',
+		'Plan',
+		'Seats to change',
+		'Change seats',
+		'Subscriptions to buy',
+		'Buy subscriptions',
+		'Email the receipt',
+	]);
+	const activeSeats = (id: number) => crayon.sim.state.subscriptions.get(id)?.quantity;
+	const calls = crayon.apiRequests().map(({ method, path: sent, query, body }) => ({
+		method,
+		path: sent,
+		query,
+		body,
+	}));
+	// Reads first (every page of the active subscriptions), then only the differences: two seat
+	// changes (each read, then written whole) and two New Commerce purchases, each verified first.
+	expect(calls.map(({ method, path: sent }) => `${method} ${sent}`)).toEqual([
+		'GET /api/v1/subscriptions',
+		'GET /api/v1/subscriptions',
+		'GET /api/v1/subscriptions/5003',
+		'PUT /api/v1/subscriptions/5003',
+		'GET /api/v1/subscriptions/5041',
+		'PUT /api/v1/subscriptions/5041',
+		'POST /api/v1/purchaserequest/verify',
+		'POST /api/v1/purchaserequest/verify',
+		'POST /api/v1/subscriptions/',
+		'POST /api/v1/subscriptions/',
+	]);
+	expect(calls.slice(0, 2).map(({ query }) => query)).toEqual([
+		{ statuses: '1', page: '1', pageSize: '50' },
+		{ statuses: '1', page: '2', pageSize: '50' },
+	]);
+	expect(calls.filter(({ method }) => method === 'PUT').map(({ body }) => body)).toEqual([
+		expect.objectContaining({ Id: 5003, Quantity: 12 }),
+		expect.objectContaining({ Id: 5041, Quantity: 30 }),
+	]);
+	expect(
+		calls.filter(({ path: sent }) => sent === '/api/v1/subscriptions/').map(({ body }) => body),
+	).toEqual([
+		{
+			name: SEED.secondNcePartNumber,
+			customerTenant: { id: SEED.tenantId },
+			product: { partNumber: SEED.secondNcePartNumber },
+			quantity: 3,
+			billingCycle: 2,
+			termDuration: 'P1Y',
+		},
+		{
+			name: SEED.secondNcePartNumber,
+			customerTenant: { id: SEED.legacyTenantId },
+			product: { partNumber: SEED.secondNcePartNumber },
+			quantity: 4,
+			billingCycle: 1,
+			termDuration: 'P1M',
+		},
+	]);
+	// Nothing bought twice; the rows already right (5001) and the ambiguous one (three M365 E3
+	// P3Y subscriptions of tenant 123) left alone.
+	expect(crayon.sim.purchaseCount()).toBe(2);
+	expect([5003, 5041, 5001, 5009, 5033, 5057, 5081].map(activeSeats)).toEqual([
+		12, 30, 25, 7, 25, 43, 11,
+	]);
+	expect(
+		(jsonOf(result.output('Change seats')) as IDataObject[]).map(
+			({ Id, PreviousQuantity, Quantity }) => ({
+				Id,
+				PreviousQuantity,
+				Quantity,
+			}),
+		),
+	).toEqual([
+		{ Id: 5003, PreviousQuantity: 10, Quantity: 12 },
+		{ Id: 5041, PreviousQuantity: 31, Quantity: 30 },
+	]);
+	expect(result.output('Change seats', 1)).toEqual([]);
+	expect(jsonOf(result.output('Buy subscriptions'))).toEqual([
+		expect.objectContaining({ Id: 5121, Quantity: 3, CustomerTenantId: SEED.tenantId }),
+		expect.objectContaining({ Id: 5122, Quantity: 4, CustomerTenantId: SEED.legacyTenantId }),
+	]);
+	expect(result.output('Buy subscriptions', 1)).toEqual([]);
+	expect(sentEmails).toEqual([
+		seatReceipt(
+			[
+				'- subscription 5003 (Office 365 E3, customer tenant 123): 10 -> 12 seats',
+				'- subscription 5041 (Microsoft 365 Business Basic, customer tenant 123): 31 -> 30 seats',
+			],
+			[
+				'- subscription 5121: 3 x Visio Plan 1 (CFQ7TTC0HD33:0003, P1Y Annual) for customer tenant 123',
+				'- subscription 5122: 4 x Visio Plan 1 (CFQ7TTC0HD33:0003, P1M Monthly) for customer tenant 486',
+			],
+			[
+				'- customer tenant 123, CFQ7TTC0LFLX:0001 (P3Y Triennial): 3 active subscriptions match (5009, 5057, 5081); put the one to change in the subscriptionId column',
+			],
+			1,
+		),
+	]);
+};
+
 const exampleFiles = readdirSync(EXAMPLES_DIR).filter((file) => file.endsWith('.json'));
 
 describe('The example workflows', () => {
@@ -408,12 +554,81 @@ describe('The example workflows', () => {
 		) as WorkflowJson;
 
 		sentEmails.length = 0;
-		const result = await crayon.runWorkflowJson(workflow);
+		const result = await crayon.runWorkflowJson(readingFilesFromExamples(workflow));
 
 		expect(result.error).toBeUndefined();
 		expect(result.status).toBe('success');
 		expect(crayon.logins()).toHaveLength(1);
 		check(crayon, result, workflow);
+	});
+
+	it('report in the seat reconciliation receipt the rows Crayon refused, buying and changing only the rest', async () => {
+		const folder = mkdtempSync(path.join(tmpdir(), 'seat-reconciliation-'));
+		const csv = path.join(folder, 'crayon-wanted-seats.csv');
+		writeFileSync(
+			csv,
+			[
+				'customerTenantId,partNumber,termDuration,billingCycle,seats,subscriptionId',
+				'123,CFQ7TTC0LF8R:0001,P1Y,Annual,301,',
+				`${SEED.nceIneligibleTenantId},CFQ7TTC0HD33:0003,P1M,Monthly,2,`,
+				'486,1eda119b-65b0-429d-a063-4d2f9840a83f,P1Y,Monthly,6,5002',
+				'123,CFQ7TTC0HD33:0003,P1Y,Annual,3,',
+				'',
+			].join('\n'),
+		);
+		const workflow = readingFilesFromExamples(
+			JSON.parse(
+				readFileSync(path.join(EXAMPLES_DIR, 'seat-reconciliation.json'), 'utf8'),
+			) as WorkflowJson,
+		);
+		for (const node of workflow.nodes as TestNode[])
+			if (node.type === 'n8n-nodes-base.readWriteFile')
+				node.parameters = { ...node.parameters, fileSelector: csv };
+
+		sentEmails.length = 0;
+		const result = await crayon.runWorkflowJson(workflow);
+
+		expect(result.error).toBeUndefined();
+		rmSync(folder, { recursive: true });
+		// The 301 seats Crayon refused (Office 365 E3 has at most 300) and the ineligible tenant's
+		// purchase (refused at verification) are on the error outputs; subscription 5002 is
+		// suspended, so its row is not sent at all; only the good row is bought.
+		expect(
+			crayon.apiRequests().map(({ method, path: sent, status }) => `${method} ${sent} ${status}`),
+		).toEqual([
+			'GET /api/v1/subscriptions 200',
+			'GET /api/v1/subscriptions 200',
+			'GET /api/v1/subscriptions/5003 200',
+			'PUT /api/v1/subscriptions/5003 400',
+			'POST /api/v1/purchaserequest/verify 200',
+			'POST /api/v1/purchaserequest/verify 200',
+			'POST /api/v1/subscriptions/ 200',
+		]);
+		expect(crayon.sim.purchaseCount()).toBe(1);
+		expect(crayon.sim.state.subscriptions.get(SEED.nceSubscriptionId)?.quantity).toBe(10);
+		expect(jsonOf(result.output('Change seats', 1))).toEqual([
+			expect.objectContaining({ wantedSeats: 301, error: expect.anything() }),
+		]);
+		expect(jsonOf(result.output('Buy subscriptions', 1))).toEqual([
+			expect.objectContaining({
+				customerTenantId: SEED.nceIneligibleTenantId,
+				error: expect.anything(),
+			}),
+		]);
+		expect(sentEmails).toEqual([
+			seatReceipt(
+				[],
+				[
+					'- subscription 5121: 3 x Visio Plan 1 (CFQ7TTC0HD33:0003, P1Y Annual) for customer tenant 123',
+				],
+				[
+					'- subscription 5003, 301 seats wanted: Crayon refused to change subscription 5003 from 10 to 301 licences: Quantity 301 exceeds the maximum of 300 for Office 365 E3 (CFQ7TTC0LF8R:0001). [item 0]',
+					"- customer tenant 505, 2 x CFQ7TTC0HD33:0003 (P1M Monthly): Crayon's verification found 1 problem so nothing was bought: Line 1 (CFQ7TTC0HD33:0003): Customer tenant 505 (Litware Inc) is not eligible for New Commerce purchases. (CustomerNotEligible) [item 0]",
+					'- customer tenant 486, 1eda119b-65b0-429d-a063-4d2f9840a83f (P1Y Monthly): subscription 5002 is not an active subscription',
+				],
+				0,
+			),
+		]);
 	});
 });
 

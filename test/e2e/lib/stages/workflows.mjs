@@ -2,8 +2,8 @@
 // cases.mjs and the runnable examples with `n8n execute`, one login across all of them, then
 // the token-expiry stage in the same folder.
 import { existsSync, readdirSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { basename, join, relative } from 'node:path';
 
 import { CASES } from '../../cases.mjs';
 import { check } from '../check.mjs';
@@ -45,12 +45,41 @@ function startedByHand(workflow) {
 	};
 }
 
+/** Where the examples read files: n8n's allowed folder (N8N_RESTRICT_FILE_ACCESS_TO's default ~/.n8n-files) in its Docker image. */
+const DOCKER_N8N_FILES = '/home/node/.n8n-files/';
+
+/**
+ * The workflow with each Read/Write Files from Disk node reading its file (examples/<name>,
+ * copied, not linked: n8n refuses paths through symlinks) from the run's `filesDir`, which the
+ * n8n processes get as their only allowed folder (N8N_RESTRICT_FILE_ACCESS_TO), as in Docker.
+ */
+async function readingFilesFrom(workflow, { examplesDir, filesDir }, context) {
+	const nodes = [];
+	for (const node of workflow.nodes) {
+		if (node.type !== 'n8n-nodes-base.readWriteFile') {
+			nodes.push(node);
+			continue;
+		}
+		const selector = String(node.parameters?.fileSelector ?? '');
+		check(
+			selector.startsWith(DOCKER_N8N_FILES),
+			`node "${node.name}" reads ${selector}, expected a file in ${DOCKER_N8N_FILES}`,
+			{ ...context, node: node.name },
+		);
+		const name = basename(selector);
+		await mkdir(filesDir, { recursive: true });
+		await copyFile(join(examplesDir, name), join(filesDir, name));
+		nodes.push({ ...node, parameters: { ...node.parameters, fileSelector: join(filesDir, name) } });
+	}
+	return { ...workflow, nodes };
+}
+
 /**
  * examples/*.json with generic checks (lib/workflow-case.mjs genericCase). Those with a Manual
  * Trigger or a Schedule Trigger (then started by hand, see startedByHand) are runnable:
  * `n8n execute` cannot start any other trigger.
  */
-export async function loadExamples({ examplesDir, repo }) {
+export async function loadExamples({ examplesDir, repo, filesDir }) {
 	if (!existsSync(examplesDir)) return [];
 	const files = readdirSync(examplesDir)
 		.filter((file) => file.endsWith('.json'))
@@ -64,7 +93,11 @@ export async function loadExamples({ examplesDir, repo }) {
 		const scheduled = exported.nodes?.some(
 			(node) => node.type === 'n8n-nodes-base.scheduleTrigger',
 		);
-		const workflow = scheduled ? startedByHand(exported) : exported;
+		const workflow = await readingFilesFrom(
+			scheduled ? startedByHand(exported) : exported,
+			{ examplesDir, filesDir },
+			{ workflow: source },
+		);
 		if (scheduled)
 			log(
 				`  note: ${source} starts from a Schedule Trigger; run with a Manual Trigger in its place`,
