@@ -220,6 +220,8 @@ export async function crayonNode(
 		resource: 'subscription',
 		operation: 'create',
 		productType: 'nce',
+		// One create per row, as the other clients send (Verify All Items First adds a verify per row).
+		verifyFirst: false,
 		...MAPPED_FIELDS,
 		billingCycle: 1,
 		termDuration: 'P1M',
