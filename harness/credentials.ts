@@ -57,8 +57,8 @@ export interface CredentialStoreOptions {
 	/**
 	 * CPU time every decrypted read costs, in milliseconds. n8n 2.41 spends about this much on a
 	 * read (a sqlite query through typeorm, key derivation and an AES decryption, the type's
-	 * defaults applied): 5.6 ms of CPU per read in the profiles of bench/README.md ("Where the
-	 * time goes"), on a loaded two-core machine.
+	 * defaults applied): about 8 ms of CPU per read in the profiles of bench/README.md ("Where
+	 * the time goes"), on a loaded two-core machine; 5 ms is charged by default.
 	 */
 	readCostMs?: number;
 }
