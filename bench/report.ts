@@ -263,19 +263,22 @@ export function targetsTable(checks: TargetCheck[]): string {
 const escapeXml = (text: string) =>
 	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
-/** Grouped bars of requests/s per configuration at one row count, on a log scale. */
-export function throughputChart(rows: Row[], rowCount: number): string {
-	const groups = rows.filter((row) => row.configuration.rows === rowCount);
-	const colours: Record<ClientName, string> = {
-		axios: '#8c8c8c',
-		minimal: '#6fa8dc',
-		node: '#e06c00',
-	};
-	const [width, height, left, top, bottom] = [780, 340, 70, 40, 70];
+/** One group of bars in a chart: two label lines under it, one bar per series present. */
+export interface BarGroup {
+	labels: [string, string];
+	values: Partial<Record<string, number>>;
+}
+
+/** Grouped bars on a log scale; `series` gives each bar's key, legend label and colour, in order. */
+export function barChart(
+	title: string,
+	groups: BarGroup[],
+	series: Array<{ key: string; label: string; colour: string }>,
+	{ width = 780, legendWidth = 170 } = {},
+): string {
+	const [height, left, top, bottom] = [340, 70, 40, 70];
 	const plotHeight = height - top - bottom;
-	const values = groups.flatMap((row) =>
-		Object.values(row.clients).map((summary) => summary.requestsPerSecond),
-	);
+	const values = groups.flatMap((group) => Object.values(group.values) as number[]);
 	const decades = {
 		low: 10 ** Math.floor(Math.log10(Math.min(...values))),
 		high: 10 ** Math.ceil(Math.log10(Math.max(...values))),
@@ -287,11 +290,11 @@ export function throughputChart(rows: Row[], rowCount: number): string {
 				(Math.log10(value) - Math.log10(decades.low)) /
 					(Math.log10(decades.high) - Math.log10(decades.low)));
 	const groupWidth = (width - left - 20) / Math.max(groups.length, 1);
-	const barWidth = Math.min(40, (groupWidth - 30) / CLIENT_ORDER.length);
+	const barWidth = Math.min(40, (groupWidth - 30) / series.length);
 	const parts: string[] = [
 		`<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
 		`<rect width="${width}" height="${height}" fill="#ffffff"/>`,
-		`<text x="${left}" y="22" font-size="14" font-weight="bold">Create subscription, ${rowCount.toLocaleString('en-US')} items: requests per second (log scale, higher is better)</text>`,
+		`<text x="${left}" y="22" font-size="14" font-weight="bold">${escapeXml(title)}</text>`,
 	];
 	for (let decade = decades.low; decade <= decades.high; decade *= 10) {
 		parts.push(
@@ -299,30 +302,55 @@ export function throughputChart(rows: Row[], rowCount: number): string {
 			`<text x="${left - 8}" y="${y(decade) + 4}" text-anchor="end">${decade.toLocaleString('en-US')}</text>`,
 		);
 	}
-	groups.forEach((row, groupIndex) => {
+	groups.forEach((group, groupIndex) => {
 		const x0 = left + groupIndex * groupWidth + 15;
-		const present = CLIENT_ORDER.filter((client) => row.clients[client]);
-		present.forEach((client, barIndex) => {
-			const value = (row.clients[client] as ClientSummary).requestsPerSecond;
+		const present = series.filter(({ key }) => group.values[key] !== undefined);
+		present.forEach(({ key, colour }, barIndex) => {
+			const value = group.values[key] as number;
 			const x = x0 + barIndex * barWidth;
 			parts.push(
-				`<rect x="${x}" y="${y(value)}" width="${barWidth - 4}" height="${top + plotHeight - y(value)}" fill="${colours[client]}"/>`,
+				`<rect x="${x}" y="${y(value)}" width="${barWidth - 4}" height="${top + plotHeight - y(value)}" fill="${colour}"/>`,
 				`<text x="${x + (barWidth - 4) / 2}" y="${y(value) - 4}" text-anchor="middle" font-size="10">${value.toFixed(0)}</text>`,
 			);
 		});
-		const { latencyMs, concurrency } = row.configuration;
+		const middle = x0 + (present.length * barWidth) / 2;
 		parts.push(
-			`<text x="${x0 + (present.length * barWidth) / 2}" y="${top + plotHeight + 18}" text-anchor="middle">${latencyMs} ms latency</text>`,
-			`<text x="${x0 + (present.length * barWidth) / 2}" y="${top + plotHeight + 34}" text-anchor="middle">${concurrency === 1 ? 'sequential' : `concurrency ${concurrency}`}</text>`,
+			`<text x="${middle}" y="${top + plotHeight + 18}" text-anchor="middle">${escapeXml(group.labels[0])}</text>`,
+			`<text x="${middle}" y="${top + plotHeight + 34}" text-anchor="middle">${escapeXml(group.labels[1])}</text>`,
 		);
 	});
-	CLIENT_ORDER.forEach((client, index) => {
-		const x = left + index * 170;
+	series.forEach(({ label, colour }, index) => {
+		const x = left + index * legendWidth;
 		parts.push(
-			`<rect x="${x}" y="${height - 20}" width="12" height="12" fill="${colours[client]}"/>`,
-			`<text x="${x + 18}" y="${height - 10}">${escapeXml(CLIENT_LABELS[client])}</text>`,
+			`<rect x="${x}" y="${height - 20}" width="12" height="12" fill="${colour}"/>`,
+			`<text x="${x + 18}" y="${height - 10}">${escapeXml(label)}</text>`,
 		);
 	});
 	parts.push('</svg>');
 	return `${parts.join('\n')}\n`;
+}
+
+/** Grouped bars of requests/s per configuration at one row count, on a log scale. */
+export function throughputChart(rows: Row[], rowCount: number): string {
+	const colours: Record<ClientName, string> = {
+		axios: '#8c8c8c',
+		minimal: '#6fa8dc',
+		node: '#e06c00',
+	};
+	const groups = rows
+		.filter((row) => row.configuration.rows === rowCount)
+		.map(({ configuration: { latencyMs, concurrency }, clients }) => ({
+			labels: [
+				`${latencyMs} ms latency`,
+				concurrency === 1 ? 'sequential' : `concurrency ${concurrency}`,
+			] as [string, string],
+			values: Object.fromEntries(
+				Object.entries(clients).map(([name, summary]) => [name, summary.requestsPerSecond]),
+			),
+		}));
+	return barChart(
+		`Create subscription, ${rowCount.toLocaleString('en-US')} items: requests per second (log scale, higher is better)`,
+		groups,
+		CLIENT_ORDER.map((key) => ({ key, label: CLIENT_LABELS[key], colour: colours[key] })),
+	);
 }

@@ -4,7 +4,10 @@
  *
  * - `getDecrypted`: a copy of the stored data with the credential type's defaults applied
  *   (n8n fills unset properties from their `default`, so an absent hidden `accessToken`
- *   reads as `''`). Expressions inside stored credential data are NOT resolved.
+ *   reads as `''`). Expressions inside stored credential data are NOT resolved. Like n8n's,
+ *   every call is a read of its own (n8n: a database query and a decryption), counted in
+ *   `reads` and costing `readCostMs` of CPU (busy, so concurrency cannot hide it either), so a
+ *   node that reads the credential per request is as slow here as in n8n and a test can see it.
  * - `authenticate`: generic (`{ type: 'generic', properties: { headers|qs|body|auth } }`,
  *   values may be `={{$credentials.x}}` expressions) and function-style.
  * - `preAuthentication`: runs the type's `preAuthentication` when its hidden
@@ -46,15 +49,51 @@ export interface CredentialStore {
 	readonly preAuthenticationCalls: number;
 	/** How many times the engine persisted credential data (`updateCredentials`). */
 	readonly updates: number;
+	/** How many times credential data was read decrypted (each `getCredentials` of a node, and n8n's own reads). */
+	readonly reads: number;
 }
+
+export interface CredentialStoreOptions {
+	/**
+	 * CPU time every decrypted read costs, in milliseconds. n8n 2.41 spends about this much on a
+	 * read (a sqlite query through typeorm, key derivation and an AES decryption, the type's
+	 * defaults applied): about 8 ms of CPU per read in the profiles of bench/README.md ("Where
+	 * the time goes"), on a loaded two-core machine; 5 ms is charged by default.
+	 */
+	readCostMs?: number;
+}
+
+/** What one decrypted read costs in n8n 2.41 on the benchmark machine (see CredentialStoreOptions). */
+export const CREDENTIAL_READ_COST_MS = 5;
 
 class InMemoryCredentialStore implements CredentialStore {
 	preAuthenticationCalls = 0;
 	updates = 0;
+	reads = 0;
 	private readonly byType = new Map<string, ICredentialDataDecryptedObject>();
+	private readonly readCostMs: number;
 
-	constructor(initial: Record<string, ICredentialDataDecryptedObject>) {
+	constructor(
+		initial: Record<string, ICredentialDataDecryptedObject>,
+		{ readCostMs = CREDENTIAL_READ_COST_MS }: CredentialStoreOptions,
+	) {
 		for (const [type, data] of Object.entries(initial)) this.set(type, data);
+		this.readCostMs = readCostMs;
+	}
+
+	/** A decrypted read as n8n makes it: counted, and costing its CPU time. */
+	read(type: string): ICredentialDataDecryptedObject {
+		this.reads++;
+		// CPU time, not a clock: tests with fake timers stop Date and performance.now().
+		const cpuMs = () => {
+			const { user, system } = process.cpuUsage();
+			return (user + system) / 1000;
+		};
+		const until = cpuMs() + this.readCostMs;
+		while (cpuMs() < until) {
+			// n8n's query and decryption hold the thread this long.
+		}
+		return this.data(type);
 	}
 
 	has(type: string): boolean {
@@ -76,8 +115,9 @@ class InMemoryCredentialStore implements CredentialStore {
 /** One credential per type, keyed by type name (e.g. `crayonApi`); node credential ids are not checked. */
 export function createCredentialStore(
 	credentials: Record<string, ICredentialDataDecryptedObject> = {},
+	options: CredentialStoreOptions = {},
 ): CredentialStore {
-	return new InMemoryCredentialStore(credentials);
+	return new InMemoryCredentialStore(credentials, options);
 }
 
 /** The `credentials` value for a node that uses the stored credential of `type`. */
@@ -172,7 +212,7 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		type: string,
 	): Promise<ICredentialDataDecryptedObject> {
 		this.assertStored(nodeCredentials, type);
-		const stored = this.store.data(type);
+		const stored = this.store.read(type);
 		// n8n applies the credential type's defaults on read (applyDefaultsAndOverwrites).
 		const withDefaults = NodeHelpers.getNodeParameters(
 			this.getCredentialsProperties(type),

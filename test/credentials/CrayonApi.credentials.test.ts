@@ -108,6 +108,52 @@ describe('The Crayon API credential, in workflows,', () => {
 		expect(pairedItemsOf(result.output('Crayon'))).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 	});
 
+	it('reads the credential once per execution, however many items and requests', async () => {
+		const many = Array.from({ length: 12 }, (_, index) => ({ quantity: 1 + (index % 3) }));
+		const result = await crayon.runCrayon(addAddon, many);
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.apiCalls()).toHaveLength(12);
+		// Each read is a database query and a decryption in n8n: one per execution, not one per request.
+		expect(crayon.store.reads).toBe(1);
+		expect(crayon.logins()).toHaveLength(1);
+
+		await crayon.runCrayon({ ...addAddon, options: { concurrency: 4 } }, many);
+		expect(crayon.store.reads).toBe(2);
+		expect(crayon.logins()).toHaveLength(1);
+	});
+
+	it('after an expired token, logs in once more and every later request of the execution sends the new token', async () => {
+		await crayon.runCrayon(addAddon, [{ quantity: 1 }]);
+		const expired = crayon.bearer();
+		const readsBefore = crayon.store.reads;
+		crayon.sim.expireTokens();
+		crayon.sim.clearRequests();
+
+		const many = Array.from({ length: 10 }, (_, index) => ({ quantity: 1 + (index % 3) }));
+		const result = await crayon.runCrayon({ ...addAddon, options: { concurrency: 4 } }, many);
+
+		expect(result.error).toBeUndefined();
+		expect(crayon.logins()).toHaveLength(1);
+		expect(crayon.store.preAuthenticationCalls).toBe(2);
+		const renewed = crayon.bearer();
+		expect(renewed).not.toBe(expired);
+		const sent = crayon.requestsTo('POST', /\/addons$/);
+		const rejected = sent.filter((request) => request.status === 401);
+		// Only requests already in flight with the old token are rejected; none is sent with it afterwards.
+		expect(rejected.length).toBeGreaterThanOrEqual(1);
+		expect(rejected.length).toBeLessThanOrEqual(4);
+		expect(rejected.every((request) => request.headers.authorization === expired)).toBe(true);
+		const accepted = sent.filter((request) => request.status === 200);
+		expect(accepted).toHaveLength(10);
+		expect(accepted.every((request) => request.headers.authorization === renewed)).toBe(true);
+		expect(sent.indexOf(accepted[0])).toBeGreaterThan(sent.indexOf(rejected[0]));
+		// The credential is read once for the execution and once more to see whether another process renewed it.
+		expect(crayon.store.reads - readsBefore).toBe(2);
+		expect(visibleText(result)).not.toContain(expired.slice('Bearer '.length));
+		expect(visibleText(result)).not.toContain(renewed.slice('Bearer '.length));
+	});
+
 	it('names the failed login step for a wrong client secret, never shows the secret, sends nothing else', async () => {
 		const secret = 'wrong-client-secret-7f3a';
 		crayon.reset({ clientSecret: secret });
