@@ -28,6 +28,8 @@ interface LocatorOptions {
 	idFormat: 'number' | 'code';
 	placeholder: string;
 	required?: boolean;
+	/** A visible line under the field, for what "By ID" takes when one example cannot say it. */
+	hint?: string;
 }
 
 /**
@@ -50,6 +52,7 @@ function locator(options: LocatorOptions): Omit<INodeProperties, 'name'> {
 		default: { mode: 'list', value: '' },
 		required: options.required ?? true,
 		description: options.description,
+		...(options.hint === undefined ? {} : { hint: options.hint }),
 		modes: [
 			{
 				displayName: 'From List',
@@ -80,7 +83,7 @@ function locator(options: LocatorOptions): Omit<INodeProperties, 'name'> {
 	};
 }
 
-type Overrides = Partial<Pick<LocatorOptions, 'displayName' | 'description' | 'required'>>;
+type Overrides = Partial<Pick<LocatorOptions, 'displayName' | 'description' | 'required' | 'hint'>>;
 
 const locators = {
 	customerTenant: {

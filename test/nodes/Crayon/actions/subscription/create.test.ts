@@ -1,6 +1,7 @@
 /** Subscription → Create: POST /api/v1/subscriptions/ (the "Create subscription" page of Crayon's API documentation). */
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { fields } from '../../../../../nodes/Crayon/actions/subscription/create.operation';
 import { SEED } from '../../../../../simulator';
 import {
 	byId,
@@ -343,6 +344,15 @@ describe('Subscription → Create', () => {
 		);
 		expect(result.nodeError('Crayon')).toMatchObject({ httpCode: '400' });
 		expect(crayon.sim.purchaseCount()).toBe(0);
+	});
+});
+
+describe('Subscription → Create in the editor', () => {
+	it('says under Part Number what "By ID" takes for each product type, as one placeholder cannot', () => {
+		expect(fields.partNumber.property.hint).toMatch(
+			/productId:skuId for New Commerce .*legacy CSP/,
+		);
+		expect(fields.partNumber.property.typeOptions?.loadOptionsDependsOn).toContain('productType');
 	});
 });
 
