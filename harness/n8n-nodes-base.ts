@@ -91,6 +91,32 @@ function requireVersion(context: IExecuteFunctions, version: number): void {
 
 const noOptions = (value: unknown) => isPlainObject(value) && Object.keys(value).length === 0;
 
+/** Refuses every operation but the one the stand-in implements. */
+function requireOperation(
+	context: IExecuteFunctions,
+	operation: string,
+	implemented = `"${operation}" only`,
+): void {
+	requireSupported(
+		context,
+		'operation',
+		context.getNodeParameter('operation', 0),
+		(value) => value === operation,
+		implemented,
+	);
+}
+
+/** Refuses any option set on the item: the stand-in implements none. */
+function requireNoOptions(context: IExecuteFunctions, itemIndex: number): void {
+	requireSupported(
+		context,
+		'options',
+		context.getNodeParameter('options', itemIndex, {}),
+		noOptions,
+		'no options',
+	);
+}
+
 /** Every `{{ … }}` part of a raw expression, as n8n's Set node finds them (getResolvables). */
 function resolvables(expression: string): string[] {
 	return expression.match(/{{[\s\S]*?}}/g) ?? [];
@@ -265,13 +291,7 @@ class SplitOut implements INodeType {
 				(value) => value === 'noOtherFields',
 				'"noOtherFields" only',
 			);
-			requireSupported(
-				this,
-				'options',
-				this.getNodeParameter('options', itemIndex, {}),
-				noOptions,
-				'no options',
-			);
+			requireNoOptions(this, itemIndex);
 
 			const value = item.json[field];
 			// As in n8n: a missing field gives no items, a scalar one item, an object its values.
@@ -422,13 +442,7 @@ class ConvertToFile implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		requireVersion(this, CONVERT_TO_FILE_VERSION);
-		requireSupported(
-			this,
-			'operation',
-			this.getNodeParameter('operation', 0),
-			(value) => value === 'xlsx',
-			'"xlsx" (Convert to XLSX) only',
-		);
+		requireOperation(this, 'xlsx', '"xlsx" (Convert to XLSX) only');
 		const items = this.getInputData();
 		const options = this.getNodeParameter('options', 0, {}) as {
 			compression?: boolean;
@@ -492,13 +506,7 @@ class Filter implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		requireVersion(this, FILTER_VERSION);
-		requireSupported(
-			this,
-			'options',
-			this.getNodeParameter('options', 0, {}),
-			noOptions,
-			'no options',
-		);
+		requireNoOptions(this, 0);
 		const kept: INodeExecutionData[] = [];
 		const discarded: INodeExecutionData[] = [];
 		for (const [itemIndex, item] of this.getInputData().entries()) {
@@ -637,13 +645,7 @@ class ReadWriteFile implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		requireVersion(this, 1.1);
-		requireSupported(
-			this,
-			'operation',
-			this.getNodeParameter('operation', 0),
-			(value) => value === 'read',
-			'"read" only',
-		);
+		requireOperation(this, 'read');
 		const output: INodeExecutionData[] = [];
 		for (const itemIndex of this.getInputData().keys()) {
 			const fileSelector = String(this.getNodeParameter('fileSelector', itemIndex));
@@ -654,13 +656,7 @@ class ReadWriteFile implements INodeType {
 				(value) => path.isAbsolute(String(value)) && !FILE_PATTERN.test(String(value)),
 				'one file by its absolute path, no patterns',
 			);
-			requireSupported(
-				this,
-				'options',
-				this.getNodeParameter('options', itemIndex, {}),
-				noOptions,
-				'no options',
-			);
+			requireNoOptions(this, itemIndex);
 			let content: Buffer;
 			try {
 				content = await readFile(fileSelector);
@@ -706,22 +702,10 @@ class ExtractFromFile implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		requireVersion(this, 1.1);
-		requireSupported(
-			this,
-			'operation',
-			this.getNodeParameter('operation', 0),
-			(value) => value === 'csv',
-			'"csv" only',
-		);
+		requireOperation(this, 'csv');
 		const output: INodeExecutionData[] = [];
 		for (const itemIndex of this.getInputData().keys()) {
-			requireSupported(
-				this,
-				'options',
-				this.getNodeParameter('options', itemIndex, {}),
-				noOptions,
-				'no options',
-			);
+			requireNoOptions(this, itemIndex);
 			const field = String(this.getNodeParameter('binaryPropertyName', itemIndex));
 			const text = (await this.helpers.getBinaryDataBuffer(itemIndex, field)).toString('utf8');
 			const lines = csvRows(text, ',');
