@@ -1,6 +1,6 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { requestOptionsDescription } from '../fields/options';
+import { requestOptionsDescriptions } from '../fields/options';
 import { billingStatement } from './billingStatement';
 import { customerTenant } from './customerTenant';
 import { invoice } from './invoice';
@@ -35,6 +35,16 @@ export function findOperation(resource: string, operation: string): CrayonOperat
 	return all.find((candidate) => candidate.option.value === resource)?.operations[operation];
 }
 
+/** The values of the operations that buy or change (`isPurchase`), or of those that only read. */
+export function operationValues(isPurchase: boolean): string[] {
+	const values = all.flatMap((resource) =>
+		Object.entries(resource.operations)
+			.filter(([, operation]) => (operation.isPurchase === true) === isPurchase)
+			.map(([value]) => value),
+	);
+	return [...new Set(values)].sort();
+}
+
 export const nodeProperties: INodeProperties[] = [
 	{
 		displayName: 'Resource',
@@ -47,5 +57,5 @@ export const nodeProperties: INodeProperties[] = [
 		default: 'subscription',
 	},
 	...all.flatMap((resource) => resource.properties),
-	requestOptionsDescription,
+	...requestOptionsDescriptions(operationValues(true), operationValues(false)),
 ];

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { readRunOptions } from '../fields/options';
+import { readRunOptions, type Throughput } from '../fields/options';
 import { parseItemParameters, readParameters } from '../fields/parameters';
 import { CrayonSession, purchaseLines, type PurchaseOutcome } from '../transport';
 import { OutputItems, type CrayonOperation } from './operation';
@@ -130,7 +130,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	refuseNodeLevelRetryOfPurchases(this, operation);
 	const items = this.getInputData();
 	const continueOnFail = this.continueOnFail();
-	const options = readRunOptions(this);
+	const options = readRunOptions(this, operation.isPurchase === true);
 	const session = new CrayonSession(this, options.request);
 
 	const inputs: unknown[] = new Array(items.length);
@@ -167,18 +167,14 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		items.map((_, itemIndex) => itemIndex).filter((itemIndex) => outputs[itemIndex] === undefined);
 
 	/** Runs `step` for every item still without an output; a failure (without Continue On Fail) stops the run. */
-	const run = async (step: (itemIndex: number) => Promise<void>) => {
-		const { failure, started } = await processAll(
-			pending(),
-			options.throughput,
-			async (itemIndex) => {
-				try {
-					await step(itemIndex);
-				} catch (error) {
-					fail(itemIndex, error);
-				}
-			},
-		);
+	const run = async (throughput: Throughput, step: (itemIndex: number) => Promise<void>) => {
+		const { failure, started } = await processAll(pending(), throughput, async (itemIndex) => {
+			try {
+				await step(itemIndex);
+			} catch (error) {
+				fail(itemIndex, error);
+			}
+		});
 		return failure === undefined
 			? undefined
 			: {
@@ -189,7 +185,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	};
 
 	if (operation.prepare) {
-		const stopped = await run(async (itemIndex) => {
+		const stopped = await run(options.checkThroughput, async (itemIndex) => {
 			inputs[itemIndex] = await operation.prepare!.call(
 				this,
 				inputs[itemIndex],
@@ -206,7 +202,7 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			throw stopped.error;
 		}
 	}
-	const stopped = await run(async (itemIndex) => {
+	const stopped = await run(options.throughput, async (itemIndex) => {
 		const result = await operation.execute.call(this, inputs[itemIndex], session.client(itemIndex));
 		const items =
 			result instanceof OutputItems

@@ -1,11 +1,6 @@
 import { sleep } from 'n8n-workflow';
 
-/** How items are scheduled: at most `concurrency` at once, `batchSize` per batch with a pause between batches. */
-export interface Throughput {
-	concurrency: number;
-	batchSize: number;
-	batchIntervalMs: number;
-}
+import type { Throughput } from '../fields/options';
 
 export interface ItemFailure {
 	itemIndex: number;

@@ -7,6 +7,14 @@ import { parseItemParameters } from './parameters';
 
 /** Crayon publishes no rate limit; a cap keeps a typo from opening hundreds of purchases at once. */
 const MAX_CONCURRENCY = 16;
+/**
+ * Purchases and changes go one at a time unless the user asks for more: a run stopped by an
+ * error then has at most one purchase in flight. Reads, and the read-only checks of "Verify All
+ * Items First", have no such reason and go several at once, as n8n's HTTP Request node sends
+ * all items at once; 8 stays well inside the cap while a 429 pauses every item.
+ */
+export const DEFAULT_PURCHASE_CONCURRENCY = 1;
+export const DEFAULT_READ_CONCURRENCY = 8;
 
 const DEFAULT_BATCH_SIZE = 50;
 const DEFAULT_BATCH_INTERVAL_MS = 1000;
@@ -15,83 +23,103 @@ const DEFAULT_TIMEOUT_MS = DEFAULT_REQUEST_SETTINGS.timeoutMs;
 /** One hour: longer than any Crayon answer takes, and within what a timer can wait (2^31 − 1 ms). */
 const MAX_TIMEOUT_MS = 3_600_000;
 
-/** Options every operation offers, read once per execution. */
-export const requestOptionsDescription: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [
-		{
-			displayName: 'Batching',
-			name: 'batching',
-			placeholder: 'Add Batching',
-			type: 'fixedCollection',
-			typeOptions: { multipleValues: false },
-			default: { batch: {} },
-			options: [
-				{
-					displayName: 'Batching',
-					name: 'batch',
-					values: [
-						{
-							displayName: 'Items per Batch',
-							name: 'batchSize',
-							type: 'number',
-							typeOptions: { minValue: 1 },
-							default: DEFAULT_BATCH_SIZE,
-							description: 'How many items to process before each pause',
-						},
-						{
-							displayName: 'Batch Interval',
-							name: 'batchInterval',
-							type: 'number',
-							typeOptions: { minValue: 0 },
-							default: DEFAULT_BATCH_INTERVAL_MS,
-							hint: 'In milliseconds',
-							description:
-								'How long to wait after a batch has finished before the next batch starts',
-						},
-					],
-				},
-			],
-		},
-		{
-			displayName: 'Concurrency',
-			name: 'concurrency',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
-			default: 1,
-			description:
-				'How many items to process at the same time, each with at most one request in flight. Output order stays the same. Crayon publishes no rate limit, so raise this gradually; a 429 answer pauses all items.',
-		},
-		{
-			displayName: 'Max Retries',
-			name: 'maxRetries',
-			type: 'number',
-			typeOptions: { minValue: 0, maxValue: 10 },
-			default: DEFAULT_MAX_RETRIES,
-			description:
-				'How often to retry a request that Crayon provably did not process (connection refused, 429, 503). Purchases are never repeated after a timeout or a lost connection.',
-		},
-		{
-			displayName: 'Timeout',
-			name: 'timeout',
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_MS },
-			default: DEFAULT_TIMEOUT_MS,
-			hint: 'In milliseconds, at most 3600000 (one hour)',
-			description: 'How long one request may take, from sending it to the last byte of the answer',
-		},
-	],
+/** Concurrency as offered to operations that buy or change, and to those that only read. */
+const CONCURRENCY_OPTIONS: Record<'purchase' | 'read', INodeProperties> = {
+	purchase: {
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+		default: 1, // DEFAULT_PURCHASE_CONCURRENCY: n8n's lint wants the literal here
+		description: `How many items to buy or change at the same time, each with at most one request in flight. Output order stays the same. Crayon publishes no rate limit, so raise this gradually; a 429 answer pauses all items. The read-only checks of Verify All Items First run ${DEFAULT_READ_CONCURRENCY} at once, or this many if more.`,
+	},
+	read: {
+		displayName: 'Concurrency',
+		name: 'concurrency',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: MAX_CONCURRENCY },
+		default: 8, // DEFAULT_READ_CONCURRENCY
+		description:
+			'How many items to read at the same time, each with at most one request in flight. Output order stays the same. A 429 answer pauses all items and retries them.',
+	},
 };
+
+/**
+ * Options every operation offers, read once per execution; only the default and the wording of
+ * Concurrency differ between operations that buy or change and those that only read.
+ */
+function requestOptionsFor(kind: 'purchase' | 'read', operations: string[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: { operation: operations } },
+		options: [
+			{
+				displayName: 'Batching',
+				name: 'batching',
+				placeholder: 'Add Batching',
+				type: 'fixedCollection',
+				typeOptions: { multipleValues: false },
+				default: { batch: {} },
+				options: [
+					{
+						displayName: 'Batching',
+						name: 'batch',
+						values: [
+							{
+								displayName: 'Items per Batch',
+								name: 'batchSize',
+								type: 'number',
+								typeOptions: { minValue: 1 },
+								default: DEFAULT_BATCH_SIZE,
+								description: 'How many items to process before each pause',
+							},
+							{
+								displayName: 'Batch Interval',
+								name: 'batchInterval',
+								type: 'number',
+								typeOptions: { minValue: 0 },
+								default: DEFAULT_BATCH_INTERVAL_MS,
+								hint: 'In milliseconds',
+								description:
+									'How long to wait after a batch has finished before the next batch starts',
+							},
+						],
+					},
+				],
+			},
+			CONCURRENCY_OPTIONS[kind],
+			{
+				displayName: 'Max Retries',
+				name: 'maxRetries',
+				type: 'number',
+				typeOptions: { minValue: 0, maxValue: 10 },
+				default: DEFAULT_MAX_RETRIES,
+				description:
+					'How often to retry a request that Crayon provably did not process (connection refused, 429, 503). Purchases are never repeated after a timeout or a lost connection.',
+			},
+			{
+				displayName: 'Timeout',
+				name: 'timeout',
+				type: 'number',
+				typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_MS },
+				default: DEFAULT_TIMEOUT_MS,
+				hint: 'In milliseconds, at most 3600000 (one hour)',
+				description:
+					'How long one request may take, from sending it to the last byte of the answer',
+			},
+		],
+	};
+}
 
 const optionsSchema = z
 	.object({
 		timeout: wholeNumber(1, MAX_TIMEOUT_MS).default(DEFAULT_TIMEOUT_MS),
 		maxRetries: wholeNumber(0, 10).default(DEFAULT_MAX_RETRIES),
-		concurrency: wholeNumber(1, MAX_CONCURRENCY).default(1),
+		concurrency: wholeNumber(1, MAX_CONCURRENCY).optional(),
 		batching: z
 			.object({
 				batchSize: wholeNumber(1).default(DEFAULT_BATCH_SIZE),
@@ -105,11 +133,9 @@ const optionsSchema = z
 			timeoutMs: options.timeout,
 			maxRetries: options.maxRetries,
 		},
-		throughput: {
-			concurrency: options.concurrency,
-			batchSize: options.batching?.batchSize ?? Infinity,
-			batchIntervalMs: options.batching?.batchInterval ?? 0,
-		},
+		concurrency: options.concurrency,
+		batchSize: options.batching?.batchSize ?? Infinity,
+		batchIntervalMs: options.batching?.batchInterval ?? 0,
 	}));
 
 /** How items are scheduled: at most `concurrency` at once, `batchSize` per batch with a pause between batches. */
@@ -121,16 +147,51 @@ export interface Throughput {
 
 export interface RunOptions {
 	request: RequestSettings;
+	/** How the operation's items are scheduled. */
 	throughput: Throughput;
+	/** How the read-only checks before a purchase run's first purchase are scheduled. */
+	checkThroughput: Throughput;
 }
 
-/** The Options collection, validated like item parameters (it may hold expressions). */
-export function readRunOptions(context: IExecuteFunctions): RunOptions {
+/**
+ * The Options collection, validated like item parameters (it may hold expressions), for an
+ * operation that buys or changes (`isPurchase`) or one that only reads.
+ */
+export function readRunOptions(context: IExecuteFunctions, isPurchase: boolean): RunOptions {
 	const { batching, ...options } = context.getNodeParameter('options', 0, {}) as IDataObject;
 	// The fixed collection's single group ("batch") is not a field of its own: leaving it
 	// out of the path makes a problem read "Options → Batching → Items per Batch".
 	const raw = { ...options, batching: (batching as IDataObject | undefined)?.batch };
-	return parseItemParameters(context, z.object({ options: optionsSchema }), { options: raw }, 0, [
-		requestOptionsDescription,
-	]).options;
+	const { concurrency, request, ...batches } = parseItemParameters(
+		context,
+		z.object({ options: optionsSchema }),
+		{ options: raw },
+		0,
+		[requestOptionsFor(isPurchase ? 'purchase' : 'read', [])],
+	).options;
+	const ownConcurrency =
+		concurrency ?? (isPurchase ? DEFAULT_PURCHASE_CONCURRENCY : DEFAULT_READ_CONCURRENCY);
+	return {
+		request,
+		throughput: { ...batches, concurrency: ownConcurrency },
+		checkThroughput: {
+			...batches,
+			concurrency: Math.max(ownConcurrency, DEFAULT_READ_CONCURRENCY),
+		},
+	};
+}
+
+/**
+ * The Options collections of the node: one for the operations that buy or change, one for
+ * those that only read. They are told apart by the operation's value alone, so an operation
+ * value must mean the same kind in every resource (a test holds the node to that).
+ */
+export function requestOptionsDescriptions(
+	purchaseOperations: string[],
+	readOperations: string[],
+): INodeProperties[] {
+	return [
+		requestOptionsFor('purchase', purchaseOperations),
+		requestOptionsFor('read', readOperations),
+	];
 }

@@ -13,8 +13,12 @@ import { read as readWorkbook, utils as sheetUtils } from '@e965/xlsx';
 import type { IDataObject, INodeParameters, INodeProperties } from 'n8n-workflow';
 import { NodeHelpers } from 'n8n-workflow';
 
-import { findOperation } from '../../../nodes/Crayon/actions/resources';
+import { findOperation, operationValues } from '../../../nodes/Crayon/actions/resources';
 import { Crayon } from '../../../nodes/Crayon/Crayon.node';
+import {
+	DEFAULT_PURCHASE_CONCURRENCY,
+	DEFAULT_READ_CONCURRENCY,
+} from '../../../nodes/Crayon/fields/options';
 
 import {
 	exampleRows,
@@ -26,6 +30,37 @@ import {
 } from '../../../harness';
 import { SEED } from '../../../simulator';
 import { byId, expectNothingSent, jsonOf, pairedItemsOf, useCrayon } from '../../helpers';
+
+describe('The Options collections', () => {
+	const collections = new Crayon().description.properties.filter(
+		(property) => property.name === 'options',
+	);
+
+	it('tell purchases from reads by the operation value alone, which means one kind in every resource', () => {
+		const purchases = operationValues(true);
+		expect(purchases).toContain('create');
+		expect(operationValues(false)).toContain('getMany');
+		expect(operationValues(false).filter((value) => purchases.includes(value))).toEqual([]);
+	});
+
+	it('offer Concurrency 1 to operations that buy or change and 8 to those that only read', () => {
+		expect([DEFAULT_PURCHASE_CONCURRENCY, DEFAULT_READ_CONCURRENCY]).toEqual([1, 8]);
+		const concurrencyFor = (operation: string) => {
+			const shown = collections.filter((collection) =>
+				(collection.displayOptions?.show?.operation as string[]).includes(operation),
+			);
+			expect(shown).toHaveLength(1);
+			return (shown[0].options as INodeProperties[]).find((option) => option.name === 'concurrency')
+				?.default;
+		};
+		expect(operationValues(true).map(concurrencyFor)).toEqual(
+			operationValues(true).map(() => DEFAULT_PURCHASE_CONCURRENCY),
+		);
+		expect(operationValues(false).map(concurrencyFor)).toEqual(
+			operationValues(false).map(() => DEFAULT_READ_CONCURRENCY),
+		);
+	});
+});
 
 describe('The Crayon node with "Retry On Fail"', () => {
 	const crayon = useCrayon();

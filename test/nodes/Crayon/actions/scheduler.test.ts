@@ -6,6 +6,8 @@
  */
 import type { IDataObject } from 'n8n-workflow';
 
+import { DEFAULT_READ_CONCURRENCY } from '../../../../nodes/Crayon/fields/options';
+import { VERIFY_PATH } from '../../../../nodes/Crayon/domain/orders';
 import { SEED, type RecordedRequest } from '../../../../simulator';
 import {
 	createSubscription,
@@ -214,6 +216,70 @@ describe('Options → Concurrency', () => {
 		expect(result.error?.message).toContain(
 			'"Options → Concurrency" must be a whole number from 1 to 16 (received 17)',
 		);
+	});
+});
+
+/** Arrival times of the requests to `path`, in arrival order. */
+const arrivalsAt = (method: string, path: string) =>
+	crayon.requestsTo(method, path).map((request) => request.at);
+
+describe('Concurrency when Options → Concurrency is not set', () => {
+	// Long enough that a request sent before the first answer arrived tells concurrency on any machine.
+	const latencyMs = 250;
+	const getSubscription = {
+		resource: 'subscription',
+		operation: 'get',
+		subscriptionId: `={{ ${SEED.nceSubscriptionId} }}`,
+	};
+
+	it(`reads ${DEFAULT_READ_CONCURRENCY} items at once, never more`, async () => {
+		crayon.sim.setLatency(latencyMs);
+
+		const result = await crayon.runCrayon(getSubscription, rows(DEFAULT_READ_CONCURRENCY * 2));
+
+		expect(result.error).toBeUndefined();
+		expect(result.output('Crayon')).toHaveLength(DEFAULT_READ_CONCURRENCY * 2);
+		// The first request waits alone while n8n logs in with it; the rest then go together.
+		const [, ...arrivals] = arrivalsAt('GET', `${SUBSCRIPTIONS_PATH}${SEED.nceSubscriptionId}`);
+		expect(arrivals[DEFAULT_READ_CONCURRENCY - 1] - arrivals[0]).toBeLessThan(latencyMs);
+		expect(arrivals[DEFAULT_READ_CONCURRENCY] - arrivals[0]).toBeGreaterThanOrEqual(latencyMs - 5);
+	});
+
+	it('reads one item at a time when Concurrency is set to 1', async () => {
+		crayon.sim.setLatency(latencyMs / 5);
+
+		const result = await crayon.runCrayon(
+			{ ...getSubscription, options: { concurrency: 1 } },
+			rows(4),
+		);
+
+		expect(result.error).toBeUndefined();
+		const arrivals = arrivalsAt('GET', `${SUBSCRIPTIONS_PATH}${SEED.nceSubscriptionId}`);
+		for (let index = 0; index + 1 < arrivals.length; index++) {
+			expect(arrivals[index + 1] - arrivals[index]).toBeGreaterThanOrEqual(latencyMs / 5 - 5);
+		}
+	});
+
+	it(`buys one item at a time, after checking ${DEFAULT_READ_CONCURRENCY} at once with Verify All Items First`, async () => {
+		crayon.sim.setLatency(latencyMs / 5);
+		const count = DEFAULT_READ_CONCURRENCY + 2;
+
+		const result = await crayon.runCrayon(
+			{ ...createSubscription(), verifyFirst: true },
+			rows(count),
+		);
+
+		expect(result.error).toBeUndefined();
+		const checks = arrivalsAt('POST', VERIFY_PATH);
+		const creates = arrivalsAt('POST', SUBSCRIPTIONS_PATH);
+		expect(checks).toHaveLength(count);
+		// The first check waits alone while n8n logs in with it.
+		expect(checks[DEFAULT_READ_CONCURRENCY] - checks[1]).toBeLessThan(latencyMs / 5);
+		expect(creates[0]).toBeGreaterThan(checks[count - 1]);
+		for (let index = 0; index + 1 < creates.length; index++) {
+			expect(creates[index + 1] - creates[index]).toBeGreaterThanOrEqual(latencyMs / 5 - 5);
+		}
+		expect(crayon.sim.purchaseCount()).toBe(count);
 	});
 });
 
