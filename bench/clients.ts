@@ -3,7 +3,7 @@
  * a plain axios loop (log in once, then POST per row) and the Crayon node executed by
  * n8n-core's WorkflowExecute with one input item per row.
  */
-import axios from 'axios';
+import axios, { type AxiosInstance } from 'axios';
 import type {
 	IDataObject,
 	IExecuteFunctions,
@@ -82,12 +82,8 @@ export interface ClientRun {
 	failures: number;
 }
 
-/** The baseline: what a developer would write by hand with axios and one token. */
-export async function axiosLoop(
-	baseUrl: string,
-	rows: Row[],
-	concurrency: number,
-): Promise<ClientRun> {
+/** An axios client with one token: what a developer would write by hand (keep-alive, JSON). */
+export async function axiosClient(baseUrl: string): Promise<AxiosInstance> {
 	const login = await axios.post<{ AccessToken: string }>(
 		`${baseUrl}/api/v1/connect/token`,
 		new URLSearchParams({
@@ -100,10 +96,19 @@ export async function axiosLoop(
 			auth: { username: DEFAULT_CREDENTIALS.clientId, password: DEFAULT_CREDENTIALS.clientSecret },
 		},
 	);
-	const client = axios.create({
+	return axios.create({
 		baseURL: baseUrl,
 		headers: { Authorization: `Bearer ${login.data.AccessToken}`, Accept: 'application/json' },
 	});
+}
+
+/** The baseline: logs in once, then one create per row. */
+export async function axiosLoop(
+	baseUrl: string,
+	rows: Row[],
+	concurrency: number,
+): Promise<ClientRun> {
+	const client = await axiosClient(baseUrl);
 	const output = await inParallel(rows.length, concurrency, async (index) => {
 		const response = await client.post<IDataObject>(
 			'/api/v1/subscriptions/',

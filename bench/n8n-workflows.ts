@@ -1,15 +1,19 @@
 /**
  * What the real-n8n mode runs: one workflow per client and row count (Manual Trigger → a Code
  * node emitting the rows → the client), each with a credential of its own that has no token
- * yet, so every run logs in exactly once. And the floor: a community package with one node that
- * only calls `httpRequestWithAuthentication` per item.
+ * yet, so every run logs in exactly once; Get Many with Return All; the Create runs between two
+ * heap probes. And the bench package: the floor, a node that only calls
+ * `httpRequestWithAuthentication` per item, and the heap probe.
  */
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-import { SEED } from '../simulator';
+import { ALL_SUBSCRIPTION_STATUSES, SEED } from '../simulator';
 
 export type N8nClientName = 'crayon' | 'crayonVerify' | 'httpDefault' | 'httpLoop' | 'floor';
+
+/** The Create clients whose memory is probed: the Crayon node and the floor beside it. */
+export type MemoryClientName = 'crayon' | 'floor';
 
 export const N8N_CLIENT_LABELS: Record<N8nClientName | 'axios', string> = {
 	axios: 'axios loop',
@@ -22,17 +26,15 @@ export const N8N_CLIENT_LABELS: Record<N8nClientName | 'axios', string> = {
 
 export interface N8nWorkflowCase {
 	id: string;
-	client: N8nClientName;
-	rows: number;
-	concurrency: number;
 	workflow: Record<string, unknown>;
 	credentialId: string;
 	/** The nodes whose runs make up the client's time (first start to last end). */
 	timedNodes: string[];
 }
 
-const FLOOR_PACKAGE = 'n8n-nodes-bench-floor';
-const FLOOR_NODE_TYPE = `${FLOOR_PACKAGE}.benchFloor`;
+const BENCH_PACKAGE = 'n8n-nodes-bench';
+export const FLOOR_NODE_TYPE = `${BENCH_PACKAGE}.benchFloor`;
+const PROBE_NODE_TYPE = `${BENCH_PACKAGE}.benchHeapProbe`;
 
 /** The rows as the Code node emits them: the same fields the axios loop sends. */
 function rowsCode(rows: number): string {
@@ -66,6 +68,76 @@ function chain(...names: string[]) {
 	);
 }
 
+/** A workflow with a credential of its own (no token yet) for every node that has `credentials`. */
+function caseOf(
+	id: string,
+	title: string,
+	nodes: object[],
+	connections: Record<string, unknown>,
+	timedNodes: string[],
+): N8nWorkflowCase {
+	return {
+		id,
+		credentialId: credentialIdOf(id),
+		timedNodes,
+		workflow: {
+			id,
+			name: `bench: ${title}`,
+			active: false,
+			nodes,
+			connections,
+			settings: { executionOrder: 'v1' },
+			pinData: {},
+		},
+	};
+}
+
+const credentialIdOf = (id: string) => `cred-${id}`;
+/** A node's reference to a credential, named as importCases (bench/n8n.ts) names it. */
+export const credentialReference = (credentialId: string) => ({
+	id: credentialId,
+	name: `Crayon ${credentialId}`,
+});
+const credentialsOf = (id: string) => ({ crayonApi: credentialReference(credentialIdOf(id)) });
+
+const trigger = () => node('Start', 'n8n-nodes-base.manualTrigger', 1, {}, 0);
+const sheetOf = (rows: number) =>
+	node('Rows', 'n8n-nodes-base.code', 2, { jsCode: rowsCode(rows) }, 200);
+
+/** Subscription → Create with three fields mapped by expressions. */
+function crayonCreate(
+	id: string,
+	{ verifyFirst, concurrency }: { verifyFirst: boolean; concurrency: number },
+	x: number,
+) {
+	return {
+		...node(
+			'Crayon',
+			'n8n-nodes-crayon.crayon',
+			1,
+			{
+				resource: 'subscription',
+				operation: 'create',
+				productType: 'nce',
+				customerTenantId: '={{ $json.tenantId }}',
+				partNumber: '={{ $json.partNumber }}',
+				quantity: '={{ $json.quantity }}',
+				billingCycle: 1,
+				termDuration: 'P1M',
+				verifyFirst,
+				options: concurrency > 1 ? { concurrency } : {},
+			},
+			x,
+		),
+		credentials: credentialsOf(id),
+	};
+}
+
+const floor = (id: string, x: number) => ({
+	...node('Floor', FLOOR_NODE_TYPE, 1, { body: BODY_EXPRESSION }, x),
+	credentials: credentialsOf(id),
+});
+
 export function workflowCase(
 	client: N8nClientName,
 	rows: number,
@@ -73,10 +145,9 @@ export function workflowCase(
 	baseUrl: string,
 ): N8nWorkflowCase {
 	const id = `bench${client}${rows}c${concurrency}`.slice(0, 36);
-	const credentialId = `cred-${id}`;
-	const credentials = { crayonApi: { id: credentialId, name: `Crayon ${id}` } };
-	const trigger = node('Start', 'n8n-nodes-base.manualTrigger', 1, {}, 0);
-	const sheet = node('Rows', 'n8n-nodes-base.code', 2, { jsCode: rowsCode(rows) }, 200);
+	const title = `${N8N_CLIENT_LABELS[client]}, ${rows} rows, concurrency ${concurrency}`;
+	const start = trigger();
+	const sheet = sheetOf(rows);
 	const http = {
 		...node(
 			'HTTP Request',
@@ -94,90 +165,136 @@ export function workflowCase(
 			},
 			600,
 		),
-		credentials,
+		credentials: credentialsOf(id),
 	};
-	let nodes: object[];
-	let connections: Record<string, unknown>;
-	let timedNodes: string[];
 	if (client === 'crayon' || client === 'crayonVerify') {
-		const crayon = {
-			...node(
-				'Crayon',
-				'n8n-nodes-crayon.crayon',
-				1,
-				{
-					resource: 'subscription',
-					operation: 'create',
-					productType: 'nce',
-					customerTenantId: '={{ $json.tenantId }}',
-					partNumber: '={{ $json.partNumber }}',
-					quantity: '={{ $json.quantity }}',
-					billingCycle: 1,
-					termDuration: 'P1M',
-					// Off, the node sends what the other clients send: one create per row.
-					verifyFirst: client === 'crayonVerify',
-					options: concurrency > 1 ? { concurrency } : {},
-				},
-				400,
-			),
-			credentials,
-		};
-		nodes = [trigger, sheet, crayon];
-		connections = chain('Start', 'Rows', 'Crayon');
-		timedNodes = ['Crayon'];
-	} else if (client === 'floor') {
-		nodes = [
-			trigger,
-			sheet,
-			{ ...node('Floor', FLOOR_NODE_TYPE, 1, { body: BODY_EXPRESSION }, 400), credentials },
-		];
-		connections = chain('Start', 'Rows', 'Floor');
-		timedNodes = ['Floor'];
-	} else if (client === 'httpDefault') {
-		nodes = [trigger, sheet, http];
-		connections = chain('Start', 'Rows', 'HTTP Request');
-		timedNodes = ['HTTP Request'];
-	} else {
-		const loop = node(
-			'Loop',
-			'n8n-nodes-base.splitInBatches',
-			3,
-			{ batchSize: 1, options: {} },
-			400,
-		);
-		nodes = [trigger, sheet, loop, http];
-		// The loop's "loop" output is its second: Loop → HTTP Request → Loop.
-		connections = {
+		// Verify off, the node sends what the other clients send: one create per row.
+		const crayon = crayonCreate(id, { verifyFirst: client === 'crayonVerify', concurrency }, 400);
+		return caseOf(id, title, [start, sheet, crayon], chain('Start', 'Rows', 'Crayon'), ['Crayon']);
+	}
+	if (client === 'floor') {
+		return caseOf(id, title, [start, sheet, floor(id, 400)], chain('Start', 'Rows', 'Floor'), [
+			'Floor',
+		]);
+	}
+	if (client === 'httpDefault') {
+		return caseOf(id, title, [start, sheet, http], chain('Start', 'Rows', 'HTTP Request'), [
+			'HTTP Request',
+		]);
+	}
+	const loop = node('Loop', 'n8n-nodes-base.splitInBatches', 3, { batchSize: 1, options: {} }, 400);
+	// The loop's "loop" output is its second: Loop → HTTP Request → Loop.
+	return caseOf(
+		id,
+		title,
+		[start, sheet, loop, http],
+		{
 			...chain('Start', 'Rows', 'Loop'),
 			Loop: { main: [[], [{ node: 'HTTP Request', type: 'main', index: 0 }]] },
 			'HTTP Request': { main: [[{ node: 'Loop', type: 'main', index: 0 }]] },
-		};
-		timedNodes = ['Loop', 'HTTP Request'];
-	}
-	return {
-		id,
-		client,
-		rows,
-		concurrency,
-		credentialId,
-		timedNodes,
-		workflow: {
-			id,
-			name: `bench: ${N8N_CLIENT_LABELS[client]}, ${rows} rows, concurrency ${concurrency}`,
-			active: false,
-			nodes,
-			connections,
-			settings: { executionOrder: 'v1' },
-			pinData: {},
 		},
-	};
+		['Loop', 'HTTP Request'],
+	);
+}
+
+/**
+ * Subscription → Get Many with Return All and every other parameter as the node offers it, or
+ * the floor listing every page the same way.
+ */
+export function getManyCase(client: 'crayon' | 'floor', label: string): N8nWorkflowCase {
+	const id = `benchGetMany${client}${label}`;
+	const lister =
+		client === 'crayon'
+			? node(
+					'Crayon',
+					'n8n-nodes-crayon.crayon',
+					1,
+					{ resource: 'subscription', operation: 'getMany', returnAll: true },
+					200,
+				)
+			: node('Floor', FLOOR_NODE_TYPE, 1, { operation: 'listAll' }, 200);
+	return caseOf(
+		id,
+		`${client === 'crayon' ? 'Crayon node, Subscription → Get Many, Return All' : 'minimal node, every page'} (${label})`,
+		[trigger(), { ...lister, credentials: credentialsOf(id) }],
+		chain('Start', lister.name),
+		[lister.name],
+	);
+}
+
+/**
+ * Manual Trigger → Rows → heap probe → the client → heap probe: the second probe outputs the
+ * heap before and after the client and the size of a copy of the client's output (its items'
+ * `json`), each after a full collection.
+ */
+export function memoryCase(client: MemoryClientName, rows: number): N8nWorkflowCase {
+	const id = `benchMemory${client}${rows}`;
+	const measured =
+		client === 'crayon'
+			? crayonCreate(id, { verifyFirst: false, concurrency: 1 }, 600)
+			: floor(id, 600);
+	const probe = (name: string, reading: 'before' | 'after', x: number) =>
+		node(name, PROBE_NODE_TYPE, 1, { reading }, x);
+	return caseOf(
+		id,
+		`heap around ${N8N_CLIENT_LABELS[client]}, ${rows} rows`,
+		[
+			trigger(),
+			sheetOf(rows),
+			probe('Heap Before', 'before', 400),
+			measured,
+			probe('Heap After', 'after', 800),
+		],
+		chain('Start', 'Rows', 'Heap Before', measured.name, 'Heap After'),
+		[measured.name],
+	);
+}
+
+/** What the probe after the client outputs (one item). */
+export interface HeapReading {
+	/** Heap after a full collection when the first probe ran (the rows held, the client not run yet). */
+	heapBefore: number;
+	/** The same when the second probe ran: the client's output and whatever else its run left. */
+	heapAfter: number;
+	/** Heap a structured clone of the output items' `json` takes (bench/measure.ts dataSize). */
+	outputBytes: number;
+	items: number;
 }
 
 /**
  * The floor node: per item, the body expression and one `httpRequestWithAuthentication`, with
- * the credential read once for the execution (as the Crayon node reads it), nothing else.
+ * the credential read once for the execution (as the Crayon node reads it), nothing else; or
+ * (List All) the pages of 50 the Crayon node's Get Many reads, one GET each. Its list search is the floor of a "From list" page: the credential read once, one GET of the page
+ * the Crayon node's subscription search asks for, each item named by its Name and ID.
  */
 const FLOOR_NODE_SOURCE = `'use strict';
+async function credentialOf(context) {
+	const data = await context.getCredentials('crayonApi');
+	const reference = context.getNode().credentials.crayonApi;
+	const credentialsDecrypted = { id: reference.id, name: reference.name, type: 'crayonApi', data };
+	return { baseUrl: String(data.baseUrl).replace(/\\/+$/, ''), credentialsDecrypted };
+}
+function listRequest(baseUrl, page) {
+	return {
+		method: 'GET',
+		url: baseUrl + '/api/v1/subscriptions',
+		qs: { statuses: ${ALL_SUBSCRIPTION_STATUSES}, page, pageSize: 50 },
+		json: true,
+	};
+}
+async function searchFloor() {
+	const { baseUrl, credentialsDecrypted } = await credentialOf(this);
+	const page = await this.helpers.httpRequestWithAuthentication.call(
+		this,
+		'crayonApi',
+		listRequest(baseUrl, 1),
+		{ credentialsDecrypted },
+	);
+	return {
+		results: page.Items.map((item) => ({ name: item.Name + ' (' + item.Id + ')', value: String(item.Id) })),
+		paginationToken: 2,
+	};
+}
 class BenchFloor {
 	constructor() {
 		this.description = {
@@ -185,19 +302,49 @@ class BenchFloor {
 			name: 'benchFloor',
 			group: ['transform'],
 			version: 1,
-			description: 'POST each item, nothing else',
+			description: 'POST each item, or read every page of the subscriptions, nothing else',
 			defaults: { name: 'Floor' },
 			inputs: ['main'],
 			outputs: ['main'],
 			credentials: [{ name: 'crayonApi', required: true }],
-			properties: [{ displayName: 'Body', name: 'body', type: 'json', default: '{}' }],
+			properties: [
+				{
+					displayName: 'Operation',
+					name: 'operation',
+					type: 'options',
+					options: [
+						{ name: 'Create Each Item', value: 'create' },
+						{ name: 'List All Subscriptions', value: 'listAll' },
+					],
+					default: 'create',
+				},
+				{ displayName: 'Body', name: 'body', type: 'json', default: '{}' },
+				{
+					displayName: 'Subscription',
+					name: 'subscriptionId',
+					type: 'resourceLocator',
+					default: { mode: 'list', value: '' },
+					modes: [{ displayName: 'From List', name: 'list', type: 'list', typeOptions: { searchListMethod: 'searchFloor' } }],
+				},
+			],
 		};
+		this.methods = { listSearch: { searchFloor } };
 	}
 	async execute() {
-		const data = await this.getCredentials('crayonApi');
-		const reference = this.getNode().credentials.crayonApi;
-		const credentialsDecrypted = { id: reference.id, name: reference.name, type: 'crayonApi', data };
-		const baseUrl = String(data.baseUrl).replace(/\\/+$/, '');
+		const { baseUrl, credentialsDecrypted } = await credentialOf(this);
+		if (this.getNodeParameter('operation', 0) === 'listAll') {
+			const items = [];
+			for (let page = 1; ; page++) {
+				const answer = await this.helpers.httpRequestWithAuthentication.call(
+					this,
+					'crayonApi',
+					listRequest(baseUrl, page),
+					{ credentialsDecrypted },
+				);
+				items.push(...answer.Items.map((json) => ({ json, pairedItem: { item: 0 } })));
+				if (answer.Items.length === 0 || items.length >= answer.TotalHits) return [items];
+			}
+		}
 		const output = [];
 		const count = this.getInputData().length;
 		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
@@ -216,19 +363,81 @@ class BenchFloor {
 module.exports = { BenchFloor };
 `;
 
-/** Installs the floor package next to the Crayon package, as n8n finds community packages. */
-export async function installFloorPackage(userFolder: string): Promise<void> {
+/**
+ * The heap probe (needs `node --expose-gc`): "before" keeps the heap after a full collection and
+ * passes its items on untouched; "after" outputs that reading, its own and the heap a copy of
+ * its input items' json takes, measured as bench/measure.ts measures a client's data.
+ */
+const PROBE_NODE_SOURCE = `'use strict';
+const READING = Symbol.for('n8n-nodes-bench.heapBefore');
+function liveHeap() {
+	global.gc();
+	return process.memoryUsage().heapUsed;
+}
+function dataSize(payload) {
+	const holder = { copy: structuredClone(payload) };
+	const withCopy = liveHeap();
+	delete holder.copy;
+	return withCopy - liveHeap();
+}
+class BenchHeapProbe {
+	constructor() {
+		this.description = {
+			displayName: 'Bench Heap Probe',
+			name: 'benchHeapProbe',
+			group: ['transform'],
+			version: 1,
+			description: 'Heap after a full collection, before and after a node',
+			defaults: { name: 'Heap' },
+			inputs: ['main'],
+			outputs: ['main'],
+			properties: [
+				{
+					displayName: 'Reading',
+					name: 'reading',
+					type: 'options',
+					options: [
+						{ name: 'Before', value: 'before' },
+						{ name: 'After', value: 'after' },
+					],
+					default: 'before',
+				},
+			],
+		};
+	}
+	async execute() {
+		const items = this.getInputData();
+		const heap = liveHeap();
+		if (this.getNodeParameter('reading', 0) === 'before') {
+			globalThis[READING] = heap;
+			return [items];
+		}
+		const outputBytes = dataSize(items.map((item) => item.json));
+		return [[{ json: { heapBefore: globalThis[READING], heapAfter: heap, outputBytes, items: items.length } }]];
+	}
+}
+module.exports = { BenchHeapProbe };
+`;
+
+/** Installs the bench package (floor and heap probe) next to the Crayon package, as n8n finds community packages. */
+export async function installBenchPackage(userFolder: string): Promise<void> {
 	const nodesDir = join(userFolder, '.n8n', 'nodes');
-	const packageDir = join(nodesDir, 'node_modules', FLOOR_PACKAGE);
+	const packageDir = join(nodesDir, 'node_modules', BENCH_PACKAGE);
 	await mkdir(join(packageDir, 'dist'), { recursive: true });
+	const sources = {
+		'dist/BenchFloor.node.js': FLOOR_NODE_SOURCE,
+		'dist/BenchHeapProbe.node.js': PROBE_NODE_SOURCE,
+	};
 	await writeFile(
 		join(packageDir, 'package.json'),
 		JSON.stringify({
-			name: FLOOR_PACKAGE,
+			name: BENCH_PACKAGE,
 			version: '0.0.1',
 			keywords: ['n8n-community-node-package'],
-			n8n: { n8nNodesApiVersion: 1, nodes: ['dist/BenchFloor.node.js'] },
+			n8n: { n8nNodesApiVersion: 1, nodes: Object.keys(sources) },
 		}),
 	);
-	await writeFile(join(packageDir, 'dist', 'BenchFloor.node.js'), FLOOR_NODE_SOURCE);
+	for (const [file, source] of Object.entries(sources)) {
+		await writeFile(join(packageDir, file), source);
+	}
 }

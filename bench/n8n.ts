@@ -14,7 +14,8 @@ import { pathToFileURL } from 'node:url';
 import { DEFAULT_CREDENTIALS } from '../simulator';
 import { axiosLoop, makeRows } from './clients';
 import {
-	installFloorPackage,
+	credentialReference,
+	installBenchPackage,
 	workflowCase,
 	type N8nClientName,
 	type N8nWorkflowCase,
@@ -24,9 +25,10 @@ import type { RemoteSimulator } from './simulator-worker';
 const REPO = resolve(__dirname, '..');
 
 /** What this mode uses of the e2e suite's library (test/e2e/lib, plain ES modules). */
-interface N8nInstall {
+export interface N8nInstall {
 	version: string;
-	node: { version: string };
+	bin: string;
+	node: { version: string; bin: string };
 }
 interface CliResult {
 	code: number | null;
@@ -47,7 +49,24 @@ interface N8nCliLike {
 	importCredentials(credentials: object[]): Promise<void>;
 	importWorkflows(workflows: object[]): Promise<void>;
 }
-interface E2eLib {
+/** A process started by the e2e library: its output so far, and a promise of its end. */
+export interface E2eProcess {
+	out: string;
+	exited: Promise<unknown>;
+}
+interface N8nRestLike {
+	setUpOwner(): Promise<unknown>;
+	resourceLocatorResults(request: {
+		nodeType: string;
+		path: string;
+		methodName: string;
+		currentNodeParameters: object;
+		credentials: object;
+		filter?: string;
+		paginationToken?: unknown;
+	}): Promise<{ status: number; json?: { data?: { results?: unknown[] } }; text: string }>;
+}
+export interface E2eLib {
 	MAIN: { n8n: string; node: string };
 	installToolchain(
 		toolchain: { n8n: string; node: string },
@@ -62,8 +81,26 @@ interface E2eLib {
 		n8n: N8nInstall,
 		options: { userFolder: string; brokerPort: number; proxyUrl?: string; logDir: string },
 	) => N8nCliLike;
+	n8nEnv(
+		n8n: N8nInstall,
+		options: { userFolder: string; brokerPort: number; extra?: Record<string, string> },
+	): Record<string, string>;
+	N8nRest: new (baseUrl: string) => N8nRestLike;
 	freePort(): Promise<number>;
 	parseExecution(output: string): Execution | undefined;
+	startProcess(
+		name: string,
+		command: string,
+		args: string[],
+		options: { env: Record<string, string>; cwd: string; logFile: string },
+	): E2eProcess;
+	stopProcess(child: E2eProcess): Promise<void>;
+	waitUntil<T>(
+		what: string,
+		probe: () => Promise<T> | T,
+		options: { timeoutMs: number; intervalMs?: number },
+	): Promise<T>;
+	httpOk(url: string): Promise<boolean>;
 	stopAll(): Promise<void>;
 }
 
@@ -71,8 +108,9 @@ interface NodeRun {
 	startTime: number;
 	executionTime: number;
 	error?: { message?: string };
+	data?: { main?: Array<Array<{ json: Record<string, unknown> }> | null> };
 }
-interface Execution {
+export interface Execution {
 	data: { resultData: { runData: Record<string, NodeRun[]>; error?: { message?: string } } };
 }
 
@@ -89,6 +127,8 @@ async function loadE2eLib(): Promise<E2eLib> {
 				'loopback.mjs',
 				'execution.mjs',
 				'proc.mjs',
+				'rest.mjs',
+				'wait.mjs',
 			].map(load),
 		)),
 	) as E2eLib;
@@ -178,10 +218,20 @@ export interface N8nBenchRun {
 	profiles: Array<{ rows: number; concurrency: number; files: string[] }>;
 }
 
-export async function runN8nBench(
-	simulator: RemoteSimulator,
-	{ quick, only, profileDir, log }: N8nBenchOptions,
-): Promise<N8nBenchRun> {
+/** n8n 2.41.1 with the packed package and the bench package installed, and its CLI. */
+export interface N8nSetup {
+	e2e: E2eLib;
+	n8n: N8nInstall;
+	cli: N8nCliLike;
+	userFolder: string;
+	logDir: string;
+}
+
+/** Installs n8n and the packages in a new run folder, hands them to `use`, then stops every process left. */
+export async function withN8n<T>(
+	log: (line: string) => void,
+	use: (setup: N8nSetup) => Promise<T>,
+): Promise<T> {
 	const e2e = await loadE2eLib();
 	const runDir = await mkdtemp(join(tmpdir(), 'n8n-nodes-crayon-bench-'));
 	log(`run folder: ${runDir}`);
@@ -196,10 +246,88 @@ export async function runN8nBench(
 			tarball,
 			logFile: join(logDir, 'install-package.log'),
 		});
-		await installFloorPackage(userFolder);
+		await installBenchPackage(userFolder);
 		// No proxy: n8n's request path as users run it.
 		const cli = new e2e.N8nCli(n8n, { userFolder, brokerPort: await e2e.freePort(), logDir });
+		return await use({ e2e, n8n, cli, userFolder, logDir });
+	} finally {
+		await e2e.stopAll();
+	}
+}
 
+/**
+ * Imports the workflows, each with a credential of its own without a token (every run logs in
+ * once), and `moreCredentialIds` for what runs outside a workflow.
+ */
+export async function importCases(
+	{ cli }: N8nSetup,
+	cases: N8nWorkflowCase[],
+	baseUrl: string,
+	moreCredentialIds: string[] = [],
+): Promise<void> {
+	const { clientId, clientSecret, username, password, scope } = DEFAULT_CREDENTIALS;
+	await cli.importCredentials(
+		[...cases.map((found) => found.credentialId), ...moreCredentialIds].map((id) => ({
+			...credentialReference(id),
+			type: 'crayonApi',
+			data: { baseUrl, clientId, clientSecret, username, password, scope },
+		})),
+	);
+	await cli.importWorkflows(cases.map((found) => found.workflow));
+}
+
+export interface CaseRun {
+	execution?: Execution;
+	/** The timed nodes' span in the execution data (NaN without an execution). */
+	nodeMs: number;
+	processMs: number;
+	/** The execution's error and its timed nodes' errors, or why there is no execution. */
+	errors: string[];
+}
+
+/** One `n8n execute` of the case's workflow, its execution read from a file. */
+export async function executeCase(
+	{ e2e, cli }: N8nSetup,
+	found: N8nWorkflowCase,
+	label: string,
+	extraEnv?: Record<string, string>,
+): Promise<CaseRun> {
+	const started = performance.now();
+	const result = await cli.run(['execute', `--id=${found.id}`, '--rawOutput'], {
+		timeoutMs: 15 * 60_000,
+		allowFailure: true,
+		label: `execute-${found.id}-${label}`,
+		stdoutToFile: true,
+		extraEnv,
+	});
+	const processMs = performance.now() - started;
+	const execution = e2e.parseExecution(result.stdout);
+	if (!execution) {
+		return {
+			nodeMs: NaN,
+			processMs,
+			errors: [`no execution printed (exit ${result.code}); see ${result.logFile}`],
+		};
+	}
+	const { runData, error } = execution.data.resultData;
+	const errors = [
+		error?.message,
+		...found.timedNodes.flatMap((name) => (runData[name] ?? []).map((run) => run.error?.message)),
+	].filter((message): message is string => Boolean(message));
+	return { execution, nodeMs: spanOf(execution, found.timedNodes), processMs, errors };
+}
+
+/** The items of a node's first output in its last run. */
+export function outputOf(execution: Execution, nodeName: string): Array<Record<string, unknown>> {
+	const runs = execution.data.resultData.runData[nodeName] ?? [];
+	return (runs.at(-1)?.data?.main?.[0] ?? []).map((item) => item.json);
+}
+
+export async function runN8nBench(
+	simulator: RemoteSimulator,
+	{ quick, only, profileDir, log }: N8nBenchOptions,
+): Promise<N8nBenchRun> {
+	return await withN8n(log, async (setup) => {
 		const plan = n8nPlan({ quick, only });
 		const cases = new Map<string, N8nWorkflowCase>();
 		for (const { rows, runs } of plan) {
@@ -209,18 +337,10 @@ export async function runN8nBench(
 				cases.set(found.id, found);
 			}
 		}
-		// Each case has a credential of its own, without a token: every run logs in once.
-		const { clientId, clientSecret, username, password, scope } = DEFAULT_CREDENTIALS;
-		await cli.importCredentials(
-			[...cases.values()].map((found) => ({
-				id: found.credentialId,
-				name: `Crayon ${found.id}`,
-				type: 'crayonApi',
-				data: { baseUrl: simulator.baseUrl, clientId, clientSecret, username, password, scope },
-			})),
+		await importCases(setup, [...cases.values()], simulator.baseUrl);
+		log(
+			`n8n ${setup.n8n.version} on Node ${setup.n8n.node.version}: ${cases.size} workflows imported`,
 		);
-		await cli.importWorkflows([...cases.values()].map((found) => found.workflow));
-		log(`n8n ${n8n.version} on Node ${n8n.node.version}: ${cases.size} workflows imported`);
 
 		// The axios loop runs in this process: its code is compiled and its caches warm before it is timed.
 		await simulator.reset(0);
@@ -228,7 +348,6 @@ export async function runN8nBench(
 
 		const samples: N8nSample[] = [];
 		const profiles: N8nBenchRun['profiles'] = [];
-		let profileRuns = 0;
 		for (const { latencyMs, rows, runs } of plan) {
 			const sheet = makeRows(rows);
 			for (const { client, concurrency } of runs) {
@@ -258,38 +377,25 @@ export async function runN8nBench(
 						? join(profileDir, `crayon-${rows}-c${concurrency}`)
 						: undefined;
 					if (profileFolder) await mkdir(profileFolder, { recursive: true });
-					const started = performance.now();
-					const result = await cli.run(['execute', `--id=${found.id}`, '--rawOutput'], {
-						timeoutMs: 15 * 60_000,
-						allowFailure: true,
-						label: `execute-${found.id}-${latencyMs}ms`,
-						stdoutToFile: true,
-						extraEnv: profileFolder
+					const { nodeMs, processMs, errors } = await executeCase(
+						setup,
+						found,
+						`${latencyMs}ms`,
+						profileFolder
 							? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileFolder}` }
 							: undefined,
-					});
-					const processMs = performance.now() - started;
-					const execution = e2e.parseExecution(result.stdout);
-					const errors = execution
-						? [
-								execution.data.resultData.error?.message,
-								...found.timedNodes.flatMap((name) =>
-									(execution.data.resultData.runData[name] ?? []).map((run) => run.error?.message),
-								),
-							].filter(Boolean)
-						: [`no execution printed (exit ${result.code}); see ${result.logFile}`];
+					);
 					sample = {
 						client,
 						latencyMs,
 						rows,
 						concurrency,
-						nodeMs: execution ? spanOf(execution, found.timedNodes) : NaN,
+						nodeMs,
 						processMs,
 						failed: errors.length > 0,
-						error: errors.length > 0 ? String(errors[0]).slice(0, 300) : undefined,
+						error: errors.length > 0 ? errors[0].slice(0, 300) : undefined,
 					};
 					if (profileFolder) {
-						profileRuns++;
 						profiles.push({
 							rows,
 							concurrency,
@@ -313,9 +419,12 @@ export async function runN8nBench(
 				);
 			}
 		}
-		if (profileDir !== undefined) log(`${profileRuns} CPU profile run(s) in ${profileDir}`);
-		return { n8nVersion: n8n.version, nodeVersion: n8n.node.version, samples, profiles };
-	} finally {
-		await e2e.stopAll();
-	}
+		if (profileDir !== undefined) log(`${profiles.length} CPU profile run(s) in ${profileDir}`);
+		return {
+			n8nVersion: setup.n8n.version,
+			nodeVersion: setup.n8n.node.version,
+			samples,
+			profiles,
+		};
+	});
 }

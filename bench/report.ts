@@ -15,7 +15,7 @@ export const CLIENT_LABELS: Record<ClientName, string> = {
 	node: 'Crayon node',
 };
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
 	const sorted = [...values].sort((a, b) => a - b);
 	const middle = Math.floor(sorted.length / 2);
 	return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;

@@ -5,7 +5,7 @@
  */
 import { isMainThread, parentPort, Worker } from 'node:worker_threads';
 
-import { startSimulator } from '../simulator';
+import { BillingCycleEnum, SEED, startSimulator, type CrayonSimulator } from '../simulator';
 
 const TOKEN_PATH = /\/connect\/token\/?$/i;
 
@@ -15,9 +15,16 @@ export interface SimulatorStats {
 	purchases: number;
 }
 
+/** What tells two clients' requests apart: method, path and query (no headers, no token). */
+export interface RequestSeen {
+	method: string;
+	path: string;
+	query: Record<string, string>;
+}
+
 type Command =
-	| { id: number; command: 'reset'; latencyMs: number }
-	| { id: number; command: 'stats' | 'stop' };
+	| { id: number; command: 'reset'; latencyMs: number; extraSubscriptions: number }
+	| { id: number; command: 'stats' | 'requests' | 'stop' };
 
 type CommandWithoutId = Command extends infer Each
 	? Each extends Command
@@ -25,14 +32,41 @@ type CommandWithoutId = Command extends infer Each
 		: never
 	: never;
 
-type Reply = { id: number; stats?: SimulatorStats };
+type Reply = { id: number; stats?: SimulatorStats; requests?: RequestSeen[] };
 
 export interface RemoteSimulator {
 	readonly baseUrl: string;
-	/** Seed state, no requests recorded, every earlier token invalid, fixed latency per request. */
-	reset(latencyMs: number): Promise<void>;
+	/**
+	 * Seed state, no requests recorded, every earlier token invalid, fixed latency per request;
+	 * with `extraSubscriptions`, that many more active subscriptions (a long list to read).
+	 */
+	reset(latencyMs: number, extraSubscriptions?: number): Promise<void>;
 	stats(): Promise<SimulatorStats>;
+	/** Every request since the reset, in arrival order. */
+	requests(): Promise<RequestSeen[]>;
 	stop(): Promise<void>;
+}
+
+/** Active New Commerce subscriptions of the seed's tenant, as bought through the API (no purchase recorded). */
+function addSubscriptions(simulator: CrayonSimulator, count: number): void {
+	const { state } = simulator;
+	const tenant = state.tenants.get(SEED.tenantId);
+	const product = state.findProduct(SEED.ncePartNumber);
+	if (tenant === undefined || product === undefined)
+		throw new Error("The seed has no tenant or product for the benchmark's subscriptions");
+	const now = Date.now();
+	for (let index = 0; index < count; index++) {
+		state.createSubscription({
+			tenant,
+			product,
+			quantity: 1 + (index % 10),
+			name: `Benchmark licence ${index + 1}`,
+			billingCycle: BillingCycleEnum.Monthly,
+			termDuration: 'P1M',
+			origin: 'create-subscription',
+			now,
+		});
+	}
 }
 
 /** Worker side: serves the simulator until told to stop. */
@@ -47,6 +81,13 @@ export async function serveSimulator(): Promise<void> {
 			simulator.reset();
 			simulator.expireTokens();
 			simulator.setLatency(message.latencyMs);
+			addSubscriptions(simulator, message.extraSubscriptions);
+		} else if (message.command === 'requests') {
+			reply.requests = simulator.requests.map(({ method, path, query }) => ({
+				method,
+				path,
+				query,
+			}));
 		} else if (message.command === 'stats') {
 			reply.stats = {
 				requests: simulator.requests.length,
@@ -82,10 +123,11 @@ export async function startSimulatorWorker(workerScript: string): Promise<Remote
 		});
 	return {
 		baseUrl,
-		reset: async (latencyMs) => {
-			await send({ command: 'reset', latencyMs });
+		reset: async (latencyMs, extraSubscriptions = 0) => {
+			await send({ command: 'reset', latencyMs, extraSubscriptions });
 		},
 		stats: async () => (await send({ command: 'stats' })).stats as SimulatorStats,
+		requests: async () => (await send({ command: 'requests' })).requests as RequestSeen[],
 		stop: async () => {
 			await send({ command: 'stop' });
 			await worker.terminate();

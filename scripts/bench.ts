@@ -11,6 +11,12 @@
  *                             (with --quick: 100 rows at 0 and 20 ms, nothing written;
  *                             --profile=<dir>: CPU profiles of the Crayon node's n8n processes at 0 ms, sequential and concurrency 16;
  *                             --latency=0,20 --rows=100 --clients=axios,crayon: part of the plan)
+ *   npm run bench -- --n8n --reads   instead: Get Many with Return All over 1,000 more subscriptions
+ *                             and a list search page, each beside axios, at 0 and 20 ms
+ *                             (--rows=<N> subscriptions, --latency); writes bench/results/n8n-reads-latest.{json,md}
+ *   npm run bench -- --n8n --memory  instead: the heap held beyond the output by Create at N = 100
+ *                             and 10,000 (--rows), beside the minimal node; writes bench/results/n8n-memory-latest.{json,md}
+ *                             (--reads and --memory together share one n8n install; with --quick: N = 100, 0 ms, nothing written)
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -28,6 +34,15 @@ import {
 	throughputChart,
 } from '../bench/report';
 import { runN8nBench, type N8nBenchClient } from '../bench/n8n';
+import { READ_PAGE_SIZE, runN8nReads } from '../bench/n8n-reads';
+import {
+	getManyTable,
+	listSearchTable,
+	memorySlopes as n8nMemorySlopes,
+	memoryTable as n8nMemoryTable,
+	memoryTargets,
+	readTargets,
+} from '../bench/n8n-reads-report';
 import { n8nChart, n8nSummaryTable, n8nTable, n8nTargets } from '../bench/n8n-report';
 import { runPlan, warmUp } from '../bench/run';
 import { serveSimulator, startSimulatorWorker } from '../bench/simulator-worker';
@@ -45,12 +60,12 @@ function machine() {
 	};
 }
 
-/** Prints the tables; unless `quick`, writes bench/results/<name>.{md,svg,json}. */
+/** Prints the tables; unless `quick`, writes bench/results/<name>.{md,json} (and .svg when there is a chart). */
 function writeResults(
 	name: string,
 	quick: boolean,
 	log: (line: string) => void,
-	{ markdown, svg, json }: { markdown: string; svg: string; json: object },
+	{ markdown, svg, json }: { markdown: string; svg?: string; json: object },
 ): void {
 	process.stdout.write(`\n${markdown}\n`);
 	if (quick) {
@@ -59,9 +74,122 @@ function writeResults(
 	}
 	fs.mkdirSync(RESULTS_DIR, { recursive: true });
 	fs.writeFileSync(path.join(RESULTS_DIR, `${name}.md`), markdown);
-	fs.writeFileSync(path.join(RESULTS_DIR, `${name}.svg`), svg);
+	if (svg !== undefined) fs.writeFileSync(path.join(RESULTS_DIR, `${name}.svg`), svg);
 	fs.writeFileSync(path.join(RESULTS_DIR, `${name}.json`), `${JSON.stringify(json, null, '\t')}\n`);
-	log(`wrote ${path.relative(process.cwd(), RESULTS_DIR)}/${name}.{md,svg,json}`);
+	log(
+		`wrote ${path.relative(process.cwd(), RESULTS_DIR)}/${name}.{md,${svg === undefined ? '' : 'svg,'}json}`,
+	);
+}
+
+const option = (name: string) =>
+	process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
+const list = (name: string) => option(name)?.split(',');
+
+/** The first line of a real-n8n report: where, when, how loaded and how long. */
+function n8nPreamble(
+	run: { n8nVersion: string; nodeVersion: string },
+	machineAtStart: ReturnType<typeof machine>,
+	machineAtEnd: ReturnType<typeof machine>,
+	durationSeconds: number,
+	how: string,
+	command: string,
+): string {
+	return (
+		`Measured ${new Date().toISOString().slice(0, 10)} in n8n ${run.n8nVersion} on Node ${run.nodeVersion} (${how}), ` +
+		`${machineAtStart.cpu} (load average ${machineAtStart.loadAverage.join(' ')} at the start, ${machineAtEnd.loadAverage.join(' ')} at the end); ` +
+		`the whole benchmark took ${durationSeconds} s. Reproduce with \`${command}\`.`
+	);
+}
+
+/** `--n8n --reads` / `--memory`: Get Many and a list search page beside axios, the heap around Create. */
+async function mainN8nReads(
+	quick: boolean,
+	log: (line: string) => void,
+	machineAtStart: ReturnType<typeof machine>,
+): Promise<void> {
+	const started = Date.now();
+	const rows = list('rows')?.map(Number);
+	const latencies = list('latency')?.map(Number) ?? (quick ? [0] : [0, 20]);
+	const reads = process.argv.includes('--reads')
+		? {
+				subscriptions: rows?.[0] ?? (quick ? 100 : 1000),
+				latencies,
+				getManyRuns: quick ? 1 : 3,
+				listSearchCalls: quick ? 10 : 50,
+			}
+		: undefined;
+	const memory = process.argv.includes('--memory')
+		? { rows: rows ?? (quick ? [100] : [100, 10_000]) }
+		: undefined;
+	const simulator = await startSimulatorWorker(__filename);
+	let run;
+	try {
+		run = await runN8nReads(simulator, { reads, memory, log });
+	} finally {
+		await simulator.stop();
+	}
+	const durationSeconds = Math.round((Date.now() - started) / 1000);
+	const machineAtEnd = machine();
+	const json = {
+		date: new Date().toISOString(),
+		durationSeconds,
+		machine: { atStart: machineAtStart, atEnd: machineAtEnd },
+		n8n: run.n8nVersion,
+		node: run.nodeVersion,
+	};
+	const preamble = (how: string, flags: string) =>
+		n8nPreamble(
+			run,
+			machineAtStart,
+			machineAtEnd,
+			durationSeconds,
+			how,
+			`npm run bench -- --n8n ${flags}`,
+		);
+	if (reads) {
+		const targets = readTargets(run.getMany, run.listSearch);
+		const markdown = [
+			preamble(
+				"Get Many as its own `n8n execute`, node time from the execution data; the list search through a running n8n's REST API, timed from the benchmark process",
+				'--reads',
+			),
+			'',
+			`Subscription → Get Many, Return All (page size ${READ_PAGE_SIZE}, every status, Simplify on: the node's defaults):`,
+			'',
+			getManyTable(run.getMany),
+			'',
+			'One page of the Subscription "From list" (Subscription → Get, `searchSubscriptions`, first page, no filter), after a warm-up:',
+			'',
+			listSearchTable(run.listSearch),
+			'',
+			targetsTable(targets),
+			'',
+		].join('\n');
+		writeResults('n8n-reads-latest', quick, log, {
+			markdown,
+			json: { ...json, reads, targets, getMany: run.getMany, listSearch: run.listSearch },
+		});
+	}
+	if (memory) {
+		const targets = memoryTargets(run.memory);
+		const markdown = [
+			preamble(
+				'`n8n execute` with `--expose-gc`, a heap probe node before and after the measured node',
+				'--memory',
+			),
+			'',
+			"Subscription → Create (three mapped fields, Verify All Items First off) and the minimal node, each between two heap probes (heap after a full collection); the output measured as a structured clone of its items' json:",
+			'',
+			n8nMemoryTable(run.memory),
+			'',
+			targetsTable(targets),
+			'',
+		].join('\n');
+		writeResults('n8n-memory-latest', quick, log, {
+			markdown,
+			json: { ...json, memory, targets, slopes: n8nMemorySlopes(run.memory), samples: run.memory },
+		});
+	}
 }
 
 async function mainN8n(
@@ -70,9 +198,6 @@ async function mainN8n(
 	machineAtStart: ReturnType<typeof machine>,
 ): Promise<void> {
 	const started = Date.now();
-	const option = (name: string) =>
-		process.argv.find((arg) => arg.startsWith(`--${name}=`))?.slice(name.length + 3);
-	const list = (name: string) => option(name)?.split(',');
 	const profileDir = option('profile') ? path.resolve(option('profile') as string) : undefined;
 	const only = {
 		latencies: list('latency')?.map(Number),
@@ -91,9 +216,14 @@ async function mainN8n(
 	const machineAtEnd = machine();
 	const chartRows = Math.max(...run.samples.map((sample) => sample.rows));
 	const markdown = [
-		`Measured ${new Date().toISOString().slice(0, 10)} in n8n ${run.n8nVersion} on Node ${run.nodeVersion} (the packed tarball as a community package, \`n8n execute\` per run, node time from the execution data), ` +
-			`${machineAtStart.cpu} (load average ${machineAtStart.loadAverage[0]} at the start, ${machineAtEnd.loadAverage[0]} at the end); ` +
-			`the whole benchmark took ${durationSeconds} s, one run per row. Reproduce with \`npm run bench -- --n8n\`.`,
+		n8nPreamble(
+			run,
+			machineAtStart,
+			machineAtEnd,
+			durationSeconds,
+			'the packed tarball as a community package, `n8n execute` per run, node time from the execution data, one run per row',
+			'npm run bench -- --n8n',
+		),
 		'',
 		n8nSummaryTable(run.samples),
 		'',
@@ -129,7 +259,8 @@ async function main(): Promise<void> {
 		`${machineAtStart.cpu}, Node ${machineAtStart.node}, load average ${machineAtStart.loadAverage.join(' ')}`,
 	);
 	if (process.argv.includes('--n8n')) {
-		await mainN8n(quick, log, machineAtStart);
+		const readsOrMemory = ['--reads', '--memory'].some((flag) => process.argv.includes(flag));
+		await (readsOrMemory ? mainN8nReads : mainN8n)(quick, log, machineAtStart);
 		return;
 	}
 
