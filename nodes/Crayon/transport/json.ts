@@ -40,7 +40,17 @@ export function isExactNumber(literal: string): boolean {
 	);
 }
 
+/**
+ * Text without which no number can be inexact: a number with up to 15 significant digits and
+ * a decimal exponent under 300 is exact (`isExactNumber`), and one with more digits has 16 digits
+ * and points in a row, one with a larger exponent a three-digit exponent where the number ends
+ * (or 300 digits). Most answers have neither (the "e368" inside a GUID is followed by more of
+ * it), so their tokens need not be looked at one by one.
+ */
+const MAYBE_INEXACT = /[\d.]{16}|[eE][+-]?\d{3,}(?=[\s,\]}]|$)/;
+
 function hasInexactNumber(text: string): boolean {
+	if (!MAYBE_INEXACT.test(text)) return false;
 	for (const [token] of text.matchAll(TOKEN)) {
 		if (token.startsWith('"')) continue;
 		if (!isExactNumber(token)) return true;

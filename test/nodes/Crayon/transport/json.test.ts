@@ -29,6 +29,22 @@ describe('Reading JSON with exact numbers', () => {
 		expect(parsed.Name).toBe('a "quoted" é 1.23456789012345678');
 	});
 
+	it.each(['1e400', '-1E-400', '9007199254740993', '1.0000000000000001', `0.${'0'.repeat(330)}1`])(
+		'keeps %s as its text even when it is the only number in the answer',
+		(literal) => {
+			expect(parseJsonExact(`{"Value":${literal},"Count":2}`)).toEqual({
+				Value: literal,
+				Count: 2,
+			});
+		},
+	);
+
+	it('keeps a large exponent where the number ends an array, an object or the answer', () => {
+		expect(parseJsonExact('[1,1e400]')).toEqual([1, '1e400']);
+		expect(parseJsonExact('{"Value":2E+999 }')).toEqual({ Value: '2E+999' });
+		expect(parseJsonExact('-1e-400')).toBe('-1e-400');
+	});
+
 	it('throws for text that is not JSON, like JSON.parse', () => {
 		expect(() => parseJsonExact('{"Value": 1.2.3}')).toThrow(SyntaxError);
 	});
