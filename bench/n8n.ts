@@ -208,6 +208,12 @@ export interface N8nBenchOptions {
 	only?: N8nPlanFilter;
 	/** Folder for CPU profiles of the n8n processes of the Crayon node at 0 ms (node --cpu-prof). */
 	profileDir?: string;
+	/**
+	 * n8n's expression engine for every run (`N8N_EXPRESSION_ENGINE`: 2.41 offers `vm`, its
+	 * default, `legacy` and `quickjs`): what the node's scaling is once evaluating its mapped
+	 * fields costs less. Unset, n8n's default.
+	 */
+	expressionEngine?: string;
 	log: (line: string) => void;
 }
 
@@ -325,8 +331,11 @@ export function outputOf(execution: Execution, nodeName: string): Array<Record<s
 
 export async function runN8nBench(
 	simulator: RemoteSimulator,
-	{ quick, only, profileDir, log }: N8nBenchOptions,
+	{ quick, only, profileDir, expressionEngine, log }: N8nBenchOptions,
 ): Promise<N8nBenchRun> {
+	const engineEnv: Record<string, string> = expressionEngine
+		? { N8N_EXPRESSION_ENGINE: expressionEngine }
+		: {};
 	return await withN8n(log, async (setup) => {
 		const plan = n8nPlan({ quick, only });
 		const cases = new Map<string, N8nWorkflowCase>();
@@ -382,8 +391,8 @@ export async function runN8nBench(
 						found,
 						`${latencyMs}ms`,
 						profileFolder
-							? { NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileFolder}` }
-							: undefined,
+							? { ...engineEnv, NODE_OPTIONS: `--cpu-prof --cpu-prof-dir=${profileFolder}` }
+							: engineEnv,
 					);
 					sample = {
 						client,

@@ -10,7 +10,9 @@
  *                             and the axios loop; writes bench/results/n8n-latest.{json,md,svg}
  *                             (with --quick: 100 rows at 0 and 20 ms, nothing written;
  *                             --profile=<dir>: CPU profiles of the Crayon node's n8n processes at 0 ms, sequential and concurrency 16;
- *                             --latency=0,20 --rows=100 --clients=axios,crayon: part of the plan)
+ *                             --latency=0,20 --rows=100 --clients=axios,crayon: part of the plan;
+ *                             --expression-engine=legacy: every run with that N8N_EXPRESSION_ENGINE,
+ *                             written to bench/results/n8n-<engine>-latest.*)
  *   npm run bench -- --n8n --reads   instead: Get Many with Return All over 1,000 more subscriptions
  *                             and a list search page, each beside axios, at 0 and 20 ms
  *                             (--rows=<N> subscriptions, --latency); writes bench/results/n8n-reads-latest.{json,md}
@@ -199,6 +201,8 @@ async function mainN8n(
 ): Promise<void> {
 	const started = Date.now();
 	const profileDir = option('profile') ? path.resolve(option('profile') as string) : undefined;
+	// Another engine than n8n's default is a comparison, written beside the reference results.
+	const expressionEngine = option('expression-engine');
 	const only = {
 		latencies: list('latency')?.map(Number),
 		rows: list('rows')?.map(Number),
@@ -207,7 +211,7 @@ async function mainN8n(
 	const simulator = await startSimulatorWorker(__filename);
 	let run;
 	try {
-		run = await runN8nBench(simulator, { quick, only, profileDir, log });
+		run = await runN8nBench(simulator, { quick, only, profileDir, expressionEngine, log });
 	} finally {
 		await simulator.stop();
 	}
@@ -221,8 +225,8 @@ async function mainN8n(
 			machineAtStart,
 			machineAtEnd,
 			durationSeconds,
-			'the packed tarball as a community package, `n8n execute` per run, node time from the execution data, one run per row',
-			'npm run bench -- --n8n',
+			`the packed tarball as a community package, \`n8n execute\` per run, node time from the execution data, one run per row${expressionEngine ? `; N8N_EXPRESSION_ENGINE=${expressionEngine}` : ''}`,
+			`npm run bench -- --n8n${expressionEngine ? ` --expression-engine=${expressionEngine}` : ''}`,
 		),
 		'',
 		n8nSummaryTable(run.samples),
@@ -232,7 +236,7 @@ async function mainN8n(
 		targetsTable(targets),
 		'',
 	].join('\n');
-	writeResults('n8n-latest', quick, log, {
+	writeResults(expressionEngine ? `n8n-${expressionEngine}-latest` : 'n8n-latest', quick, log, {
 		markdown,
 		svg: n8nChart(run.samples, chartRows),
 		json: {
