@@ -88,6 +88,8 @@ export interface ReadsPlan {
 
 export interface MemoryPlan {
 	rows: number[];
+	/** `N8N_EXPRESSION_ENGINE` for these runs (as in N8nBenchOptions); unset, n8n's default. */
+	expressionEngine?: string;
 }
 
 export interface ReadsRun {
@@ -303,7 +305,7 @@ async function measureListSearch(
 async function measureMemory(
 	setup: N8nSetup,
 	simulator: RemoteSimulator,
-	{ rows: rowCounts }: MemoryPlan,
+	{ rows: rowCounts, expressionEngine }: MemoryPlan,
 	log: (line: string) => void,
 ): Promise<MemorySample[]> {
 	const samples: MemorySample[] = [];
@@ -311,7 +313,10 @@ async function measureMemory(
 		for (const client of ['floor', 'crayon'] as const) {
 			await simulator.reset(0);
 			const found = memoryCase(client, rows);
-			const result = await executeCase(setup, found, 'memory', { NODE_OPTIONS: '--expose-gc' });
+			const result = await executeCase(setup, found, 'memory', {
+				NODE_OPTIONS: '--expose-gc',
+				...(expressionEngine ? { N8N_EXPRESSION_ENGINE: expressionEngine } : {}),
+			});
 			const [reading] = result.execution ? outputOf(result.execution, 'Heap After') : [];
 			const heap = (reading ?? {
 				heapBefore: NaN,

@@ -18,6 +18,7 @@
  *                             (--rows=<N> subscriptions, --latency); writes bench/results/n8n-reads-latest.{json,md}
  *   npm run bench -- --n8n --memory  instead: the heap held beyond the output by Create at N = 100
  *                             and 10,000 (--rows), beside the minimal node; writes bench/results/n8n-memory-latest.{json,md}
+ *                             (--expression-engine=legacy: with that engine, to n8n-memory-<engine>-latest.*)
  *                             (--reads and --memory together share one n8n install; with --quick: N = 100, 0 ms, nothing written)
  */
 import fs from 'node:fs';
@@ -120,8 +121,9 @@ async function mainN8nReads(
 				listSearchCalls: quick ? 10 : 50,
 			}
 		: undefined;
+	const expressionEngine = option('expression-engine');
 	const memory = process.argv.includes('--memory')
-		? { rows: rows ?? (quick ? [100] : [100, 10_000]) }
+		? { rows: rows ?? (quick ? [100] : [100, 10_000]), expressionEngine }
 		: undefined;
 	const simulator = await startSimulatorWorker(__filename);
 	let run;
@@ -176,8 +178,8 @@ async function mainN8nReads(
 		const targets = memoryTargets(run.memory);
 		const markdown = [
 			preamble(
-				'`n8n execute` with `--expose-gc`, a heap probe node before and after the measured node',
-				'--memory',
+				`\`n8n execute\` with \`--expose-gc\`, a heap probe node before and after the measured node${expressionEngine ? `; N8N_EXPRESSION_ENGINE=${expressionEngine}` : ''}`,
+				`--memory${expressionEngine ? ` --expression-engine=${expressionEngine}` : ''}`,
 			),
 			'',
 			"Subscription → Create (three mapped fields, Verify All Items First off) and the minimal node, each between two heap probes (heap after a full collection); the output measured as a structured clone of its items' json:",
@@ -187,10 +189,21 @@ async function mainN8nReads(
 			targetsTable(targets),
 			'',
 		].join('\n');
-		writeResults('n8n-memory-latest', quick, log, {
-			markdown,
-			json: { ...json, memory, targets, slopes: n8nMemorySlopes(run.memory), samples: run.memory },
-		});
+		writeResults(
+			expressionEngine ? `n8n-memory-${expressionEngine}-latest` : 'n8n-memory-latest',
+			quick,
+			log,
+			{
+				markdown,
+				json: {
+					...json,
+					memory,
+					targets,
+					slopes: n8nMemorySlopes(run.memory),
+					samples: run.memory,
+				},
+			},
+		);
 	}
 }
 
