@@ -13,9 +13,20 @@ const AFTER_EXPIRY = 'subscription-create.json';
 const WITH_RENEWED_TOKEN = 'order-verify-checkout.json';
 
 /**
+ * Crayon's order verification: a POST that buys nothing. Verify All Items First sends several
+ * at once, so more than one of them can meet the expired token before the re-login.
+ */
+const READ_ONLY_POSTS = new Set(['/api/v1/purchaserequest/verify', '/api/v1/assets/verify']);
+
+/** A request that cannot have bought or changed anything. */
+const readsOnly = (request) =>
+	request.method === 'GET' || (request.method === 'POST' && READ_ONLY_POSTS.has(request.path));
+
+/**
  * Login check for the run right after `expiredToken` was invalidated: the first request, sent
  * with the old token, is answered 401; then exactly one login (possibly around side-effect-free
- * GET probes the node uses to make n8n renew the token); then that same request again,
+ * GET probes the node uses to make n8n renew the token, and other read-only requests sent
+ * beside the first one, each rejected and sent again too); then that same request again,
  * unchanged, with the new token. Returns the API requests from the retry on.
  */
 function expectRenewal(expiredToken) {
@@ -51,26 +62,43 @@ function expectRenewal(expiredToken) {
 		checkLoginRequest(logins[0], context);
 		phase.token = bearer(requests[retryIndex]);
 		check(phase.token !== expiredToken, 'the retry reused the expired token', context);
-		requests.slice(1, loginIndex).forEach((probe) => {
+		const beforeLogin = requests.slice(1, loginIndex);
+		beforeLogin.forEach((probe) => {
 			check(
-				probe.method === 'GET' && probe.status === 401 && bearer(probe) === expiredToken,
-				`between the 401 and the re-login only GET probes with the old token are expected, not ${probe.method} ${probe.path} → ${probe.status}`,
+				readsOnly(probe) && probe.status === 401 && bearer(probe) === expiredToken,
+				`between the 401 and the re-login only read-only requests rejected with the old token are expected, not ${probe.method} ${probe.path} → ${probe.status}`,
 				context,
 			);
 		});
+		// Nothing rejected is lost: each POST the expired token met is sent again, unchanged, after the login.
+		beforeLogin
+			.filter((probe) => probe.method === 'POST')
+			.forEach((probe) => {
+				check(
+					requests.some(
+						(request, index) =>
+							index > loginIndex &&
+							request.method === probe.method &&
+							request.path === probe.path &&
+							request.rawBody === probe.rawBody &&
+							bearer(request) === phase.token,
+					),
+					`${probe.method} ${probe.path}, rejected with 401 beside the first request, was not sent again after the re-login`,
+					context,
+				);
+			});
 		requests.slice(loginIndex + 1, retryIndex).forEach((probe) => {
 			check(
-				probe.method === 'GET' &&
+				readsOnly(probe) &&
 					probe.status >= 200 &&
 					probe.status < 300 &&
 					bearer(probe) === phase.token,
-				`between the re-login and the retry only GET probes with the new token are expected, not ${probe.method} ${probe.path} → ${probe.status}`,
+				`between the re-login and the retry only read-only requests with the new token are expected, not ${probe.method} ${probe.path} → ${probe.status}`,
 				context,
 			);
 		});
-		const probes = retryIndex - 2;
 		log(
-			`  token renewal: 401 on ${rejected.method} ${rejected.path}, ${probes} GET probe(s), 1 login, the same request again with the new token`,
+			`  token renewal: 401 on ${rejected.method} ${rejected.path} and ${beforeLogin.length} other read-only request(s), 1 login, the same request again with the new token`,
 		);
 		return splitLogins(requests.slice(retryIndex)).api;
 	};
