@@ -27,7 +27,7 @@ const readsOnly = (request) =>
  * with the old token, is answered 401; then exactly one login (possibly around side-effect-free
  * GET probes the node uses to make n8n renew the token, and other read-only requests sent
  * beside the first one, each rejected and sent again too); then that same request again,
- * unchanged, with the new token. Returns the API requests from the retry on.
+ * unchanged, with the new token. Returns the API requests after the login, the retry first.
  */
 function expectRenewal(expiredToken) {
 	return (phase, requests, context) => {
@@ -100,7 +100,12 @@ function expectRenewal(expiredToken) {
 		log(
 			`  token renewal: 401 on ${rejected.method} ${rejected.path} and ${beforeLogin.length} other read-only request(s), 1 login, the same request again with the new token`,
 		);
-		return splitLogins(requests.slice(retryIndex)).api;
+		// The retry first, then the rest after the login in arrival order: a read-only request
+		// rejected beside the first one may be sent again before it.
+		return splitLogins([
+			requests[retryIndex],
+			...requests.filter((_, index) => index > loginIndex && index !== retryIndex),
+		]).api;
 	};
 }
 
