@@ -53,26 +53,74 @@ export type WireResult =
 
 const TIMED_OUT = Symbol('timed out');
 
+interface DeadlineWaiter {
+	deadline: number;
+	expire: () => void;
+}
+
 /**
- * `work`, or TIMED_OUT if `deadline` comes first. `AbortSignal.timeout` is the timer: n8n-workflow
- * 2.41 has no cancellable sleep, and its timer does not keep n8n's process alive once `work` is done.
+ * The deadlines of the requests in flight, watched by one timer at a time. `AbortSignal.timeout`
+ * is the only timer a community node may use (n8n's lint forbids setTimeout; n8n-workflow 2.41
+ * has no cancellable sleep), and one that cannot be cleared lives on until it fires: a timer
+ * per request kept two timers, their closures and weak references (about 0.9 KB per request)
+ * alive for the whole Timeout after the answer had come. The timer does not keep n8n's process
+ * alive once the work is done.
  */
+class DeadlineWatch {
+	private readonly waiters = new Set<DeadlineWaiter>();
+	/** The deadline the earliest armed timer fires for (Infinity: none armed). */
+	private armedFor = Infinity;
+
+	watch(waiter: DeadlineWaiter): void {
+		this.waiters.add(waiter);
+		this.arm(waiter.deadline);
+	}
+
+	unwatch(waiter: DeadlineWaiter): void {
+		this.waiters.delete(waiter);
+	}
+
+	private arm(deadline: number): void {
+		if (deadline >= this.armedFor) return;
+		this.armedFor = deadline;
+		AbortSignal.timeout(Math.max(0, deadline - Date.now())).addEventListener(
+			'abort',
+			() => this.fired(deadline),
+			{ once: true },
+		);
+	}
+
+	private fired(deadline: number): void {
+		if (deadline === this.armedFor) this.armedFor = Infinity;
+		const now = Date.now();
+		let next = Infinity;
+		for (const waiter of [...this.waiters]) {
+			if (waiter.deadline <= now) {
+				this.waiters.delete(waiter);
+				waiter.expire();
+			} else {
+				next = Math.min(next, waiter.deadline);
+			}
+		}
+		if (next !== Infinity) this.arm(next);
+	}
+}
+
+const deadlines = new DeadlineWatch();
+
+/** `work`, or TIMED_OUT if `deadline` (a `Date.now()` time) comes first. */
 async function beforeDeadline<T>(
 	work: Promise<T>,
 	deadline: number,
 ): Promise<T | typeof TIMED_OUT> {
-	const signal = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
-	const settled = new AbortController();
-	const expiry = new Promise<typeof TIMED_OUT>((resolve) =>
-		signal.addEventListener('abort', () => resolve(TIMED_OUT), {
-			once: true,
-			signal: settled.signal,
-		}),
-	);
+	let expire = () => {};
+	const expiry = new Promise<typeof TIMED_OUT>((resolve) => (expire = () => resolve(TIMED_OUT)));
+	const waiter = { deadline, expire };
+	deadlines.watch(waiter);
 	try {
 		return await Promise.race([work, expiry]);
 	} finally {
-		settled.abort();
+		deadlines.unwatch(waiter);
 	}
 }
 

@@ -151,6 +151,35 @@ describe('Timeout bounds the whole request, answer included', () => {
 		);
 	});
 
+	it('a read that hangs after an earlier one was answered fails at its own timeout, the answered one kept', async () => {
+		await loggedIn();
+		hostile.misbehave(
+			{ kind: 'hang' },
+			{ method: 'GET', path: new RegExp(`/subscriptions/${SEED.nceSubscriptionId}$`) },
+		);
+		const started = Date.now();
+
+		const result = await crayon.runCrayon(
+			{
+				resource: 'subscription',
+				operation: 'get',
+				subscriptionId: '={{ $json.id }}',
+				options: { timeout: 400, maxRetries: 0, concurrency: 1 },
+			},
+			[{ id: SEED.addonCapableSubscriptionId }, { id: SEED.nceSubscriptionId }],
+			CONTINUE,
+		);
+
+		// The first read's deadline is watched first; the second's must still be kept after it.
+		expect(Date.now() - started).toBeGreaterThanOrEqual(400);
+		expect(Date.now() - started).toBeLessThan(3000);
+		const [answered, hung] = result.output('Crayon');
+		expect(answered.json.Id).toBe(SEED.addonCapableSubscriptionId);
+		expect(String((hung.json.error as IDataObject).message)).toMatch(
+			/no answer within 400 ms \(Options → Timeout\)/,
+		);
+	});
+
 	it('refuses a Timeout a timer cannot wait for (above one hour) before sending anything', async () => {
 		const result = await crayon.runCrayon({ ...getMany, options: { timeout: 2 ** 31 } }, [{}]);
 
