@@ -62,8 +62,9 @@ interface DeadlineWaiter {
  * The deadlines of the requests in flight, watched by one timer at a time. `AbortSignal.timeout`
  * is the only timer a community node may use (n8n's lint forbids setTimeout; n8n-workflow 2.41
  * has no cancellable sleep), and one that cannot be cleared lives on until it fires: a timer
- * per request kept two timers, their closures and weak references (about 0.9 KB per request)
- * alive for the whole Timeout after the answer had come. The timer does not keep n8n's process
+ * per request kept two timers with their closures, contexts and weak references alive for the
+ * whole Timeout after the answer had come (in n8n 2.41, Create of 10,000 items held 3.3 KB per
+ * item beyond its output that way, 1.6 KB with this watch). The timer does not keep n8n's process
  * alive once the work is done.
  */
 class DeadlineWatch {
@@ -94,7 +95,8 @@ class DeadlineWatch {
 		if (deadline === this.armedFor) this.armedFor = Infinity;
 		const now = Date.now();
 		let next = Infinity;
-		for (const waiter of [...this.waiters]) {
+		// Deleting the entry being visited is safe while iterating a Set.
+		for (const waiter of this.waiters) {
 			if (waiter.deadline <= now) {
 				this.waiters.delete(waiter);
 				waiter.expire();
