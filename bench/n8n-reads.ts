@@ -34,9 +34,15 @@ const LIST_PATH = '/api/v1/subscriptions';
 /** The floor: the bench package's node and list search, the same GETs and nothing else. */
 export type ReadClient = 'crayon' | 'floor' | 'axios';
 const READ_CLIENTS: ReadClient[] = ['axios', 'floor', 'crayon'];
+/**
+ * Get Many also runs the Crayon node with Concurrency 1, page after page as axios and the
+ * floor read: the node's own cost over n8n's. As it comes, it reads pages ahead.
+ */
+export type GetManyClient = ReadClient | 'crayonOneByOne';
+const GET_MANY_CLIENTS: GetManyClient[] = ['axios', 'floor', 'crayonOneByOne', 'crayon'];
 
 export interface GetManySample {
-	client: ReadClient;
+	client: GetManyClient;
 	latencyMs: number;
 	run: number;
 	/** The subscriptions listed (the seed's and the added ones). */
@@ -137,7 +143,7 @@ async function measureGetMany(
 	for (const latencyMs of latencies) {
 		for (let run = 1; run <= getManyRuns; run++) {
 			// Alternating order, so a machine that speeds up or slows down favours none.
-			const clients = run % 2 ? READ_CLIENTS : [...READ_CLIENTS].reverse();
+			const clients = run % 2 ? GET_MANY_CLIENTS : [...GET_MANY_CLIENTS].reverse();
 			for (const client of clients) {
 				await simulator.reset(latencyMs, subscriptions);
 				let ms: number;

@@ -201,21 +201,29 @@ export function workflowCase(
  * Subscription → Get Many with Return All and every other parameter as the node offers it, or
  * the floor listing every page the same way.
  */
-export function getManyCase(client: 'crayon' | 'floor', label: string): N8nWorkflowCase {
+export function getManyCase(
+	client: 'crayon' | 'crayonOneByOne' | 'floor',
+	label: string,
+): N8nWorkflowCase {
 	const id = `benchGetMany${client}${label}`;
 	const lister =
-		client === 'crayon'
-			? node(
+		client === 'floor'
+			? node('Floor', FLOOR_NODE_TYPE, 1, { operation: 'listAll' }, 200)
+			: node(
 					'Crayon',
 					'n8n-nodes-crayon.crayon',
 					1,
-					{ resource: 'subscription', operation: 'getMany', returnAll: true },
+					{
+						resource: 'subscription',
+						operation: 'getMany',
+						returnAll: true,
+						options: client === 'crayonOneByOne' ? { concurrency: 1 } : {},
+					},
 					200,
-				)
-			: node('Floor', FLOOR_NODE_TYPE, 1, { operation: 'listAll' }, 200);
+				);
 	return caseOf(
 		id,
-		`${client === 'crayon' ? 'Crayon node, Subscription → Get Many, Return All' : 'minimal node, every page'} (${label})`,
+		`${client === 'floor' ? 'minimal node, every page' : `Crayon node, Subscription → Get Many, Return All${client === 'crayonOneByOne' ? ', Concurrency 1' : ''}`} (${label})`,
 		[trigger(), { ...lister, credentials: credentialsOf(id) }],
 		chain('Start', lister.name),
 		[lister.name],

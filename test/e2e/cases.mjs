@@ -714,4 +714,50 @@ export const CASES = [
 			expectNoSecrets();
 		},
 	},
+	{
+		// Return All reads pages 2 and 3 ahead once page 1 gives TotalHits; with Concurrency 1 the
+		// same list page after page. Both output every subscription (3 pages of 50), each once, in order.
+		file: 'subscription-list-all.json',
+		crayonNodes: ['Every subscription', 'Every subscription, page after page'],
+		exitCode: 0,
+		purchases: 0,
+		verify({ items, apiRequests, expectRequests, expectNoSecrets, state }) {
+			const list = SUBSCRIPTIONS.replace(/\/$/, '');
+			const page = (number) => ({
+				method: 'GET',
+				path: list,
+				status: 200,
+				query: { statuses: '511', page: String(number), pageSize: '50' },
+			});
+			const readAhead = { method: 'GET', path: list, status: 200 };
+			expectRequests(
+				[page(1), readAhead, readAhead, page(1), page(2), page(3)],
+				'Every subscription',
+			);
+			checkEqual(
+				apiRequests
+					.slice(1, 3)
+					.map((request) => request.query.page)
+					.sort(),
+				['2', '3'],
+				'the pages read ahead are not pages 2 and 3',
+				{ node: 'Every subscription' },
+			);
+			const ids = (node) => items(node).map(({ json }) => json.Id);
+			// The cases before this one bought some: every subscription in the simulator, each once.
+			checkEqual(
+				[...new Set(ids('Every subscription'))].sort(),
+				[...state.subscriptions.keys()].sort(),
+				'Return All did not output every subscription once',
+				{ node: 'Every subscription' },
+			);
+			checkEqual(
+				ids('Every subscription'),
+				ids('Every subscription, page after page'),
+				'reading pages ahead output another list than reading page after page',
+				{ node: 'Every subscription' },
+			);
+			expectNoSecrets();
+		},
+	},
 ];

@@ -38,6 +38,8 @@ export type Misbehaviour =
 interface Rule {
 	method?: string;
 	path?: RegExp;
+	/** Matched against the query string, without its `?`. */
+	query?: RegExp;
 	times: number;
 	misbehaviour: Misbehaviour;
 }
@@ -61,6 +63,10 @@ export class HostileServer {
 	readonly elsewhere: Received[] = [];
 
 	private rules: Rule[] = [];
+
+	/** Requests received and not yet answered (or dropped), now and at most at once. */
+	inFlight = 0;
+	peakInFlight = 0;
 
 	private readonly sockets = new Set<import('node:net').Socket>();
 
@@ -100,11 +106,12 @@ export class HostileServer {
 	/** Misbehave on the next `times` requests that match (all by default, the login included). */
 	misbehave(
 		misbehaviour: Misbehaviour,
-		match: { method?: string; path?: RegExp; times?: number } = {},
+		match: { method?: string; path?: RegExp; query?: RegExp; times?: number } = {},
 	): void {
 		this.rules.push({
 			method: match.method,
 			path: match.path,
+			query: match.query,
 			times: match.times ?? 1,
 			misbehaviour,
 		});
@@ -126,11 +133,13 @@ export class HostileServer {
 		]);
 	}
 
-	private take(method: string, path: string): Misbehaviour | undefined {
+	private take(method: string, url: string): Misbehaviour | undefined {
+		const [path, query = ''] = url.split('?');
 		const rule = this.rules.find(
 			(candidate) =>
 				(candidate.method === undefined || candidate.method === method) &&
-				(candidate.path === undefined || candidate.path.test(path)),
+				(candidate.path === undefined || candidate.path.test(path)) &&
+				(candidate.query === undefined || candidate.query.test(query)),
 		);
 		if (rule === undefined) return undefined;
 		if (--rule.times <= 0) this.rules.splice(this.rules.indexOf(rule), 1);
@@ -138,10 +147,12 @@ export class HostileServer {
 	}
 
 	private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+		this.peakInFlight = Math.max(this.peakInFlight, ++this.inFlight);
+		res.on('close', () => this.inFlight--);
 		const body = await readBody(req);
 		const received = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body };
 		this.received.push(received);
-		const misbehaviour = this.take(received.method, received.path.split('?')[0]);
+		const misbehaviour = this.take(received.method, received.path);
 		switch (misbehaviour?.kind) {
 			case 'redirect':
 				res.writeHead(misbehaviour.status, {

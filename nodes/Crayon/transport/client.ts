@@ -63,6 +63,11 @@ export class CrayonClient {
 		);
 	}
 
+	/** A read started now if the session may read one more page ahead (CrayonSession.readAhead). */
+	readAhead<T>(read: () => Promise<T>): Promise<T> | undefined {
+		return this.session.readAhead(read);
+	}
+
 	/**
 	 * Downloads a file without side effects (retried like a read): Crayon's JSON with the file
 	 * as base64 in `Data`, or the file itself. The file is decoded while the answer arrives and

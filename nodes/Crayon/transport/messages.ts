@@ -19,8 +19,10 @@ const NOTHING_BOUGHT = 'Crayon did not process this request, so nothing was boug
 const READ_ONLY = 'This request only reads, so running the item again is safe.';
 const PREVIEW_LENGTH = 200;
 
-export function requestLabel(request: RequestLine): string {
-	return `${request.method} ${request.path}`;
+export function requestLabel(request: RequestLine & Pick<CrayonRequest, 'qs'>): string {
+	// Pages of a list are read ahead, so an error must say which later page it is about.
+	const page = Number(request.qs?.page);
+	return `${request.method} ${request.path}${page > 1 ? ` (page ${page})` : ''}`;
 }
 
 /**

@@ -24,6 +24,8 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
 	maxRetries: 3,
 	maxRetryDelayMs: 60_000,
 	maxAnswerBytes: MAX_ANSWER_BYTES,
+	// The Trigger and list searches: 8 pages at once, as the node's reads go by default.
+	readAhead: 7,
 };
 
 function tokenOf(credentials: ICredentialDataDecryptedObject): string {
@@ -53,10 +55,30 @@ export class CrayonSession {
 
 	private cachedSecrets?: { key: string; secrets: string[] };
 
+	/** Pages read ahead and not yet answered, of all items. */
+	private pagesAhead = 0;
+
 	constructor(
 		readonly context: CrayonContext,
 		readonly settings: RequestSettings = DEFAULT_REQUEST_SETTINGS,
 	) {}
+
+	/**
+	 * Starts `read` if the session may read one more page ahead (RequestSettings.readAhead);
+	 * otherwise starts nothing and returns undefined. Its failure is left to whoever awaits
+	 * it, and nobody may: a list can end before a page read ahead.
+	 */
+	readAhead<T>(read: () => Promise<T>): Promise<T> | undefined {
+		if (this.pagesAhead >= this.settings.readAhead) return undefined;
+		this.pagesAhead++;
+		const reading = read();
+		const answered = () => {
+			this.pagesAhead--;
+		};
+		// Also marks a failure as handled: it surfaces only where the page is awaited.
+		reading.then(answered, answered);
+		return reading;
+	}
 
 	/** The client an operation uses for one input item. */
 	client(itemIndex: number): CrayonClient {

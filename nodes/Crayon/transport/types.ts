@@ -78,4 +78,9 @@ export interface RequestSettings {
 	maxRetryDelayMs: number;
 	/** The largest answer read, in bytes. */
 	maxAnswerBytes: number;
+	/**
+	 * How many pages of lists may be read ahead at once, by all items of the session together,
+	 * beyond the page each item awaits: Concurrency − 1, so Concurrency 1 reads page after page.
+	 */
+	readAhead: number;
 }

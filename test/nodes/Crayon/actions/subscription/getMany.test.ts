@@ -156,17 +156,24 @@ describe('Subscription → Get Many', () => {
 		});
 	});
 
-	it('finds a subscription by its Microsoft subscription ID itself, page by page, stopping at the match', async () => {
+	it('finds a subscription by its Microsoft subscription ID itself, reading pages until the match', async () => {
 		const wanted = crayon.sim.state.subscriptions.get(5060)!.publisherSubscriptionId;
-		const { json } = await runForJson(crayon, {
+		const search = {
 			resource: 'subscription',
 			operation: 'getMany',
 			limit: 1,
 			filters: { publisherSubscriptionId: wanted.toUpperCase() },
-		});
+		};
+		const { json } = await runForJson(crayon, search);
 		expect(json.map((subscription) => subscription.Id)).toEqual([5060]);
-		expect(listRequests().map((query) => query.page)).toEqual(['1', '2']);
+		// Page 3 was read ahead beside page 2 (where 5060 is), and answered before the node finished.
+		expect(listRequests().map((query) => query.page)).toEqual(['1', '2', '3']);
 		expect(listRequests()[0]).not.toHaveProperty('publisherSubscriptionId');
+		crayon.sim.clearRequests();
+		// One at a time, the node stops asking at the match.
+		const oneByOne = await runForJson(crayon, { ...search, options: { concurrency: 1 } });
+		expect(oneByOne.json.map((subscription) => subscription.Id)).toEqual([5060]);
+		expect(listRequests().map((query) => query.page)).toEqual(['1', '2']);
 		crayon.sim.clearRequests();
 		const none = await runForJson(crayon, {
 			resource: 'subscription',
