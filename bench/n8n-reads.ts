@@ -39,7 +39,8 @@ const READ_CLIENTS: ReadClient[] = ['axios', 'floor', 'crayon'];
  * floor read: the node's own cost over n8n's. As it comes, it reads pages ahead.
  */
 export type GetManyClient = ReadClient | 'crayonOneByOne';
-const GET_MANY_CLIENTS: GetManyClient[] = ['axios', 'floor', 'crayonOneByOne', 'crayon'];
+const N8N_GET_MANY_CLIENTS = ['floor', 'crayonOneByOne', 'crayon'] as const;
+const GET_MANY_CLIENTS: GetManyClient[] = ['axios', ...N8N_GET_MANY_CLIENTS];
 
 export interface GetManySample {
 	client: GetManyClient;
@@ -206,7 +207,7 @@ const LIST_SEARCH_REQUESTS = {
 		nodeType: FLOOR_NODE_TYPE,
 		path: 'parameters.subscriptionId',
 		methodName: 'searchFloor',
-		currentNodeParameters: { body: '{}', subscriptionId: emptyLocator },
+		currentNodeParameters: { operation: 'listAll', subscriptionId: emptyLocator },
 		credentials,
 	},
 };
@@ -363,9 +364,7 @@ export async function runN8nReads(
 			...(reads
 				? reads.latencies.flatMap((latencyMs) =>
 						Array.from({ length: reads.getManyRuns }, (_, run) =>
-							(['crayon', 'floor'] as const).map((client) =>
-								getManyCase(client, `${latencyMs}ms${run + 1}`),
-							),
+							N8N_GET_MANY_CLIENTS.map((client) => getManyCase(client, `${latencyMs}ms${run + 1}`)),
 						).flat(),
 					)
 				: []),

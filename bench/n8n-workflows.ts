@@ -119,9 +119,7 @@ function crayonCreate(
 				resource: 'subscription',
 				operation: 'create',
 				productType: 'nce',
-				customerTenantId: '={{ $json.tenantId }}',
-				partNumber: '={{ $json.partNumber }}',
-				quantity: '={{ $json.quantity }}',
+				...MAPPED_FIELDS,
 				billingCycle: 1,
 				termDuration: 'P1M',
 				verifyFirst,
@@ -133,8 +131,15 @@ function crayonCreate(
 	};
 }
 
-const floor = (id: string, x: number) => ({
-	...node('Floor', FLOOR_NODE_TYPE, 1, { body: BODY_EXPRESSION }, x),
+/** The three fields the Crayon node's Create maps from each row (crayonCreate), mapped the same way. */
+const MAPPED_FIELDS = {
+	customerTenantId: '={{ $json.tenantId }}',
+	partNumber: '={{ $json.partNumber }}',
+	quantity: '={{ $json.quantity }}',
+};
+
+const floor = (id: string, x: number, concurrency = 1) => ({
+	...node('Floor', FLOOR_NODE_TYPE, 1, { ...MAPPED_FIELDS, concurrency }, x),
 	credentials: credentialsOf(id),
 });
 
@@ -173,9 +178,13 @@ export function workflowCase(
 		return caseOf(id, title, [start, sheet, crayon], chain('Start', 'Rows', 'Crayon'), ['Crayon']);
 	}
 	if (client === 'floor') {
-		return caseOf(id, title, [start, sheet, floor(id, 400)], chain('Start', 'Rows', 'Floor'), [
-			'Floor',
-		]);
+		return caseOf(
+			id,
+			title,
+			[start, sheet, floor(id, 400, concurrency)],
+			chain('Start', 'Rows', 'Floor'),
+			['Floor'],
+		);
 	}
 	if (client === 'httpDefault') {
 		return caseOf(id, title, [start, sheet, http], chain('Start', 'Rows', 'HTTP Request'), [
@@ -270,8 +279,9 @@ export interface HeapReading {
 }
 
 /**
- * The floor node: per item, the body expression and one `httpRequestWithAuthentication`, with
- * the credential read once for the execution (as the Crayon node reads it), nothing else; or
+ * The floor node: per item, the three mapped fields the Crayon node's Create maps, and one `httpRequestWithAuthentication`, with
+ * the credential read once for the execution (as the Crayon node reads it), nothing else: every
+ * body before the first request and then Concurrency requests at a time, as the Crayon node; or
  * (List All) the pages of 50 the Crayon node's Get Many reads, one GET each. Its list search is the floor of a "From list" page: the credential read once, one GET of the page
  * the Crayon node's subscription search asks for, each item named by its Name and ID.
  */
@@ -326,7 +336,10 @@ class BenchFloor {
 					],
 					default: 'create',
 				},
-				{ displayName: 'Body', name: 'body', type: 'json', default: '{}' },
+				{ displayName: 'Customer Tenant ID', name: 'customerTenantId', type: 'number', default: 0 },
+				{ displayName: 'Part Number', name: 'partNumber', type: 'string', default: '' },
+				{ displayName: 'Quantity', name: 'quantity', type: 'number', default: 1 },
+				{ displayName: 'Concurrency', name: 'concurrency', type: 'number', default: 1 },
 				{
 					displayName: 'Subscription',
 					name: 'subscriptionId',
@@ -353,18 +366,38 @@ class BenchFloor {
 				if (answer.Items.length === 0 || items.length >= answer.TotalHits) return [items];
 			}
 		}
-		const output = [];
-		const count = this.getInputData().length;
-		for (let itemIndex = 0; itemIndex < count; itemIndex++) {
-			const body = this.getNodeParameter('body', itemIndex);
+		// Every item's body first, then the requests, Concurrency at a time: the order of work
+		// the Crayon node keeps (nothing is sent until every item is valid). The first goes alone,
+		// as the Crayon node's: n8n logs in with it, once.
+		// The body the Crayon node sends for a New Commerce row (its name is the part number).
+		const bodies = this.getInputData().map((_, itemIndex) => {
+			const partNumber = this.getNodeParameter('partNumber', itemIndex);
+			return {
+				name: partNumber,
+				customerTenant: { id: this.getNodeParameter('customerTenantId', itemIndex) },
+				product: { partNumber },
+				quantity: this.getNodeParameter('quantity', itemIndex),
+				billingCycle: 1,
+				termDuration: 'P1M',
+			};
+		});
+		const output = new Array(bodies.length);
+		const send = async (itemIndex) => {
 			const created = await this.helpers.httpRequestWithAuthentication.call(
 				this,
 				'crayonApi',
-				{ method: 'POST', url: baseUrl + '/api/v1/subscriptions/', body, json: true },
+				{ method: 'POST', url: baseUrl + '/api/v1/subscriptions/', body: bodies[itemIndex], json: true },
 				{ credentialsDecrypted },
 			);
-			output.push({ json: created, pairedItem: { item: itemIndex } });
-		}
+			output[itemIndex] = { json: created, pairedItem: { item: itemIndex } };
+		};
+		if (bodies.length > 0) await send(0);
+		let next = 1;
+		const worker = async () => {
+			while (next < bodies.length) await send(next++);
+		};
+		const concurrency = this.getNodeParameter('concurrency', 0);
+		await Promise.all(Array.from({ length: Math.min(concurrency, bodies.length) }, worker));
 		return [output];
 	}
 }

@@ -159,6 +159,7 @@ export interface N8nPlanEntry {
 }
 
 export const N8N_CONCURRENCIES = [4, 8, 16];
+export const FLOOR_CONCURRENCY = 16;
 
 /** Which part of the plan to run (`--latency=0,20 --rows=100 --clients=axios,crayon`); all when unset. */
 export interface N8nPlanFilter {
@@ -183,6 +184,8 @@ export function n8nPlan({ quick = false, only = {} as N8nPlanFilter } = {}): N8n
 			for (const concurrency of N8N_CONCURRENCIES) {
 				runs.push({ client: 'crayon', concurrency }, { client: 'axios', concurrency });
 			}
+			// n8n's floor for the scaling: every body evaluated before the first request, then 16 at once.
+			runs.push({ client: 'floor', concurrency: FLOOR_CONCURRENCY });
 			const { clients } = only;
 			plan.push({
 				latencyMs,

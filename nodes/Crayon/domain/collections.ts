@@ -1,14 +1,8 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { answer, fieldOf } from '../transport';
+import { answer, fieldOf, jsonObject } from '../transport';
 
-const objects = z.array(
-	z
-		.object({})
-		.passthrough()
-		.transform((item) => item as IDataObject),
-);
+const objects = z.array(jsonObject);
 
 /**
  * A list where Crayon's SDK (`ApiCollection`, `{Items, TotalHits}`) and its API documentation (a

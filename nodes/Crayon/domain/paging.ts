@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { answerObject, type CrayonClient } from '../transport';
+import { answerObject, jsonObject, type CrayonClient } from '../transport';
 
 /**
  * Crayon's lists: `{Items, TotalHits}` pages, `page` from 1 (crayon-api-sdk:
@@ -28,12 +28,7 @@ export interface Page {
 
 const listPage = answerObject(
 	{
-		Items: z.array(
-			z
-				.object({})
-				.passthrough()
-				.transform((item) => item as IDataObject),
-		),
+		Items: z.array(jsonObject),
 		// The add-on offers list may come without TotalHits; then a full page means "maybe more".
 		TotalHits: z.number().int().nonnegative().optional(),
 	},

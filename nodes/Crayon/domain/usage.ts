@@ -1,7 +1,6 @@
-import type { IDataObject } from 'n8n-workflow';
 import { z } from 'zod';
 
-import { answerObject } from '../transport';
+import { answerObject, jsonObject } from '../transport';
 import { dateTime } from './values';
 
 /**
@@ -54,12 +53,7 @@ export const azureSubscriptionGuid = z
 /** `{Items, TotalHits}` of usage cost rows: the amounts are read exactly (transport/json.ts). */
 export const usageCostPage = answerObject(
 	{
-		Items: z.array(
-			z
-				.object({})
-				.passthrough()
-				.transform((item) => item as IDataObject),
-		),
+		Items: z.array(jsonObject),
 	},
 	'usage cost ({Items, TotalHits})',
 );

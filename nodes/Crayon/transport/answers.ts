@@ -61,6 +61,14 @@ export function answerObject<T extends z.ZodRawShape>(shape: T, expected: string
 		.describe(expected);
 }
 
+/**
+ * Any JSON object, kept as Crayon sent it. Checked, not copied: a page of 50 subscriptions of
+ * 30 fields each is read for every page of a long list.
+ */
+export const jsonObject = z.custom<IDataObject>(
+	(value) => value !== null && typeof value === 'object' && !Array.isArray(value),
+);
+
 /** A schema for an answer that says in errors what was expected. */
 export function answer<T extends z.ZodTypeAny>(schema: T, expected: string): T {
 	return schema.describe(expected);

@@ -2,7 +2,7 @@
  * The only layer that talks HTTP. An operation gets a CrayonClient for its item and calls
  * `read` or `purchase`; everything else here serves those two.
  */
-export { answer, answerObject, fieldOf } from './answers';
+export { answer, answerObject, fieldOf, jsonObject } from './answers';
 export { CrayonClient } from './client';
 export { MAX_FILE_ANSWER_BYTES, type DownloadedFile } from './files';
 export { isExactNumber, parseJsonExact } from './json';

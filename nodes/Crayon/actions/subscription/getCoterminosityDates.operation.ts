@@ -9,7 +9,7 @@ import {
 	subscriptionLocator,
 } from '../../fields/locators';
 import { schemaOf } from '../../fields/parameters';
-import { answerObject, type CrayonClient } from '../../transport';
+import { answerObject, jsonObject, type CrayonClient } from '../../transport';
 import type { OperationOption } from '../resource';
 
 export const fields = {
@@ -45,7 +45,7 @@ export const schema = schemaOf(fields).transform(
 const coterminosityDates = answerObject(
 	{
 		CalendarMonthDate: z.string().nullish(),
-		Subscriptions: z.array(z.object({}).passthrough()).nullish(),
+		Subscriptions: z.array(jsonObject).nullish(),
 	},
 	'coterminosity dates ({CalendarMonthDate, Subscriptions})',
 );

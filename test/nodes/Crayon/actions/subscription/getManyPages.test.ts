@@ -183,6 +183,21 @@ describe('Return All reads pages ahead', () => {
 		expect(ids(json)).toEqual(ids(sequential.json));
 	});
 
+	it('a page whose Items are not all objects is an answer not understood, not items', async () => {
+		onPage(2, {
+			kind: 'raw',
+			status: 200,
+			contentType: 'application/json',
+			body: JSON.stringify({ Items: [{ Id: 1 }, null, [2], 'three'], TotalHits: 120 }),
+		});
+		const { result, json } = await runForJson(crayon, returnAll({ maxRetries: 0 }));
+		expect(json).toEqual([]);
+		expect(errorText(result.error)).toMatch(
+			/^Crayon's answer to GET \/api\/v1\/subscriptions \(page 2\) could not be understood: expected a page of results \(\{Items, TotalHits\}\)/,
+		);
+		expect(hostile.inFlight).toBe(0);
+	});
+
 	it('with a Limit, never asks for a page past the one the limit ends on', async () => {
 		const { json } = await runForJson(crayon, {
 			...returnAll(),
