@@ -17,7 +17,7 @@ export type MemoryClientName = 'crayon' | 'floor';
 
 export const N8N_CLIENT_LABELS: Record<N8nClientName | 'axios', string> = {
 	axios: 'axios loop',
-	floor: 'minimal node (httpRequestWithAuthentication only)',
+	floor: 'minimal node (the three mapped fields, httpRequestWithAuthentication)',
 	crayon: 'Crayon node',
 	crayonVerify: 'Crayon node, Verify All Items First (default: + 1 request per item)',
 	httpDefault: 'HTTP Request node, default (all items at once)',

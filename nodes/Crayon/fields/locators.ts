@@ -28,7 +28,10 @@ interface LocatorOptions {
 	idFormat: 'number' | 'code';
 	placeholder: string;
 	required?: boolean;
-	/** A visible line under the field, for what "By ID" takes when one example cannot say it. */
+	/**
+	 * A visible line under the field in "By ID" mode, for what it takes when one example cannot
+	 * say it (n8n shows a mode's hint only while that mode is chosen).
+	 */
 	hint?: string;
 }
 
@@ -52,7 +55,6 @@ function locator(options: LocatorOptions): Omit<INodeProperties, 'name'> {
 		default: { mode: 'list', value: '' },
 		required: options.required ?? true,
 		description: options.description,
-		...(options.hint === undefined ? {} : { hint: options.hint }),
 		modes: [
 			{
 				displayName: 'From List',
@@ -66,6 +68,7 @@ function locator(options: LocatorOptions): Omit<INodeProperties, 'name'> {
 				name: 'id',
 				type: 'string',
 				placeholder: options.placeholder,
+				...(options.hint === undefined ? {} : { hint: options.hint }),
 				validation: [
 					{
 						type: 'regex',

@@ -61,7 +61,7 @@ export const fields = {
 	partNumber: productLocator(
 		{
 			description: "Product part number to buy; the list is the customer tenant's catalogue",
-			hint: 'By ID: productId:skuId for New Commerce (CFQ7TTC0LF8R:0001), the offer ID for legacy CSP (a GUID such as 1eda119b-65b0-429d-a063-4d2f9840a83f)',
+			hint: 'productId:skuId for New Commerce (CFQ7TTC0LF8R:0001), the offer ID for legacy CSP (a GUID such as 1eda119b-65b0-429d-a063-4d2f9840a83f)',
 		},
 		// The list shows New Commerce or legacy part numbers, as Product Type says.
 		{ dependsOn: ['customerTenantId.value', 'productType'] },
