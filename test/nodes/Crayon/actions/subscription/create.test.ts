@@ -348,10 +348,14 @@ describe('Subscription → Create', () => {
 });
 
 describe('Subscription → Create in the editor', () => {
-	it('says under Part Number what "By ID" takes for each product type, as one placeholder cannot', () => {
-		expect(fields.partNumber.property.hint).toMatch(
+	it('says under Part Number, in By ID mode, what it takes for each product type, as one placeholder cannot', () => {
+		// The By ID mode's own hint: n8n shows it only while By ID is chosen, not under From list.
+		const modes = fields.partNumber.property.modes ?? [];
+		expect(modes.find((mode) => mode.name === 'id')?.hint).toMatch(
 			/productId:skuId for New Commerce .*legacy CSP/,
 		);
+		expect(modes.find((mode) => mode.name === 'list')?.hint).toBeUndefined();
+		expect(fields.partNumber.property.hint).toBeUndefined();
 		expect(fields.partNumber.property.typeOptions?.loadOptionsDependsOn).toContain('productType');
 	});
 });
