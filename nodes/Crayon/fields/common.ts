@@ -21,7 +21,7 @@ export function quantityField(description: string) {
 			displayName: 'Quantity',
 			type: 'number',
 			required: true,
-			typeOptions: { minValue: 1, numberPrecision: 0 },
+			typeOptions: { minValue: 1 },
 			default: 1,
 			description,
 		},

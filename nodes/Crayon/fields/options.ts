@@ -30,7 +30,7 @@ const CONCURRENCY_OPTIONS: Record<'purchase' | 'read', INodeProperties> = {
 		displayName: 'Concurrency',
 		name: 'concurrency',
 		type: 'number',
-		typeOptions: { minValue: MIN_CONCURRENCY, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+		typeOptions: { minValue: MIN_CONCURRENCY, maxValue: MAX_CONCURRENCY },
 		default: 1, // DEFAULT_PURCHASE_CONCURRENCY: n8n's lint wants the literal here
 		description: `How many items to buy or change at the same time (${MIN_CONCURRENCY} to ${MAX_CONCURRENCY}); each item sends its requests one after another. Output order stays the same. Crayon publishes no rate limit, so raise this gradually. A 429 answer pauses every request of the run. Where Verify All Items First is offered, its read-only checks run ${DEFAULT_READ_CONCURRENCY} at once, or this many if more.`,
 	},
@@ -38,7 +38,7 @@ const CONCURRENCY_OPTIONS: Record<'purchase' | 'read', INodeProperties> = {
 		displayName: 'Concurrency',
 		name: 'concurrency',
 		type: 'number',
-		typeOptions: { minValue: MIN_CONCURRENCY, maxValue: MAX_CONCURRENCY, numberPrecision: 0 },
+		typeOptions: { minValue: MIN_CONCURRENCY, maxValue: MAX_CONCURRENCY },
 		default: 8, // DEFAULT_READ_CONCURRENCY
 		description: `How many items to read at the same time (${MIN_CONCURRENCY} to ${MAX_CONCURRENCY}); the pages of a long list (Return All) are read up to this many at once, for all items together. Output order stays the same. A 429 answer pauses every request of the run, and the read is retried.`,
 	},
@@ -73,7 +73,7 @@ function requestOptionsFor(kind: 'purchase' | 'read', operations: string[]): INo
 								displayName: 'Items per Batch',
 								name: 'batchSize',
 								type: 'number',
-								typeOptions: { minValue: 1, numberPrecision: 0 },
+								typeOptions: { minValue: 1 },
 								default: DEFAULT_BATCH_SIZE,
 								description: 'How many items to process before each pause',
 							},
@@ -81,7 +81,7 @@ function requestOptionsFor(kind: 'purchase' | 'read', operations: string[]): INo
 								displayName: 'Batch Interval',
 								name: 'batchInterval',
 								type: 'number',
-								typeOptions: { minValue: 0, numberPrecision: 0 },
+								typeOptions: { minValue: 0 },
 								default: DEFAULT_BATCH_INTERVAL_MS,
 								hint: 'In milliseconds',
 								description:
@@ -96,7 +96,7 @@ function requestOptionsFor(kind: 'purchase' | 'read', operations: string[]): INo
 				displayName: 'Max Retries',
 				name: 'maxRetries',
 				type: 'number',
-				typeOptions: { minValue: 0, maxValue: 10, numberPrecision: 0 },
+				typeOptions: { minValue: 0, maxValue: 10 },
 				default: DEFAULT_MAX_RETRIES,
 				description:
 					'How often to retry a request that Crayon provably did not process (connection refused, 429, 503). Purchases are never repeated after a timeout or a lost connection.',
@@ -105,7 +105,7 @@ function requestOptionsFor(kind: 'purchase' | 'read', operations: string[]): INo
 				displayName: 'Timeout',
 				name: 'timeout',
 				type: 'number',
-				typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_MS, numberPrecision: 0 },
+				typeOptions: { minValue: 1, maxValue: MAX_TIMEOUT_MS },
 				default: DEFAULT_TIMEOUT_MS,
 				hint: 'In milliseconds, at most 3600000 (one hour)',
 				description:

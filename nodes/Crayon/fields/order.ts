@@ -223,7 +223,7 @@ const orderAdditionalFields = additionalFields({
 		{
 			displayName: 'Invoice Profile ID',
 			type: 'number',
-			typeOptions: { minValue: 1, numberPrecision: 0 },
+			typeOptions: { minValue: 1 },
 			default: 1,
 			description: 'The invoice profile of the organization the order is billed to',
 		},

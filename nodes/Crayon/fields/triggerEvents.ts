@@ -48,7 +48,7 @@ export const eventFields = {
 		{
 			displayName: 'Hours Before Cancellation Closes',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 720, numberPrecision: 0 },
+			typeOptions: { minValue: 1, maxValue: 720 },
 			default: 48,
 			description:
 				'Emit Cancellation Window Closing once per subscription when this many hours or fewer are left to cancel it',
@@ -61,7 +61,7 @@ export const eventFields = {
 		{
 			displayName: 'Days Before the Term Ends',
 			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 366, numberPrecision: 0 },
+			typeOptions: { minValue: 1, maxValue: 366 },
 			default: 30,
 			description:
 				'Emit Renewal Approaching once per subscription and term when its term ends within this many days',

@@ -15,6 +15,7 @@ import { NodeHelpers } from 'n8n-workflow';
 
 import { findOperation, operationValues } from '../../../nodes/Crayon/actions/resources';
 import { Crayon } from '../../../nodes/Crayon/Crayon.node';
+import { CrayonTrigger } from '../../../nodes/Crayon/CrayonTrigger.node';
 import {
 	DEFAULT_PURCHASE_CONCURRENCY,
 	DEFAULT_READ_CONCURRENCY,
@@ -30,6 +31,35 @@ import {
 } from '../../../harness';
 import { SEED } from '../../../simulator';
 import { byId, expectNothingSent, jsonOf, pairedItemsOf, useCrayon } from '../../helpers';
+
+describe('Number fields in the editor', () => {
+	/** Every property of a node's description, those inside collections and fixed collections too. */
+	function allProperties(properties: INodeProperties[]): INodeProperties[] {
+		return properties.flatMap((property) => [
+			property,
+			...allProperties(
+				((property.options ?? []) as Array<INodeProperties | { values?: INodeProperties[] }>)
+					.flatMap((option) => ('values' in option ? (option.values ?? []) : [option]))
+					.filter((option): option is INodeProperties => 'type' in option),
+			),
+		]);
+	}
+
+	it('never set numberPrecision: n8n 2.41 then drops a typed decimal point and joins the digits, so 1.5 licences become 15', () => {
+		const numbers = [new Crayon(), new CrayonTrigger()]
+			.flatMap((node) => allProperties(node.description.properties))
+			.filter((property) => property.type === 'number');
+		// Quantity, Concurrency, IDs …: the schemas refuse a fraction before any request instead.
+		expect(numbers.map((property) => property.name)).toEqual(
+			expect.arrayContaining(['quantity', 'concurrency', 'timeout', 'maxRetries', 'batchSize']),
+		);
+		expect(
+			numbers
+				.filter((property) => property.typeOptions?.numberPrecision !== undefined)
+				.map((property) => property.displayName),
+		).toEqual([]);
+	});
+});
 
 describe('The Options collections', () => {
 	const collections = new Crayon().description.properties.filter(

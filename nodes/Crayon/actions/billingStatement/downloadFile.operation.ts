@@ -30,7 +30,7 @@ export const fields = {
 			displayName: 'Billing Statement ID',
 			type: 'number',
 			required: true,
-			typeOptions: { minValue: 1, numberPrecision: 0 },
+			typeOptions: { minValue: 1 },
 			default: 0,
 			placeholder: '={{ $json.Id }}',
 			description: 'The billing statement (its ID from Billing Statement → Get Many)',

@@ -41,7 +41,7 @@ export const fields = {
 			{
 				displayName: 'Invoice Profile ID',
 				type: 'number',
-				typeOptions: { minValue: 1, numberPrecision: 0 },
+				typeOptions: { minValue: 1 },
 				default: 0,
 				description: 'Only statements billed on this invoice profile',
 			},

@@ -30,7 +30,7 @@ export const invoiceProfileIdField = field(
 		displayName: 'Invoice Profile ID',
 		type: 'number',
 		required: true,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
+		typeOptions: { minValue: 1 },
 		default: 0,
 		description:
 			'The invoice profile the tenant is billed to: one of the organization’s (Invoice Profile → Get Many)',
@@ -44,7 +44,7 @@ export const publisherIdField = field(
 		displayName: 'Publisher ID',
 		type: 'number',
 		required: true,
-		typeOptions: { minValue: 1, numberPrecision: 0 },
+		typeOptions: { minValue: 1 },
 		default: 0,
 		description:
 			'Crayon’s ID of the publisher (Microsoft): the Publisher ID your other customer tenants show (Customer Tenant → Get)',

@@ -14,7 +14,7 @@ const idField = (displayName: string, description: string) =>
 			displayName,
 			type: 'number',
 			required: true,
-			typeOptions: { minValue: 1, numberPrecision: 0 },
+			typeOptions: { minValue: 1 },
 			default: 1,
 			description,
 		},

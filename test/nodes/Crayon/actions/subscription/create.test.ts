@@ -271,6 +271,16 @@ describe('Subscription → Create', () => {
 		expect(itemIndexOf(result.error)).toBe(1);
 	});
 
+	it('refuses a Quantity of 1.5 typed into the field (not mapped) before sending anything', async () => {
+		// The editor keeps 1.5 as typed (no numberPrecision, which would turn it into 15).
+		const result = await crayon.runCrayon({ ...mapped, quantity: 1.5 }, [nceRow(SEED.tenantId, 1)]);
+
+		expectNothingSent(crayon, result);
+		expect(result.error?.message).toBe(
+			'Invalid input in item 0: "Quantity" must be a whole number from 1 to 2147483647 (received 1.5)',
+		);
+	});
+
 	it('requires the productId:skuId part number format for NCE products', async () => {
 		const result = await crayon.runCrayon(mapped, [
 			{ ...nceRow(SEED.tenantId, 1), partNumber: SEED.legacyPartNumber },
