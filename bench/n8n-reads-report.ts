@@ -1,10 +1,12 @@
 /** Tables and target checks of the real-n8n reads and memory (bench/results/n8n-{reads,memory}-latest). */
-import type {
-	GetManyClient,
-	GetManySample,
-	ListSearchSample,
-	MemorySample,
-	ReadClient,
+import {
+	GET_MANY_CLIENTS,
+	READ_CLIENTS,
+	type GetManyClient,
+	type GetManySample,
+	type ListSearchSample,
+	type MemorySample,
+	type ReadClient,
 } from './n8n-reads';
 import { median, type TargetCheck } from './report';
 
@@ -52,7 +54,7 @@ export function getManyTable(samples: GetManySample[]): string {
 	];
 	for (const latencyMs of latenciesOf(samples)) {
 		const summary = getManySummary(samples, latencyMs);
-		for (const client of ['axios', 'floor', 'crayonOneByOne', 'crayon'] as const) {
+		for (const client of GET_MANY_CLIENTS) {
 			const runs = summary.runsOf(client);
 			if (runs.length === 0) continue;
 			const [first] = runs;
@@ -101,7 +103,7 @@ export function listSearchTable(samples: ListSearchSample[]): string {
 	];
 	for (const latencyMs of latenciesOf(samples)) {
 		const pair = listSearchPair(samples, latencyMs);
-		for (const client of ['axios', 'floor', 'crayon'] as const) {
+		for (const client of READ_CLIENTS) {
 			const sample = pair[client];
 			if (!sample) continue;
 			lines.push(

@@ -33,14 +33,14 @@ const LIST_PATH = '/api/v1/subscriptions';
 
 /** The floor: the bench package's node and list search, the same GETs and nothing else. */
 export type ReadClient = 'crayon' | 'floor' | 'axios';
-const READ_CLIENTS: ReadClient[] = ['axios', 'floor', 'crayon'];
+export const READ_CLIENTS: ReadClient[] = ['axios', 'floor', 'crayon'];
 /**
  * Get Many also runs the Crayon node with Concurrency 1, page after page as axios and the
  * floor read: the node's own cost over n8n's. As it comes, it reads pages ahead.
  */
 export type GetManyClient = ReadClient | 'crayonOneByOne';
 const N8N_GET_MANY_CLIENTS = ['floor', 'crayonOneByOne', 'crayon'] as const;
-const GET_MANY_CLIENTS: GetManyClient[] = ['axios', ...N8N_GET_MANY_CLIENTS];
+export const GET_MANY_CLIENTS: GetManyClient[] = ['axios', ...N8N_GET_MANY_CLIENTS];
 
 export interface GetManySample {
 	client: GetManyClient;

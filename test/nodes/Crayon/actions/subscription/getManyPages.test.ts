@@ -53,27 +53,26 @@ const pagesAsked = () =>
 
 const ids = (json: IDataObject[]) => json.map((subscription) => subscription.Id);
 
+/** The server answers with this JSON itself, without forwarding. */
+const jsonAnswer = (status: number, body: unknown): Misbehaviour => ({
+	kind: 'raw',
+	status,
+	contentType: 'application/json',
+	body: JSON.stringify(body),
+});
+
 /** A page answer of `count` made-up subscriptions from `firstId` on, claiming `totalHits`. */
 function pageAnswer(firstId: number, count: number, totalHits: number) {
 	const Items = Array.from({ length: count }, (_, index) => ({
 		Id: firstId + index,
 		Name: `Listed ${firstId + index}`,
 	}));
-	return {
-		kind: 'raw' as const,
-		status: 200,
-		contentType: 'application/json',
-		body: JSON.stringify({ Items, TotalHits: totalHits }),
-	};
+	return jsonAnswer(200, { Items, TotalHits: totalHits });
 }
 
-/** Crayon's error answer, without forwarding. */
-const crayonError = (status: number, ErrorCode: string, Message: string) => ({
-	kind: 'raw' as const,
-	status,
-	contentType: 'application/json',
-	body: JSON.stringify({ ErrorCode, Message }),
-});
+/** Crayon's error answer. */
+const crayonError = (status: number, ErrorCode: string, Message: string) =>
+	jsonAnswer(status, { ErrorCode, Message });
 
 /** What the same run outputs reading one page at a time (Concurrency 1), with the same misbehaviour set up again. */
 async function oneByOne(arrange: () => void) {
@@ -184,12 +183,7 @@ describe('Return All reads pages ahead', () => {
 	});
 
 	it('a page whose Items are not all objects is an answer not understood, not items', async () => {
-		onPage(2, {
-			kind: 'raw',
-			status: 200,
-			contentType: 'application/json',
-			body: JSON.stringify({ Items: [{ Id: 1 }, null, [2], 'three'], TotalHits: 120 }),
-		});
+		onPage(2, jsonAnswer(200, { Items: [{ Id: 1 }, null, [2], 'three'], TotalHits: 120 }));
 		const { result, json } = await runForJson(crayon, returnAll({ maxRetries: 0 }));
 		expect(json).toEqual([]);
 		expect(errorText(result.error)).toMatch(
